@@ -1,0 +1,57 @@
+using HealingNetwork.Directory.V1;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// A validated search, independent of the backend. Lists are ORed inside, filters ANDed across.
+/// Every backend must return the same hits in the same order for the same query
+/// (the contract suite in tests/Directory.Tests checks it).
+/// </summary>
+public sealed record ListingSearchQuery
+{
+    /// <summary>Free text (already trimmed); null for none.</summary>
+    public string? Text { get; init; }
+    public IReadOnlyList<string> Modalities { get; init; } = [];
+    public IReadOnlyList<string> ExcludeModalities { get; init; } = [];
+    public IReadOnlyList<string> Specialties { get; init; } = [];
+    public IReadOnlyList<Orientation> Orientations { get; init; } = [];
+    public IReadOnlyList<string> LifestyleTags { get; init; } = [];
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>Only listings with a location within the radius (telehealth ones too when <see cref="IncludeTelehealth"/>).</summary>
+    public GeoFilter? Near { get; init; }
+    public bool IncludeTelehealth { get; init; }
+    public bool TelehealthOnly { get; init; }
+
+    /// <summary>Exchange feasibility; null for no terms filter.</summary>
+    public TermsFilter? Terms { get; init; }
+    public bool AcceptingNewClientsOnly { get; init; }
+
+    /// <summary>When set, only listings confirmed at or after this instant (excludes stale ones).</summary>
+    public DateTimeOffset? ConfirmedSince { get; init; }
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 20;
+}
+
+/// <summary>Centre and radius; distance is haversine in km to the nearest location.</summary>
+public sealed record GeoFilter(double Lat, double Lon, double RadiusKm);
+
+/// <summary>
+/// A listing passes when ANY given alternative holds: its lowest fee (sliding-scale floor when it
+/// has one) is at most <see cref="MaxFee"/> in <see cref="Currency"/>; it accepts one of
+/// <see cref="BarterCategories"/>; or it takes time-bank hours when <see cref="TimeBank"/>.
+/// </summary>
+public sealed record TermsFilter(long? MaxFee, string? Currency, IReadOnlyList<string> BarterCategories, bool TimeBank);
+
+/// <summary>Result order. Ties always break by listing id (ordinal) so pages are stable.</summary>
+public enum SearchSort
+{
+    /// <summary>Text relevance, then distance, then id. Without text: distance (when near) then id.</summary>
+    Relevance,
+    /// <summary>Distance, then id. Requires Near.</summary>
+    Distance,
+    /// <summary>Listing id only.</summary>
+    Id,
+}

@@ -1,0 +1,27 @@
+using Grpc.AspNetCore.Server;
+using HealingNetwork.ServiceDefaults.Errors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HealingNetwork.ServiceDefaults.Hosting;
+
+/// <summary>gRPC server set-up shared by the services: error mapping, limits, REST, reflection, health.</summary>
+public static class GrpcServiceRegistration
+{
+    /// <summary>Largest request a service accepts; bigger ones get RESOURCE_EXHAUSTED.</summary>
+    public const int MaxRequestBytes = 1024 * 1024;
+
+    public static IGrpcServerBuilder AddHealingGrpc(this IHostApplicationBuilder builder)
+    {
+        var grpc = builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.MaxReceiveMessageSize = MaxRequestBytes;
+            options.EnableDetailedErrors = false;
+        });
+        grpc.AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("grpc", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        return grpc;
+    }
+}

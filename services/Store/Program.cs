@@ -1,0 +1,23 @@
+using HealingNetwork.Store;
+
+// Usage: Store [--port 6380] [--data-dir .data/store] [--bind 127.0.0.1] [--commit-wait]
+var port = int.Parse(Option("--port") ?? Environment.GetEnvironmentVariable("STORE_PORT") ?? "6380",
+    System.Globalization.CultureInfo.InvariantCulture);
+var dataDir = Option("--data-dir") ?? Environment.GetEnvironmentVariable("STORE_DATA_DIR") ?? Path.Combine(".data", "store");
+var bind = Option("--bind") ?? "127.0.0.1";
+var commitWait = args.Contains("--commit-wait");
+
+using var store = new EmbeddedStore(port, dataDir, commitWait, bind);
+store.Start();
+Console.WriteLine($"HealingNetwork store (Garnet) listening on {bind}:{port}, data in {store.DataDirectory}");
+
+var stopped = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+await stopped.Task;
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
