@@ -1,3 +1,33 @@
+using HealingNetwork.Directory.Api;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.Storage.Search;
+using HealingNetwork.ServiceDefaults.Hosting;
+using HealingNetwork.ServiceDefaults.Identity;
+using HealingNetwork.ServiceDefaults.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddHealingGrpc();
+builder.AddHealingAuthentication();
+builder.AddRedisStore();
+
+builder.Services.Configure<DirectoryOptions>(builder.Configuration.GetSection("Directory"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(ModalityTaxonomy.Default);
+builder.Services.AddSingleton<IListingStore, RedisListingStore>();
+builder.Services.AddSingleton<ListingWriter>();
+builder.Services.AddSingleton<AdminPolicy>();
+builder.AddListingSearch();
+
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGrpcService<DirectoryApi>();
+app.MapGrpcReflectionService().AllowAnonymous();
+app.MapGrpcHealthChecksService().AllowAnonymous();
+app.MapDefaultEndpoints();
 app.Run();
+
+/// <summary>Entry point marker for WebApplicationFactory in tests.</summary>
+public partial class Program;

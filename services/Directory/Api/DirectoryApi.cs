@@ -1,0 +1,125 @@
+using Grpc.Core;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Storage.Search;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
+
+namespace HealingNetwork.Directory.Api;
+
+/// <summary>gRPC surface of the directory: identity, a call into the write path or index, mapping.</summary>
+[Authorize]
+public sealed class DirectoryApi(
+    ListingWriter writer, IListingSearchIndex index, SearchIndexFeed feed, ModalityTaxonomy taxonomy,
+    IOptions<DirectoryOptions> options, AdminPolicy admins) : DirectoryService.DirectoryServiceBase
+{
+    public override Task<Listing> CreateListing(CreateListingRequest request, ServerCallContext context)
+    {
+        var owner = context.RequireCaller();
+        if (request.Listing is null) throw new ValidationException("listing", "is required");
+        return writer.CreateAsync(request.Listing, owner, context.CancellationToken);
+    }
+
+    [AllowAnonymous]
+    public override async Task<Listing> GetListing(GetListingRequest request, ServerCallContext context)
+    {
+        RequireId(request.Id, "id");
+        return writer.ForClient(await writer.GetAsync(request.Id, context.CancellationToken));
+    }
+
+    public override async Task<Listing> UpdateListing(UpdateListingRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        if (request.Listing is null) throw new ValidationException("listing", "is required");
+        RequireId(request.Listing.Id, "listing.id");
+        if (string.IsNullOrEmpty(request.Listing.Etag)) throw new ValidationException("listing.etag", "is required: send the etag you read");
+        var current = await writer.GetOwnedAsync(request.Listing.Id, caller, context.CancellationToken);
+        if (current.Etag != request.Listing.Etag) throw DomainException.StaleEtag("listing");
+        var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now);
+        ListingWriter.Validate(updated, taxonomy);
+        return await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken);
+    }
+
+    public override async Task<Empty> DeleteListing(DeleteListingRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.Id, "id");
+        await writer.GetOwnedAsync(request.Id, caller, context.CancellationToken);
+        await writer.DeleteAsync(request.Id, request.Etag, context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<Listing> ConfirmListing(ConfirmListingRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.Id, "id");
+        var current = await writer.GetOwnedAsync(request.Id, caller, context.CancellationToken);
+        return await writer.ReplaceAsync(ListingLifecycle.Confirm(current, writer.Now), current.Etag, context.CancellationToken);
+    }
+
+    [AllowAnonymous]
+    public override async Task<SearchListingsResponse> SearchListings(SearchListingsRequest request, ServerCallContext context)
+    {
+        var (query, offset) = SearchRequestRules.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
+        var page = await index.SearchAsync(query, context.CancellationToken);
+        var response = new SearchListingsResponse { TotalSize = page.TotalSize };
+        foreach (var hit in page.Hits)
+        {
+            response.Results.Add(new SearchResult { Listing = writer.ForClient(hit.Listing), DistanceKm = hit.DistanceKm, Relevance = hit.Relevance });
+        }
+        var next = offset + page.Hits.Count;
+        if (page.Hits.Count > 0 && next < page.TotalSize && next <= SearchRequestRules.MaxOffset)
+            response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(request));
+        return response;
+    }
+
+    [AllowAnonymous]
+    public override Task<ListModalitiesResponse> ListModalities(ListModalitiesRequest request, ServerCallContext context)
+    {
+        if (!Enum.IsDefined(request.Category)) throw new ValidationException("category", "unknown category");
+        var response = new ListModalitiesResponse();
+        response.Modalities.AddRange(taxonomy.All.Where(m => request.Category == ModalityCategory.Unspecified || m.Category == request.Category));
+        return Task.FromResult(response);
+    }
+
+    public override async Task<ImportListingsResponse> ImportListings(IAsyncStreamReader<ImportListingsRequest> requestStream, ServerCallContext context)
+    {
+        var owner = context.RequireCaller();
+        const int BatchSize = 500;
+        var response = new ImportListingsResponse();
+        var batch = new List<(int, Listing)>(BatchSize);
+        await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            batch.Add((response.Received++, message.Listing ?? new Listing()));
+            if (batch.Count == BatchSize) await FlushAsync();
+        }
+        await FlushAsync();
+        return response;
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var (stored, errors) = await writer.CreateManyAsync(batch, owner, context.CancellationToken);
+            response.Imported += stored;
+            response.Errors.AddRange(errors.Take(Math.Max(0, 1000 - response.Errors.Count)));
+            batch.Clear();
+        }
+    }
+
+    public override async Task<RebuildIndexResponse> RebuildIndex(RebuildIndexRequest request, ServerCallContext context)
+    {
+        admins.Require(context.RequireCaller());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var count = await feed.RebuildAsync(context.CancellationToken);
+        return new RebuildIndexResponse { Indexed = count, ElapsedMs = clock.ElapsedMilliseconds };
+    }
+
+    private static void RequireId(string id, string field)
+    {
+        if (string.IsNullOrEmpty(id)) throw new ValidationException(field, "is required");
+        if (id.Length > 64) throw new ValidationException(field, "is not a listing id");
+    }
+}

@@ -1,0 +1,87 @@
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.Storage.Search;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using Microsoft.Extensions.Options;
+
+namespace HealingNetwork.Directory.Api;
+
+/// <summary>
+/// The write path shared by the unary RPCs and bulk import: validate, store (source of truth),
+/// then make the change searchable before acknowledging, so a writer reads its own write.
+/// </summary>
+public sealed class ListingWriter(
+    IListingStore store, SearchIndexFeed feed, ModalityTaxonomy taxonomy, TimeProvider clock, IOptions<DirectoryOptions> options)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public Listing ForClient(Listing listing) => ListingLifecycle.ForClient(listing, Now, options.Value.StaleAfter);
+
+    public static void Validate(Listing listing, ModalityTaxonomy taxonomy, string prefix = "listing.")
+    {
+        var v = new Violations();
+        ListingRules.Validate(listing, taxonomy, v, prefix);
+        v.ThrowIfAny();
+    }
+
+    public async Task<Listing> CreateAsync(Listing requested, string ownerId, CancellationToken ct)
+    {
+        Validate(requested, taxonomy);
+        var listing = ListingLifecycle.PrepareNew(requested, ownerId, Now);
+        if (!await store.CreateAsync(listing, ct)) throw DomainException.AlreadyExists($"Listing '{listing.Id}' already exists.");
+        await feed.ApplyThroughAsync(long.Parse(listing.Etag, System.Globalization.CultureInfo.InvariantCulture), ct);
+        return ForClient(listing);
+    }
+
+    /// <summary>Stores many new listings; invalid ones are reported, never half-written.</summary>
+    public async Task<(int Stored, IReadOnlyList<ImportError> Errors)> CreateManyAsync(
+        IReadOnlyList<(int Index, Listing Listing)> batch, string ownerId, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        var valid = new List<Listing>(batch.Count);
+        foreach (var (index, requested) in batch)
+        {
+            var v = new Violations();
+            ListingRules.Validate(requested, taxonomy, v);
+            if (v.Any) errors.Add(new ImportError { Index = index, Reason = string.Join("; ", v.Items.Select(f => $"{f.Field}: {f.Description}")) });
+            else valid.Add(ListingLifecycle.PrepareNew(requested, ownerId, Now));
+        }
+        var created = await Task.WhenAll(valid.Select(l => store.CreateAsync(l, ct)));
+        var last = valid.Where((_, i) => created[i]).Select(l => long.Parse(l.Etag, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        if (last > 0) await feed.ApplyThroughAsync(last, ct);
+        return (created.Count(c => c), errors);
+    }
+
+    public async Task<Listing> GetAsync(string id, CancellationToken ct) =>
+        await store.GetAsync(id, ct) ?? throw DomainException.NotFound("Listing", id);
+
+    /// <summary>Loads the listing and checks the caller owns it.</summary>
+    public async Task<Listing> GetOwnedAsync(string id, string callerId, CancellationToken ct)
+    {
+        var listing = await GetAsync(id, ct);
+        if (listing.OwnerId != callerId) throw DomainException.PermissionDenied("Only the listing's owner can change it.");
+        return listing;
+    }
+
+    public async Task<Listing> ReplaceAsync(Listing updated, string expectedEtag, CancellationToken ct)
+    {
+        switch (await store.ReplaceAsync(updated, expectedEtag, ct))
+        {
+            case WriteOutcome.NotFound: throw DomainException.NotFound("Listing", updated.Id);
+            case WriteOutcome.StaleEtag: throw DomainException.StaleEtag("listing");
+        }
+        await feed.ApplyThroughAsync(long.Parse(updated.Etag, System.Globalization.CultureInfo.InvariantCulture), ct);
+        return ForClient(updated);
+    }
+
+    public async Task DeleteAsync(string id, string expectedEtag, CancellationToken ct)
+    {
+        switch (await store.DeleteAsync(id, expectedEtag, ct))
+        {
+            case WriteOutcome.NotFound: throw DomainException.NotFound("Listing", id);
+            case WriteOutcome.StaleEtag: throw DomainException.StaleEtag("listing");
+        }
+        await feed.ApplyThroughAsync(await store.SequenceAsync(ct), ct);
+    }
+}

@@ -1,0 +1,99 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+
+namespace HealingNetwork.Directory.Domain;
+
+/// <summary>
+/// How a listing changes over its life: creation, masked updates, owner confirmation, and
+/// staleness (a listing its owner has not confirmed recently is marked, never shown as live).
+/// </summary>
+public static class ListingLifecycle
+{
+    /// <summary>Fields the server owns; clients cannot set them.</summary>
+    private static readonly HashSet<string> OutputOnly =
+        ["id", "owner_id", "etag", "create_time", "update_time", "last_confirmed_time", "stale"];
+
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>A new listing as stored: server fields set, client's output-only values dropped.</summary>
+    public static Listing PrepareNew(Listing requested, string ownerId, DateTimeOffset now)
+    {
+        var listing = requested.Clone();
+        var stamp = Timestamp.FromDateTimeOffset(now);
+        listing.Id = NewId();
+        listing.OwnerId = ownerId;
+        listing.Etag = "";
+        listing.Stale = false;
+        listing.CreateTime = stamp;
+        listing.UpdateTime = stamp;
+        listing.LastConfirmedTime = stamp;
+        return listing;
+    }
+
+    /// <summary>
+    /// Applies the masked fields of <paramref name="patch"/> onto a copy of <paramref name="current"/>;
+    /// an empty mask replaces every writable field. An owner edit also confirms the listing.
+    /// </summary>
+    public static Listing ApplyUpdate(Listing current, Listing patch, FieldMask? mask, DateTimeOffset now)
+    {
+        var updated = current.Clone();
+        if (mask is null || mask.Paths.Count == 0)
+        {
+            updated = patch.Clone();
+            CopyServerFields(current, updated);
+        }
+        else
+        {
+            ValidateMask(mask);
+            mask.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
+        }
+        var stamp = Timestamp.FromDateTimeOffset(now);
+        updated.UpdateTime = stamp;
+        updated.LastConfirmedTime = stamp;
+        updated.Stale = false;
+        return updated;
+    }
+
+    private static void CopyServerFields(Listing from, Listing to)
+    {
+        to.Id = from.Id;
+        to.OwnerId = from.OwnerId;
+        to.CreateTime = from.CreateTime;
+        to.Etag = from.Etag;
+    }
+
+    private static void ValidateMask(FieldMask mask)
+    {
+        var v = new Violations();
+        for (var i = 0; i < mask.Paths.Count; i++)
+        {
+            var path = mask.Paths[i];
+            var top = path.Split('.')[0];
+            if (OutputOnly.Contains(top)) v.Add($"update_mask.paths[{i}]", $"'{path}' is output only");
+            else if (!FieldMask.IsValid(Listing.Descriptor, path)) v.Add($"update_mask.paths[{i}]", $"'{Clip(path)}' is not a field of Listing");
+        }
+        v.ThrowIfAny();
+    }
+
+    /// <summary>The owner says the listing is still true.</summary>
+    public static Listing Confirm(Listing current, DateTimeOffset now)
+    {
+        var confirmed = current.Clone();
+        confirmed.LastConfirmedTime = Timestamp.FromDateTimeOffset(now);
+        return confirmed;
+    }
+
+    public static bool IsStale(Listing listing, DateTimeOffset now, TimeSpan staleAfter) =>
+        listing.LastConfirmedTime is null || listing.LastConfirmedTime.ToDateTimeOffset() < now - staleAfter;
+
+    /// <summary>The listing as a client sees it now: staleness computed at read time.</summary>
+    public static Listing ForClient(Listing listing, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        listing.Stale = IsStale(listing, now, staleAfter);
+        return listing;
+    }
+
+    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}

@@ -1,0 +1,87 @@
+using HealingNetwork.ServiceDefaults.Validation;
+using HealingNetwork.Directory.Storage.Search;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+
+namespace HealingNetwork.Directory.Domain;
+
+/// <summary>Checks a SearchListingsRequest and turns it into a backend-neutral query.</summary>
+public static class SearchRequestRules
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    /// <summary>Paging deeper than this is refused: narrow the filters instead.</summary>
+    public const int MaxOffset = 10_000;
+
+    public static (ListingSearchQuery Query, int Offset) Build(
+        SearchListingsRequest request, ModalityTaxonomy taxonomy, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        var v = new Violations();
+        FieldRules.Text(v, "query", request.Query, 200);
+        FieldRules.List(v, "modalities", request.Modalities, 50, c => taxonomy.IsKnownModality(c) ? null : "unknown modality code");
+        FieldRules.List(v, "exclude_modalities", request.ExcludeModalities, 50, c => taxonomy.IsKnownModality(c) ? null : "unknown modality code");
+        FieldRules.List(v, "specialties", request.Specialties, 50, c => taxonomy.IsKnownSpecialty(c) ? null : "unknown specialty code");
+        FieldRules.List(v, "lifestyle_tags", request.LifestyleTags, 30, FieldRules.Tag);
+        FieldRules.List(v, "barter_categories", request.BarterCategories, 20, FieldRules.Tag);
+        FieldRules.List(v, "languages", request.Languages, 10, FieldRules.Language);
+        for (var i = 0; i < request.Orientations.Count; i++)
+        {
+            var o = request.Orientations[i];
+            if (o == Orientation.Unspecified || !Enum.IsDefined(o)) v.Add($"orientations[{i}]", "unknown orientation");
+        }
+        if (request.Orientations.Count > 3) v.Add("orientations", "must have at most 3 items");
+        if (request.Near is { } near)
+        {
+            FieldRules.Range(v, "near.lat", near.Lat, -90.0, 90.0);
+            FieldRules.Range(v, "near.lon", near.Lon, -180.0, 180.0);
+            if (!(near.RadiusKm > 0 && near.RadiusKm <= 20_000)) v.Add("near.radius_km", "must be greater than 0 and at most 20000");
+        }
+        if (request.MaxFee < 0) v.Add("max_fee", "must not be negative");
+        if (request.MaxFee > 0 && !FieldRules.IsCurrency(request.Currency)) v.Add("currency", "is required with max_fee: an ISO 4217 code such as \"USD\"");
+        if (request.PageSize < 0 || request.PageSize > MaxPageSize) v.Add("page_size", $"must be between 0 and {MaxPageSize}");
+        if (request.OrderBy == SearchOrder.Distance && request.Near is null) v.Add("order_by", "DISTANCE needs near");
+        if (!Enum.IsDefined(request.OrderBy)) v.Add("order_by", "unknown order");
+        v.ThrowIfAny();
+
+        var offset = PageToken.Decode(request.PageToken, WithoutToken(request));
+        if (offset > MaxOffset) throw new ValidationException("page_token", $"paging deeper than {MaxOffset} results is not supported; narrow the search");
+
+        var query = new ListingSearchQuery
+        {
+            Text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim(),
+            Modalities = request.Modalities,
+            ExcludeModalities = request.ExcludeModalities,
+            Specialties = request.Specialties,
+            Orientations = request.Orientations,
+            LifestyleTags = request.LifestyleTags,
+            Languages = request.Languages.Select(l => l.ToLowerInvariant()).ToArray(),
+            Near = request.Near is { } n ? new GeoFilter(n.Lat, n.Lon, n.RadiusKm) : null,
+            IncludeTelehealth = request.IncludeTelehealth,
+            TelehealthOnly = request.TelehealthOnly,
+            Terms = TermsOf(request),
+            AcceptingNewClientsOnly = request.AcceptingNewClientsOnly,
+            ConfirmedSince = request.ExcludeStale ? now - staleAfter : null,
+            Sort = request.OrderBy switch
+            {
+                SearchOrder.Distance => SearchSort.Distance,
+                _ => SearchSort.Relevance,
+            },
+            Offset = offset,
+            Limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
+        };
+        return (query, offset);
+    }
+
+    private static TermsFilter? TermsOf(SearchListingsRequest r) =>
+        r.MaxFee > 0 || r.BarterCategories.Count > 0 || r.TimeBank
+            ? new TermsFilter(r.MaxFee > 0 ? r.MaxFee : null, r.MaxFee > 0 ? r.Currency : null, r.BarterCategories, r.TimeBank)
+            : null;
+
+    /// <summary>The request as it identifies a result set (page token cleared).</summary>
+    public static SearchListingsRequest WithoutToken(SearchListingsRequest request)
+    {
+        var copy = request.Clone();
+        copy.PageToken = "";
+        return copy;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Grpc.Core;
+using HealingNetwork.Profiles.Domain;
+using HealingNetwork.Profiles.Storage;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
+
+namespace HealingNetwork.Profiles.Api;
+
+/// <summary>
+/// gRPC surface of profiles. Private data: someone else's profile is NOT_FOUND, never
+/// PERMISSION_DENIED, so ids of other people's profiles cannot be probed.
+/// </summary>
+[Authorize]
+public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities, TimeProvider clock) : ProfileService.ProfileServiceBase
+{
+    public override async Task<Profile> CreateProfile(CreateProfileRequest request, ServerCallContext context)
+    {
+        var owner = context.RequireCaller();
+        if (request.Profile is null) throw new ValidationException("profile", "is required");
+        await ValidateAsync(request.Profile, context.CancellationToken);
+        var profile = ProfileLifecycle.PrepareNew(request.Profile, owner, clock.GetUtcNow());
+        if (!await store.CreateAsync(profile, context.CancellationToken)) throw DomainException.AlreadyExists("Profile id collision; retry.");
+        return profile;
+    }
+
+    public override Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context) =>
+        LoadOwnedAsync(request.Id, "id", context);
+
+    public override async Task<Profile> UpdateProfile(UpdateProfileRequest request, ServerCallContext context)
+    {
+        if (request.Profile is null) throw new ValidationException("profile", "is required");
+        var current = await LoadOwnedAsync(request.Profile.Id, "profile.id", context);
+        if (string.IsNullOrEmpty(request.Profile.Etag)) throw new ValidationException("profile.etag", "is required: send the etag you read");
+        if (request.Profile.Etag != current.Etag) throw DomainException.StaleEtag("profile");
+        var updated = ProfileLifecycle.ApplyUpdate(current, request.Profile, request.UpdateMask, clock.GetUtcNow());
+        await ValidateAsync(updated, context.CancellationToken);
+        return await SaveAsync(updated, current, context);
+    }
+
+    public override async Task<Empty> DeleteProfile(DeleteProfileRequest request, ServerCallContext context)
+    {
+        var current = await LoadOwnedAsync(request.Id, "id", context);
+        await store.EraseAsync(current.Id, current.OwnerId, context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<Profile> AddCarePartner(AddCarePartnerRequest request, ServerCallContext context)
+    {
+        var current = await LoadOwnedAsync(request.ProfileId, "profile_id", context);
+        if (request.Partner is null) throw new ValidationException("partner", "is required");
+        var v = new Violations();
+        ProfileRules.ValidatePartner(request.Partner, await modalities.CodesAsync(context.CancellationToken), Today(), v);
+        v.ThrowIfAny();
+        return await SaveAsync(ProfileLifecycle.AddPartner(current, request.Partner, clock.GetUtcNow()), current, context);
+    }
+
+    public override async Task<Profile> UpdateCarePartner(UpdateCarePartnerRequest request, ServerCallContext context)
+    {
+        var current = await LoadOwnedAsync(request.ProfileId, "profile_id", context);
+        if (request.Partner is null || string.IsNullOrEmpty(request.Partner.Id)) throw new ValidationException("partner.id", "is required");
+        var updated = ProfileLifecycle.UpdatePartner(current, request.Partner, clock.GetUtcNow());
+        var v = new Violations();
+        ProfileRules.ValidatePartner(updated.CareTeam.First(p => p.Id == request.Partner.Id),
+            await modalities.CodesAsync(context.CancellationToken), Today(), v);
+        v.ThrowIfAny();
+        return await SaveAsync(updated, current, context);
+    }
+
+    public override async Task<Profile> RemoveCarePartner(RemoveCarePartnerRequest request, ServerCallContext context)
+    {
+        var current = await LoadOwnedAsync(request.ProfileId, "profile_id", context);
+        if (string.IsNullOrEmpty(request.PartnerId)) throw new ValidationException("partner_id", "is required");
+        return await SaveAsync(ProfileLifecycle.RemovePartner(current, request.PartnerId, clock.GetUtcNow()), current, context);
+    }
+
+    public override async Task<ExportProfileResponse> ExportProfile(ExportProfileRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        await LoadOwnedAsync(request.Id, "id", context);
+        var profiles = new List<JsonElement>();
+        foreach (var id in await store.IdsOfOwnerAsync(caller, context.CancellationToken))
+        {
+            if (await store.GetAsync(id, context.CancellationToken) is { } p)
+                profiles.Add(JsonDocument.Parse(JsonFormatter.Default.Format(p)).RootElement);
+        }
+        var export = new { subject = caller, exportedAt = clock.GetUtcNow(), profiles };
+        return new ExportProfileResponse { Json = JsonSerializer.Serialize(export, new JsonSerializerOptions { WriteIndented = true }) };
+    }
+
+    private async Task<Profile> LoadOwnedAsync(string id, string field, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        if (string.IsNullOrEmpty(id)) throw new ValidationException(field, "is required");
+        if (id.Length > 64) throw DomainException.NotFound("Profile", id[..64]);
+        var profile = await store.GetAsync(id, context.CancellationToken);
+        if (profile is null || profile.OwnerId != caller) throw DomainException.NotFound("Profile", id);
+        return profile;
+    }
+
+    private async Task<Profile> SaveAsync(Profile updated, Profile current, ServerCallContext context)
+    {
+        if (!await store.ReplaceAsync(updated, current.Version, context.CancellationToken)) throw DomainException.StaleEtag("profile");
+        return updated;
+    }
+
+    private async Task ValidateAsync(Profile profile, CancellationToken cancellationToken)
+    {
+        var v = new Violations();
+        ProfileRules.Validate(profile, await modalities.CodesAsync(cancellationToken), v);
+        v.ThrowIfAny();
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1));
+}

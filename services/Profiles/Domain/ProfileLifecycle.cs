@@ -1,0 +1,117 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+
+namespace HealingNetwork.Profiles.Domain;
+
+/// <summary>
+/// How a profile changes: creation, masked updates, and the care team's ebb and flow (a cadence
+/// change keeps the previous cadence as history). Every change bumps <c>version</c>, which is also
+/// the etag and Matching's cache key.
+/// </summary>
+public static class ProfileLifecycle
+{
+    private static readonly HashSet<string> OutputOnly =
+        ["id", "owner_id", "care_team", "etag", "version", "create_time", "update_time"];
+
+    public static Profile PrepareNew(Profile requested, string ownerId, DateTimeOffset now)
+    {
+        var profile = requested.Clone();
+        var stamp = Timestamp.FromDateTimeOffset(now);
+        profile.Id = Guid.CreateVersion7().ToString("N");
+        profile.OwnerId = ownerId;
+        profile.CareTeam.Clear();
+        profile.Version = 1;
+        profile.Etag = "1";
+        profile.CreateTime = stamp;
+        profile.UpdateTime = stamp;
+        return profile;
+    }
+
+    public static Profile ApplyUpdate(Profile current, Profile patch, FieldMask? mask, DateTimeOffset now)
+    {
+        Profile updated;
+        if (mask is null || mask.Paths.Count == 0)
+        {
+            updated = patch.Clone();
+            updated.Id = current.Id;
+            updated.OwnerId = current.OwnerId;
+            updated.CreateTime = current.CreateTime;
+            updated.CareTeam.Clear();
+            updated.CareTeam.AddRange(current.CareTeam);
+        }
+        else
+        {
+            ValidateMask(mask);
+            updated = current.Clone();
+            mask.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
+        }
+        return Touch(updated, current, now);
+    }
+
+    public static Profile AddPartner(Profile current, CarePartner partner, DateTimeOffset now)
+    {
+        if (current.CareTeam.Count >= ProfileRules.MaxCareTeam)
+            throw new ValidationException("partner", $"a care team has at most {ProfileRules.MaxCareTeam} partners");
+        if (partner.ListingId.Length > 0 && current.CareTeam.Any(p => p.ListingId == partner.ListingId))
+            throw DomainException.AlreadyExists("This listing is already on the care team.");
+        var updated = current.Clone();
+        var added = partner.Clone();
+        added.Id = Guid.CreateVersion7().ToString("N");
+        added.History.Clear();
+        if (added.Since.Length == 0) added.Since = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        updated.CareTeam.Add(added);
+        return Touch(updated, current, now);
+    }
+
+    /// <summary>Changes layer and/or cadence; an actual cadence change is kept as history.</summary>
+    public static Profile UpdatePartner(Profile current, CarePartner change, DateTimeOffset now)
+    {
+        var updated = current.Clone();
+        var partner = updated.CareTeam.FirstOrDefault(p => p.Id == change.Id)
+            ?? throw DomainException.NotFound("Care partner", change.Id);
+        if (change.Cadence != Cadence.Unspecified && change.Cadence != partner.Cadence)
+        {
+            partner.History.Add(new CadenceChange { Cadence = partner.Cadence, ChangeTime = Timestamp.FromDateTimeOffset(now) });
+            partner.Cadence = change.Cadence;
+        }
+        if (change.Layer != CareLayer.Unspecified) partner.Layer = change.Layer;
+        if (change.Name.Length > 0) partner.Name = change.Name;
+        if (change.Modalities.Count > 0)
+        {
+            partner.Modalities.Clear();
+            partner.Modalities.AddRange(change.Modalities);
+        }
+        return Touch(updated, current, now);
+    }
+
+    public static Profile RemovePartner(Profile current, string partnerId, DateTimeOffset now)
+    {
+        var updated = current.Clone();
+        var partner = updated.CareTeam.FirstOrDefault(p => p.Id == partnerId)
+            ?? throw DomainException.NotFound("Care partner", partnerId);
+        updated.CareTeam.Remove(partner);
+        return Touch(updated, current, now);
+    }
+
+    private static Profile Touch(Profile updated, Profile current, DateTimeOffset now)
+    {
+        updated.Version = current.Version + 1;
+        updated.Etag = updated.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        updated.UpdateTime = Timestamp.FromDateTimeOffset(now);
+        return updated;
+    }
+
+    private static void ValidateMask(FieldMask mask)
+    {
+        var v = new Violations();
+        for (var i = 0; i < mask.Paths.Count; i++)
+        {
+            var path = mask.Paths[i];
+            if (OutputOnly.Contains(path.Split('.')[0])) v.Add($"update_mask.paths[{i}]", $"'{path}' is output only");
+            else if (!FieldMask.IsValid(Profile.Descriptor, path)) v.Add($"update_mask.paths[{i}]", "is not a field of Profile");
+        }
+        v.ThrowIfAny();
+    }
+}

@@ -1,0 +1,40 @@
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Profiles.Api;
+using HealingNetwork.Profiles.Domain;
+using HealingNetwork.Profiles.Storage;
+using HealingNetwork.ServiceDefaults.Hosting;
+using HealingNetwork.ServiceDefaults.Identity;
+using HealingNetwork.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using StackExchange.Redis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddHealingGrpc();
+builder.AddHealingAuthentication();
+builder.AddRedisStore();
+
+// Keys live in the store, so every replica and every restart can read what another encrypted.
+builder.Services.AddDataProtection().SetApplicationName("HealingNetwork.Profiles");
+builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+    options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "dataprotection:profiles:keys"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IProfileStore, RedisProfileStore>();
+builder.Services.AddSingleton<IModalityCatalog, DirectoryModalityCatalog>();
+builder.Services.AddGrpcClient<DirectoryService.DirectoryServiceClient>(o =>
+    o.Address = new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"));
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGrpcService<ProfilesApi>();
+app.MapGrpcReflectionService().AllowAnonymous();
+app.MapGrpcHealthChecksService().AllowAnonymous();
+app.MapDefaultEndpoints();
+app.Run();
+
+/// <summary>Entry point marker for WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using HealingNetwork.ServiceDefaults.Errors;
+using NodaTime;
+
+namespace HealingNetwork.ServiceDefaults.Validation;
+
+/// <summary>Small reusable checks shared by the listing and availability rules.</summary>
+public static partial class FieldRules
+{
+    public static void Text(Violations v, string field, string value, int max, bool required = false)
+    {
+        if (required && string.IsNullOrWhiteSpace(value)) v.Add(field, "is required");
+        else if (value.Length > max) v.Add(field, $"must be at most {max} characters");
+        else if (ContainsControl(value)) v.Add(field, "must not contain control characters");
+    }
+
+    public static void Range(Violations v, string field, double value, double min, double max)
+    {
+        if (double.IsNaN(value) || value < min || value > max) v.Add(field, $"must be between {min} and {max}");
+    }
+
+    public static void Range(Violations v, string field, long value, long min, long max)
+    {
+        if (value < min || value > max) v.Add(field, $"must be between {min} and {max}");
+    }
+
+    /// <summary>A list of at most <paramref name="max"/> items, each checked by <paramref name="item"/>, no duplicates.</summary>
+    public static void List(Violations v, string field, IReadOnlyList<string> values, int max, Func<string, string?> item)
+    {
+        if (values.Count > max) { v.Add(field, $"must have at most {max} items"); return; }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var problem = item(values[i]) ?? (seen.Add(values[i]) ? null : "is repeated");
+            if (problem is not null) v.Add($"{field}[{i}]", problem);
+        }
+    }
+
+    public static string? Tag(string value) =>
+        TagPattern().IsMatch(value) && value.Length <= 40 ? null : "must be lower-case kebab-case, 1..40 characters";
+
+    public static string? Language(string value) =>
+        LanguagePattern().IsMatch(value) ? null : "must be a BCP 47 language tag such as \"en\" or \"pt-BR\"";
+
+    public static bool IsTimeZone(string value) =>
+        value.Length is > 0 and <= 64 && DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is not null;
+
+    public static bool IsCurrency(string value) => Iso4217.IsCurrency(value);
+
+    public static bool IsCountry(string value) => CountryPattern().IsMatch(value);
+
+    private static bool ContainsControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') return true;
+            if (char.IsSurrogate(c)) return !IsWellFormed(value);
+        }
+        return false;
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(value[i])) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$")]
+    private static partial Regex LanguagePattern();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+}
