@@ -5,6 +5,7 @@ using HealingNetwork.Profiles.Storage;
 using HealingNetwork.ServiceDefaults.Hosting;
 using HealingNetwork.ServiceDefaults.Identity;
 using HealingNetwork.ServiceDefaults.Storage;
+using HealingNetwork.ServiceDefaults.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -23,6 +24,7 @@ builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultipl
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IProfileStore, RedisProfileStore>();
+builder.Services.AddSingleton<TaxonomyClient>();
 builder.Services.AddSingleton<IModalityCatalog, DirectoryModalityCatalog>();
 builder.Services.AddGrpcClient<DirectoryService.DirectoryServiceClient>(o =>
     o.Address = new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"));

@@ -10,7 +10,6 @@ namespace HealingNetwork.Profiles.Domain;
 public static class ProfileRules
 {
     public const int MaxCareTeam = 30;
-    public const double MaxWeight = 10;
 
     public static void Validate(Profile p, IReadOnlySet<string> modalityCodes, Violations v, string prefix = "profile.")
     {
@@ -41,23 +40,8 @@ public static class ProfileRules
             FieldRules.Range(v, prefix + "budget.max_per_session", budget.MaxPerSession, 0, 100_000_000);
         }
         FieldRules.List(v, prefix + "barter_offers", p.BarterOffers, 20, FieldRules.Tag);
-        ValidateWeights(p.Weights, v, prefix + "weights");
+        if (p.Weights is { } weights) WeightRules.Validate(weights, v, prefix + "weights");
         FieldRules.Text(v, prefix + "story", p.Story, 8000);
-    }
-
-    public static void ValidateWeights(MatchWeights? w, Violations v, string field)
-    {
-        if (w is null) return;
-        void Check(bool has, double value, string name)
-        {
-            if (has) FieldRules.Range(v, $"{field}.{name}", value, 0.0, MaxWeight);
-        }
-        Check(w.HasLifestyle, w.Lifestyle, "lifestyle");
-        Check(w.HasModality, w.Modality, "modality");
-        Check(w.HasDistance, w.Distance, "distance");
-        Check(w.HasTerms, w.Terms, "terms");
-        Check(w.HasAvailability, w.Availability, "availability");
-        Check(w.HasApproach, w.Approach, "approach");
     }
 
     public static void ValidatePartner(CarePartner partner, IReadOnlySet<string> modalityCodes, DateOnly today, Violations v, string prefix = "partner.")

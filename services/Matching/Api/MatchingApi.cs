@@ -1,0 +1,134 @@
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Matching.Domain;
+using HealingNetwork.Matching.Storage;
+using HealingNetwork.Matching.V1;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Identity;
+using HealingNetwork.ServiceDefaults.Taxonomy;
+using HealingNetwork.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HealingNetwork.Matching.Api;
+
+/// <summary>gRPC surface of matching: read the caller's profile, find, score, explain, cache.</summary>
+[Authorize]
+public sealed class MatchingApi(
+    ProfileService.ProfileServiceClient profiles, MatchFinder finder, MatchCache cache, TaxonomyClient taxonomy)
+    : MatchingService.MatchingServiceBase
+{
+    private static readonly CareLayer[] Layers = [CareLayer.Body, CareLayer.Mind, CareLayer.Spirit, CareLayer.Maintenance];
+
+    public override async Task<FindMatchesResponse> FindMatches(FindMatchesRequest request, ServerCallContext context)
+    {
+        context.RequireCaller();
+        var v = new Violations();
+        RequireProfileId(request.ProfileId, v);
+        PageSize(request.PageSize, 100, v);
+        if (request.Filters is { } f)
+        {
+            FieldRules.Text(v, "filters.query", f.Query, 200);
+            FieldRules.Range(v, "filters.max_travel_km", f.MaxTravelKm, 0.0, 1000.0);
+            FieldRules.List(v, "filters.modalities", f.Modalities, 20, FieldRules.Tag);
+        }
+        if (request.Weights is { } w) WeightRules.Validate(w, v, "weights");
+        v.ThrowIfAny();
+
+        var options = Downstream.Options(context);
+        var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
+        var generation = await cache.DirectoryGenerationAsync();
+        var field = $"matches:{profile.Version}:{generation}:{RequestHash.Of(request)}";
+        if (await cache.GetAsync(profile.Id, field, FindMatchesResponse.Parser) is { } cached)
+        {
+            cached.Cached = true;
+            return cached;
+        }
+
+        var weights = MatchWeightsResolver.Resolve(profile.Weights, request.Weights);
+        var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
+        var (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters), maxTravel,
+            request.Filters?.IncludeInfeasibleTerms == true, PageSizeOr(request.PageSize, 20),
+            c => MatchScorer.Default.Score(c, weights), options);
+        var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
+        response.Matches.AddRange(matches);
+        await cache.SetAsync(profile.Id, field, response);
+        return response;
+    }
+
+    public override async Task<FindReferralsResponse> FindReferrals(FindReferralsRequest request, ServerCallContext context)
+    {
+        context.RequireCaller();
+        var v = new Violations();
+        RequireProfileId(request.ProfileId, v);
+        PageSize(request.PageSize, 50, v);
+        if (string.IsNullOrWhiteSpace(request.Specialty)) v.Add("specialty", "is required: a NUCC specialty code or a modality code");
+        if (request.Near is { } n)
+        {
+            FieldRules.Range(v, "near.lat", n.Lat, -90.0, 90.0);
+            FieldRules.Range(v, "near.lon", n.Lon, -180.0, 180.0);
+            if (!(n.RadiusKm > 0 && n.RadiusKm <= 20_000)) v.Add("near.radius_km", "must be greater than 0 and at most 20000");
+        }
+        v.ThrowIfAny();
+
+        var options = Downstream.Options(context);
+        var modalities = await taxonomy.ModalitiesAsync(context.CancellationToken);
+        var bySpecialty = modalities.Values.Any(m => m.NuccCode == request.Specialty);
+        if (!bySpecialty && !modalities.ContainsKey(request.Specialty))
+            throw new ValidationException("specialty", "unknown specialty or modality code (see ListModalities)");
+
+        var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
+        var search = ReferralQuery.For(profile, request, bySpecialty);
+        var radius = search.Near?.RadiusKm ?? 0;
+        var (referrals, _) = await finder.FindAsync(profile, [search], radius, includeInfeasibleTerms: true,
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Score, options);
+        var response = new FindReferralsResponse();
+        response.Referrals.AddRange(referrals);
+        return response;
+    }
+
+    public override async Task<SuggestCareTeamResponse> SuggestCareTeam(SuggestCareTeamRequest request, ServerCallContext context)
+    {
+        context.RequireCaller();
+        var v = new Violations();
+        RequireProfileId(request.ProfileId, v);
+        PageSize(request.CandidatesPerLayer, 10, v, "candidates_per_layer");
+        v.ThrowIfAny();
+
+        var options = Downstream.Options(context);
+        var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
+        var modalities = await taxonomy.ModalitiesAsync(context.CancellationToken);
+        var covered = profile.CareTeam.Select(p => p.Layer).Where(l => l != CareLayer.Unspecified).Distinct().Order().ToArray();
+        var weights = MatchWeightsResolver.Resolve(profile.Weights, null);
+        var perLayer = PageSizeOr(request.CandidatesPerLayer, 3);
+
+        var missing = Layers.Except(covered).ToArray();
+        var suggestions = await Task.WhenAll(missing.Select(async layer =>
+        {
+            var filters = new MatchFilters();
+            filters.Modalities.AddRange(CareTeamPlan.ModalitiesOf(layer, modalities.Values, profile.AvoidedModalities));
+            var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters), profile.MaxTravelKm,
+                includeInfeasibleTerms: false, perLayer, c => MatchScorer.Default.Score(c, weights), options);
+            var suggestion = new LayerSuggestion { Layer = layer, Reason = CareTeamPlan.Reason(layer) };
+            suggestion.Candidates.AddRange(candidates);
+            return suggestion;
+        }));
+        var response = new SuggestCareTeamResponse();
+        response.Suggestions.AddRange(suggestions);
+        response.CoveredLayers.AddRange(covered);
+        return response;
+    }
+
+    private static void RequireProfileId(string id, Violations v)
+    {
+        if (string.IsNullOrEmpty(id)) v.Add("profile_id", "is required");
+        else if (id.Length > 64) v.Add("profile_id", "is not a profile id");
+    }
+
+    private static void PageSize(int value, int max, Violations v, string field = "page_size")
+    {
+        if (value < 0 || value > max) v.Add(field, $"must be between 0 and {max}");
+    }
+
+    private static int PageSizeOr(int value, int fallback) => value == 0 ? fallback : value;
+}

@@ -1,0 +1,21 @@
+namespace HealingNetwork.Matching.Domain.Components;
+
+/// <summary>
+/// How soon a first session is open: 1 within 3 days, falling linearly to 0.1 at 28 days or later;
+/// 0.3 when the practitioner has published no hours (unknown, not penalised to zero).
+/// </summary>
+public sealed class AvailabilityFit : IScoreComponent
+{
+    public const double UnknownValue = 0.3;
+
+    public string Name => "availability";
+
+    public ComponentScore Evaluate(MatchContext c)
+    {
+        if (c.EarliestSlot is not { } slot) return ComponentScore.Of(UnknownValue, "no published hours");
+        var days = Math.Max(0, (slot - c.Now).TotalDays);
+        var value = days <= 3 ? 1 : Math.Max(0.1, 1 - 0.9 * (days - 3) / 25);
+        var when = days < 1 ? "within a day" : $"in {Math.Ceiling(days):0} days";
+        return ComponentScore.Of(value, $"first open slot {when}", $"First open session {when}");
+    }
+}

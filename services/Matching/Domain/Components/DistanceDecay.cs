@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace HealingNetwork.Matching.Domain.Components;
+
+/// <summary>
+/// Distance decay: 1 / (1 + (d / s)²) with s = max(5 km, max_travel_km / 2), so a practitioner at
+/// half the client's travel limit scores 0.5. A practitioner reached only by telehealth scores
+/// 0.6 (no travel, but not in person).
+/// </summary>
+public sealed class DistanceDecay : IScoreComponent
+{
+    public const double RemoteValue = 0.6;
+
+    public string Name => "distance";
+
+    public ComponentScore Evaluate(MatchContext c)
+    {
+        if (c.RemoteOnly)
+        {
+            return c.Listing.Telehealth
+                ? ComponentScore.Of(RemoteValue, "telehealth: no travel", "Sees you by telehealth")
+                : ComponentScore.Of(0, "out of reach");
+        }
+        var scale = Math.Max(5, c.MaxTravelKm / 2);
+        var value = 1 / (1 + Math.Pow(c.DistanceKm / scale, 2));
+        var km = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
+        var reason = c.DistanceKm < 1 ? "Less than 1 km from you" : $"{km} km from you";
+        return ComponentScore.Of(value, $"1 / (1 + ({km} km / {scale:0.#} km)²)", reason);
+    }
+}

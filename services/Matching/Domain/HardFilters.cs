@@ -1,0 +1,44 @@
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Profiles.V1;
+
+namespace HealingNetwork.Matching.Domain;
+
+/// <summary>
+/// The rules no match may break, whatever its score. They are pushed down into the directory
+/// search and checked again here, so a backend mistake can never show a forbidden match:
+/// avoided modalities; out of travel range unless telehealth suits both; not accepting new
+/// clients; no shared language when the client named languages; terms the client cannot meet
+/// (unless they asked to see all).
+/// </summary>
+public static class HardFilters
+{
+    public static string? Violation(Profile profile, Listing listing, double distanceKm, double maxTravelKm, bool includeInfeasibleTerms)
+    {
+        if (listing.Modalities.Any(m => profile.AvoidedModalities.Contains(m))) return "offers an avoided modality";
+        if (!listing.AcceptingNewClients) return "not accepting new clients";
+        var inReach = distanceKm >= 0 && distanceKm <= maxTravelKm + 1e-6;
+        if (!inReach && !(listing.Telehealth && profile.TelehealthOk)) return "out of travel range";
+        if (profile.Languages.Count > 0 &&
+            !listing.Languages.Any(l => profile.Languages.Any(p => string.Equals(p, l, StringComparison.OrdinalIgnoreCase))))
+            return "no shared language";
+        if (!includeInfeasibleTerms && !TermsFeasible(profile, listing.Terms)) return "terms the client cannot meet";
+        return null;
+    }
+
+    /// <summary>
+    /// Some way to pay works: lowest fee (sliding-scale floor when there is one) within budget in the
+    /// same currency, or an accepted barter the client offers, or time-bank hours. A client who gave
+    /// no budget and no alternative is not filtered.
+    /// </summary>
+    public static bool TermsFeasible(Profile profile, ExchangeTerms? terms)
+    {
+        var budget = profile.Budget;
+        var gaveSomething = budget is { MaxPerSession: > 0 } || profile.BarterOffers.Count > 0 || profile.TimeBankHours;
+        if (!gaveSomething) return true;
+        if (terms is null) return false;
+        var lowest = terms.SlidingScaleMin > 0 ? terms.SlidingScaleMin : terms.FeeMin;
+        if (budget is { MaxPerSession: > 0 } && budget.Currency == terms.Currency && lowest <= budget.MaxPerSession) return true;
+        if (profile.BarterOffers.Any(b => terms.BarterAccepted.Contains(b))) return true;
+        return profile.TimeBankHours && terms.TimeBank;
+    }
+}
