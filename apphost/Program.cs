@@ -1,0 +1,71 @@
+using HealingNetwork.ServiceDefaults.Identity;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Where data lives and which ports are used; tests and second instances override these.
+var dataRoot = Path.GetFullPath(builder.Configuration["DataRoot"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+int Port(string name, int fallback) => builder.Configuration.GetValue($"Ports:{name}", fallback);
+var signingKey = builder.Configuration["Auth:SigningKey"] ?? DevSigningKey.ReadOrCreate(Path.Combine(dataRoot, "dev-signing-key"));
+var admins = builder.Configuration["Auth:Admins"] ?? "admin";
+
+// Store: an external Redis when ConnectionStrings:redis is set, else embedded Garnet on disk.
+IResourceBuilder<IResourceWithConnectionString> redis;
+IResourceBuilder<ProjectResource>? embeddedStore = null;
+if (builder.Configuration.GetConnectionString("redis") is not null)
+{
+    redis = builder.AddConnectionString("redis");
+}
+else
+{
+    var storePort = Port("Store", 6380);
+    embeddedStore = builder.AddProject<Projects.Store>("store")
+        .WithArgs("--port", storePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(dataRoot, "store"))
+        .WithEndpoint("tcp", e => { e.Port = storePort; e.TargetPort = storePort; e.IsProxied = false; e.UriScheme = "tcp"; });
+    var endpoint = embeddedStore.GetEndpoint("tcp");
+    redis = builder.AddConnectionString("redis", ReferenceExpression.Create(
+        $"{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}"));
+}
+var elasticsearch = builder.Configuration.GetConnectionString("elasticsearch") is not null
+    ? builder.AddConnectionString("elasticsearch")
+    : null;
+
+// Services
+IResourceBuilder<ProjectResource> Service<T>(string name, int port) where T : IProjectMetadata, new()
+{
+    var service = builder.AddProject<T>(name, launchProfileName: null)
+        .WithHttpEndpoint(port: Port(name, port), name: "http", isProxied: false)
+        .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http2")
+        .WithEnvironment("Auth__SigningKey", signingKey)
+        .WithEnvironment("Auth__Admins__0", admins)
+        .WithReference(redis)
+        .WithHttpHealthCheck("/health");
+    if (embeddedStore is not null) service.WaitFor(embeddedStore);
+    return service;
+}
+
+var directory = Service<Projects.Directory>("directory", 5101)
+    .WithEnvironment("Directory__IndexPath", Path.Combine(dataRoot, "directory-index"))
+    .WithEnvironment("Directory__SeedListings", builder.Configuration["Directory:SeedListings"] ?? "2000");
+if (elasticsearch is not null) directory.WithReference(elasticsearch);
+
+var profiles = Service<Projects.Profiles>("profiles", 5102)
+    .WithReference(directory).WaitFor(directory);
+
+var matching = Service<Projects.Matching>("matching", 5103)
+    .WithReference(directory).WithReference(profiles)
+    .WaitFor(directory).WaitFor(profiles);
+
+// Reverse proxy: the one public address (HTTP/1.1 for REST and the page, HTTP/2 for gRPC).
+var gatewayHttp = Port("GatewayHttp", 5080);
+var gatewayGrpc = Port("GatewayGrpc", 5081);
+builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
+    .WithHttpEndpoint(port: gatewayHttp, name: "http", isProxied: false)
+    .WithEndpoint("grpc", e => { e.Port = gatewayGrpc; e.TargetPort = gatewayGrpc; e.IsProxied = false; e.UriScheme = "http"; e.Transport = "http2"; })
+    .WithEnvironment("Kestrel__Endpoints__Http__Url", $"http://127.0.0.1:{gatewayHttp}")
+    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", $"http://127.0.0.1:{gatewayGrpc}")
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WithReference(directory).WithReference(profiles).WithReference(matching)
+    .WaitFor(directory).WaitFor(profiles).WaitFor(matching)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();
