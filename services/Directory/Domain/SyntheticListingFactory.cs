@@ -63,11 +63,13 @@ internal sealed class SyntheticListingFactory
         var orientation = Pick(Orientations, OrientationWeights(primary));
         var names = _namesByLocale[region.BogusLocale];
         var (first, last) = (names.FirstName(), names.LastName());
-        var licensure = DrawLicensure(primary, region);
+        // A licence held for any listed modality is the one shown (an LCSW who also does EFT).
+        var licensed = modalities.FirstOrDefault(m => KindOf(m) == LicensureKind.StateLicensed) ?? primary;
+        var licensure = DrawLicensure(licensed, region);
 
         var listing = new Listing
         {
-            DisplayName = DisplayName(primary, licensure, first, last),
+            DisplayName = DisplayName(licensed, licensure, first, last),
             Modalities = { modalities.Select(m => m.Code) },
             Specialties = { modalities.Where(m => m.NuccCode.Length > 0).Select(m => m.NuccCode) },
             Orientation = orientation,
@@ -113,10 +115,10 @@ internal sealed class SyntheticListingFactory
         return chosen;
     }
 
-    private Licensure DrawLicensure(Modality primary, SyntheticRegion region)
+    private Licensure DrawLicensure(Modality licensed, SyntheticRegion region)
     {
-        var kind = KindOf(primary);
-        var credential = CredentialOf(primary) ?? (_random.Bool(0.85f) ? "MD" : "DO");
+        var kind = KindOf(licensed);
+        var credential = CredentialOf(licensed) ?? (_random.Bool(0.85f) ? "MD" : "DO");
         if (kind == LicensureKind.Traditional)
         {
             credential = _random.ArrayElement(TraditionalCredentials);
@@ -134,9 +136,9 @@ internal sealed class SyntheticListingFactory
         return licensure;
     }
 
-    private string DisplayName(Modality primary, Licensure licensure, string first, string last)
+    private string DisplayName(Modality licensed, Licensure licensure, string first, string last)
     {
-        if (IsMedicalDoctor(primary) || primary.Code is "naturopathy" or "chiropractic" or "osteopathic-medicine" or "homeopathy")
+        if (IsMedicalDoctor(licensed) || licensed.Code is "naturopathy" or "chiropractic" or "osteopathic-medicine" or "homeopathy")
         {
             return $"Dr. {first} {last}, {licensure.Credential}";
         }
@@ -144,7 +146,7 @@ internal sealed class SyntheticListingFactory
         {
             return $"{first} {last}, {licensure.Credential}";
         }
-        return _random.Bool(0.45f) ? SyntheticBio.PracticeName(_random, primary.Category) : $"{first} {last}";
+        return _random.Bool(0.45f) ? SyntheticBio.PracticeName(_random, licensed.Category) : $"{first} {last}";
     }
 
     private IEnumerable<string> DrawLifestyleTags(Orientation orientation)

@@ -33,7 +33,7 @@ internal sealed record SyntheticRegion(
         new("Boston", "Massachusetts", "US", 42.3601, -71.0589, "America/New_York", "USD", ["en"], "en_US", "021##", "US-MA"),
         new("Asheville", "North Carolina", "US", 35.5951, -82.5515, "America/New_York", "USD", ["en"], "en_US", "288##", "US-NC"),
         new("Toronto", "Ontario", "CA", 43.6532, -79.3832, "America/Toronto", "CAD", ["en", "fr"], "en_CA", "M#? #?#", "CA-ON"),
-        new("Vancouver", "British Columbia", "CA", 49.2827, -123.1207, "America/Vancouver", "CAD", ["en"], "en_CA", "V#? #?#", "CA-BC"),
+        new("Vancouver", "British Columbia", "CA", 49.2827, -123.1207, "America/Vancouver", "CAD", ["en"], "en_CA", "V6? #?#", "CA-BC"),
         new("Mexico City", "Ciudad de México", "MX", 19.4326, -99.1332, "America/Mexico_City", "MXN", ["es"], "es_MX", "0####", "MX-CMX", FeeScale: 10),
         new("London", "England", "GB", 51.5074, -0.1278, "Europe/London", "GBP", ["en"], "en_GB", "E# #??", "GB-ENG"),
         new("Berlin", "Berlin", "DE", 52.5200, 13.4050, "Europe/Berlin", "EUR", ["de"], "de", "10###", "DE-BE"),

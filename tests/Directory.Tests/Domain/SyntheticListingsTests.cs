@@ -134,9 +134,23 @@ public sealed partial class SyntheticListingsTests(ITestOutputHelper output)
     [Fact]
     public void Traditional_practices_are_listed_as_traditional()
     {
-        var curanderos = Sample.Where(l => l.Modalities[0] is "curanderismo" or "shamanic-practice").ToList();
+        var curanderos = Sample.Where(l => l.Modalities is [var only] && only is "curanderismo" or "shamanic-practice").ToList();
         Assert.NotEmpty(curanderos);
         Assert.All(curanderos, l => Assert.Equal(LicensureKind.Traditional, l.Licensure.Kind));
+    }
+
+    [Fact]
+    public void A_licence_held_for_any_listed_modality_is_shown()
+    {
+        string[] licensedProfessions = ["massage-therapy", "clinical-social-work", "tcm-acupuncture", "naturopathy", "cardiology"];
+        var holders = Sample.Where(l => l.Modalities.Any(licensedProfessions.Contains)).ToList();
+        Assert.NotEmpty(holders);
+        Assert.All(holders, l =>
+        {
+            Assert.Equal(LicensureKind.StateLicensed, l.Licensure.Kind);
+            Assert.NotEmpty(l.Licensure.LicenceNumber);
+            Assert.NotEmpty(l.Licensure.Jurisdiction);
+        });
     }
 
     [Fact]
