@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HealingNetwork.Directory.V1;
 
 namespace HealingNetwork.Directory.Domain;
@@ -11,6 +10,22 @@ namespace HealingNetwork.Directory.Domain;
 /// </summary>
 public sealed class ModalityTaxonomy
 {
+    // Static initialisers run in textual order: these must stay above Default, which uses them.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    private const string CategoryPrefix = "MODALITY_CATEGORY_";
+
+    // Keyed by the proto value name without its prefix ("NUTRITION_HERBAL"), so the JSON uses the
+    // same spelling as the contract.
+    private static readonly Dictionary<string, ModalityCategory> CategoriesByName =
+        DirectoryServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.EnumDescriptor>(nameof(ModalityCategory))
+            .Values
+            .Where(v => v.Number != (int)ModalityCategory.Unspecified)
+            .ToDictionary(v => v.Name[CategoryPrefix.Length..], v => (ModalityCategory)v.Number, StringComparer.OrdinalIgnoreCase);
+
     private readonly Dictionary<string, Modality> _byCode;
     private readonly HashSet<string> _specialtyCodes;
 
@@ -43,12 +58,6 @@ public sealed class ModalityTaxonomy
         return new ModalityTaxonomy(entries.Select(e => e.ToModality()).ToArray());
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
-    };
-
     private sealed record Entry(string Code, string Name, string Category, string UsualLicensing,
         List<string>? Synonyms, string? NuccCode, string Layer)
     {
@@ -56,11 +65,18 @@ public sealed class ModalityTaxonomy
         {
             Code = Code,
             Name = Name,
-            Category = Enum.Parse<ModalityCategory>(Category.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+            Category = ParseCategory(),
             UsualLicensing = UsualLicensing,
             Synonyms = { Synonyms ?? [] },
             NuccCode = NuccCode ?? "",
             Layer = Layer,
         };
+
+        // A dictionary rather than Enum.Parse, which also accepts "UNSPECIFIED", numbers and comma
+        // lists ("MIND,ENERGY") and would hide a typo in the data.
+        private ModalityCategory ParseCategory() =>
+            CategoriesByName.TryGetValue(Category, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"modalities.json: '{Code}' has unknown category '{Category}'.");
     }
 }
