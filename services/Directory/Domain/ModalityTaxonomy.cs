@@ -40,6 +40,9 @@ public sealed class ModalityTaxonomy
 
     public static ModalityTaxonomy Default { get; } = LoadEmbedded();
 
+    /// <summary>A taxonomy of the given modalities, for tests that must not depend on the shipped data.</summary>
+    public static ModalityTaxonomy FromModalities(IEnumerable<Modality> modalities) => new(modalities.ToArray());
+
     public bool IsKnownModality(string code) => _byCode.ContainsKey(code);
 
     /// <summary>A specialty is a NUCC code named in the taxonomy.</summary>

@@ -1,0 +1,59 @@
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// Great-circle distance and the latitude/longitude box that contains a search circle.
+/// Distance: haversine, d = 2R·asin(√(sin²(Δφ/2) + cos φ1·cos φ2·sin²(Δλ/2))), R = 6371.0088 km
+/// (the IUGG mean Earth radius, the one Elasticsearch uses, so both backends agree to the metre).
+/// Box: J. Matuschek, "Finding Points Within a Distance of a Latitude/Longitude Using Bounding
+/// Coordinates" — exact for a sphere, including circles over a pole or across the antimeridian.
+/// </summary>
+internal static class GeoDistance
+{
+    public const double EarthRadiusKm = 6371.0088;
+
+    // The box is only a prefilter; widening it by ~1 cm keeps points on its border from being
+    // lost to rounding, and the exact distance check decides.
+    private const double PaddingDegrees = 1e-7;
+
+    public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        var dLat = ToRadians(lat2 - lat1);
+        var dLon = ToRadians(lon2 - lon1);
+        var sinLat = Math.Sin(dLat / 2);
+        var sinLon = Math.Sin(dLon / 2);
+        var h = sinLat * sinLat + Math.Cos(ToRadians(lat1)) * Math.Cos(ToRadians(lat2)) * sinLon * sinLon;
+        return 2 * EarthRadiusKm * Math.Asin(Math.Sqrt(Math.Min(1, h)));
+    }
+
+    /// <summary>
+    /// The latitude range and one or two longitude ranges (two when the circle crosses the
+    /// antimeridian) that contain every point within <paramref name="radiusKm"/> of the centre.
+    /// </summary>
+    public static (double MinLat, double MaxLat, IReadOnlyList<(double Min, double Max)> LonRanges) BoundingBox(
+        double lat, double lon, double radiusKm)
+    {
+        var angular = radiusKm / EarthRadiusKm;
+        var latRad = ToRadians(lat);
+        var minLat = latRad - angular;
+        var maxLat = latRad + angular;
+        if (minLat <= -Math.PI / 2 || maxLat >= Math.PI / 2 || angular >= Math.PI)
+        {
+            // A pole lies inside the circle: every longitude is reachable.
+            return (Math.Max(-90, ToDegrees(minLat) - PaddingDegrees), Math.Min(90, ToDegrees(maxLat) + PaddingDegrees),
+                [(-180, 180)]);
+        }
+
+        var deltaLon = Math.Asin(Math.Min(1, Math.Sin(angular) / Math.Cos(latRad)));
+        var minLon = ToDegrees(ToRadians(lon) - deltaLon) - PaddingDegrees;
+        var maxLon = ToDegrees(ToRadians(lon) + deltaLon) + PaddingDegrees;
+        IReadOnlyList<(double, double)> lonRanges =
+            minLon < -180 ? [(minLon + 360, 180), (-180, maxLon)]
+            : maxLon > 180 ? [(minLon, 180), (-180, maxLon - 360)]
+            : [(minLon, maxLon)];
+        return (ToDegrees(minLat) - PaddingDegrees, ToDegrees(maxLat) + PaddingDegrees, lonRanges);
+    }
+
+    private static double ToRadians(double degrees) => degrees * Math.PI / 180;
+
+    private static double ToDegrees(double radians) => radians * 180 / Math.PI;
+}

@@ -1,0 +1,174 @@
+using System.Buffers.Binary;
+using Google.Protobuf;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.V1;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// How a listing is laid out as a Lucene document (one document per listing, keyed by id):
+/// <list type="bullet">
+/// <item><c>id</c> keyword (stored) for updates and deletes; <c>id_sort</c> sorted doc values for the id tie-break.</item>
+/// <item><c>listing</c> the whole protobuf, stored, so a hit needs no second lookup.</item>
+/// <item>keywords <c>modality</c>, <c>specialty</c>, <c>orientation</c>, <c>lifestyle_tag</c>, <c>language</c>
+/// (lower-case), <c>barter</c>, <c>currency</c> (upper-case), and <c>accepting</c>/<c>telehealth</c>/<c>time_bank</c>
+/// as "true"/"false".</item>
+/// <item>numbers <c>fee_min_effective</c> (sliding-scale floor when set, else fee_min; minor units) and
+/// <c>last_confirmed_ms</c> (unix milliseconds: ConfirmedSince has sub-second precision and the
+/// Elasticsearch backend compares in milliseconds too).</item>
+/// <item>geo: <c>lat</c>/<c>lon</c> multi-valued doubles for the box prefilter; <c>geo</c> binary doc values holding every
+/// location as (lat, lon) little-endian double pairs and <c>telehealth_dv</c> numeric doc values, read per candidate
+/// for the exact distance without loading stored fields.</item>
+/// <item>free text (English analyzer): <c>display_name</c>, <c>bio</c>, <c>specialties_text</c>, and <c>modality_text</c>
+/// = per modality the code with dashes as spaces, its taxonomy name and synonyms (index-time synonyms).</item>
+/// </list>
+/// </summary>
+internal static class LuceneListingDocument
+{
+    public const string Id = "id";
+    public const string IdSort = "id_sort";
+    public const string Listing = "listing";
+    public const string Modality = "modality";
+    public const string Specialty = "specialty";
+    public const string Orientation = "orientation";
+    public const string LifestyleTag = "lifestyle_tag";
+    public const string Language = "language";
+    public const string Barter = "barter";
+    public const string Currency = "currency";
+    public const string AcceptingNewClients = "accepting";
+    public const string Telehealth = "telehealth";
+    public const string TelehealthValues = "telehealth_dv";
+    public const string TimeBank = "time_bank";
+    public const string FeeMinEffective = "fee_min_effective";
+    public const string LastConfirmedMs = "last_confirmed_ms";
+    public const string Lat = "lat";
+    public const string Lon = "lon";
+    public const string Geo = "geo";
+    public const string DisplayName = "display_name";
+    public const string Bio = "bio";
+    public const string SpecialtiesText = "specialties_text";
+    public const string ModalityText = "modality_text";
+
+    public const string True = "true";
+    public const string False = "false";
+
+    public static Document Create(Listing listing, ModalityTaxonomy taxonomy)
+    {
+        var doc = new Document
+        {
+            new StringField(Id, listing.Id, Field.Store.YES),
+            new SortedDocValuesField(IdSort, new BytesRef(listing.Id)),
+            new StoredField(Listing, listing.ToByteArray()),
+            new StringField(Orientation, OrientationTerm(listing.Orientation), Field.Store.NO),
+            new StringField(AcceptingNewClients, Flag(listing.AcceptingNewClients), Field.Store.NO),
+            new StringField(Telehealth, Flag(listing.Telehealth), Field.Store.NO),
+            new NumericDocValuesField(TelehealthValues, listing.Telehealth ? 1 : 0),
+            new StringField(TimeBank, Flag(listing.Terms?.TimeBank ?? false), Field.Store.NO),
+            new Int64Field(FeeMinEffective, EffectiveMinFee(listing.Terms), Field.Store.NO),
+            new Int64Field(LastConfirmedMs, listing.LastConfirmedTime?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? 0, Field.Store.NO),
+            new BinaryDocValuesField(Geo, new BytesRef(PackLocations(listing.Locations))),
+            new TextField(DisplayName, listing.DisplayName, Field.Store.NO),
+            new TextField(Bio, listing.Bio, Field.Store.NO),
+        };
+        AddKeywords(doc, Modality, listing.Modalities);
+        AddKeywords(doc, Specialty, listing.Specialties);
+        AddKeywords(doc, LifestyleTag, listing.LifestyleTags);
+        AddKeywords(doc, Language, listing.Languages.Select(LanguageTerm));
+        if (listing.Terms is { } terms)
+        {
+            AddKeywords(doc, Barter, terms.BarterAccepted);
+            if (terms.Currency.Length > 0)
+            {
+                doc.Add(new StringField(Currency, CurrencyTerm(terms.Currency), Field.Store.NO));
+            }
+        }
+
+        foreach (var location in listing.Locations)
+        {
+            doc.Add(new DoubleField(Lat, location.Lat, Field.Store.NO));
+            doc.Add(new DoubleField(Lon, location.Lon, Field.Store.NO));
+        }
+
+        foreach (var specialty in listing.Specialties)
+        {
+            doc.Add(new TextField(SpecialtiesText, specialty, Field.Store.NO));
+        }
+
+        foreach (var text in ModalityWords(listing.Modalities, taxonomy))
+        {
+            doc.Add(new TextField(ModalityText, text, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    public static string Flag(bool value) => value ? True : False;
+
+    public static string OrientationTerm(V1.Orientation orientation) => orientation.ToString();
+
+    public static string LanguageTerm(string language) => language.ToLowerInvariant();
+
+    public static string CurrencyTerm(string currency) => currency.ToUpperInvariant();
+
+    /// <summary>The lowest price a client can pay: the sliding-scale floor when there is one.</summary>
+    public static long EffectiveMinFee(ExchangeTerms? terms) =>
+        terms is null ? 0 : terms.SlidingScaleMin > 0 ? terms.SlidingScaleMin : terms.FeeMin;
+
+    /// <summary>Reads the (lat, lon) pairs written by <see cref="PackLocations"/>.</summary>
+    public static double NearestDistanceKm(BytesRef packed, double lat, double lon)
+    {
+        var bytes = packed.Bytes.AsSpan(packed.Offset, packed.Length);
+        var nearest = -1.0;
+        for (var i = 0; i + 16 <= bytes.Length; i += 16)
+        {
+            var distance = GeoDistance.HaversineKm(lat, lon,
+                BinaryPrimitives.ReadDoubleLittleEndian(bytes[i..]), BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i + 8)..]));
+            if (nearest < 0 || distance < nearest)
+            {
+                nearest = distance;
+            }
+        }
+
+        return nearest;
+    }
+
+    private static byte[] PackLocations(IReadOnlyList<Location> locations)
+    {
+        var bytes = new byte[locations.Count * 16];
+        for (var i = 0; i < locations.Count; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 16), locations[i].Lat);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 16 + 8), locations[i].Lon);
+        }
+
+        return bytes;
+    }
+
+    private static IEnumerable<string> ModalityWords(IEnumerable<string> codes, ModalityTaxonomy taxonomy)
+    {
+        foreach (var code in codes)
+        {
+            yield return code.Replace('-', ' ');
+            if (taxonomy.Find(code) is not { } modality)
+            {
+                continue;
+            }
+
+            yield return modality.Name;
+            foreach (var synonym in modality.Synonyms)
+            {
+                yield return synonym;
+            }
+        }
+    }
+
+    private static void AddKeywords(Document doc, string field, IEnumerable<string> values)
+    {
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(field, value, Field.Store.NO));
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.V1;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// The embedded search index: one Lucene index on disk (<see cref="NIOFSDirectory"/>; MMap has
+/// open crash reports in this Lucene.Net version), one <see cref="IndexWriter"/> for the process
+/// lifetime, near-real-time readers through a <see cref="SearcherManager"/> refreshed after every
+/// write. Document layout: <see cref="LuceneListingDocument"/>; query: <see cref="LuceneListingQuery"/>.
+/// <para>
+/// Durability: the change-feed checkpoint lives in the commit user data, so documents and
+/// checkpoint are committed atomically by <see cref="SetCheckpointAsync"/>. Writes in between are
+/// searchable at once and committed at most every <see cref="CommitInterval"/> (an fsync per small
+/// batch would cap bulk indexing); anything lost in a crash is newer than the committed checkpoint
+/// and is replayed from the change feed.
+/// </para>
+/// </summary>
+public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
+{
+    private const string CheckpointKey = "checkpoint";
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
+    private static readonly HashSet<string> ListingFieldOnly = [F.Listing];
+
+    private readonly ModalityTaxonomy _taxonomy;
+    private readonly ILogger _logger;
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _commitLock = new();
+    private long _lastCommitTimestamp;
+    private string? _committedCheckpoint;
+    private bool _disposed;
+
+    public LuceneListingIndex(string indexDirectory, ModalityTaxonomy taxonomy, ILogger<LuceneListingIndex>? logger = null)
+    {
+        _taxonomy = taxonomy;
+        _logger = logger ?? NullLogger<LuceneListingIndex>.Instance;
+        System.IO.Directory.CreateDirectory(indexDirectory);
+        _directory = new NIOFSDirectory(indexDirectory);
+        _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        // On open the writer's commit data is the last commit's.
+        _committedCheckpoint = _writer.CommitData.TryGetValue(CheckpointKey, out var checkpoint) ? checkpoint : null;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _lastCommitTimestamp = Stopwatch.GetTimestamp();
+        _logger.LogInformation("Opened listing index at {IndexDirectory} with {DocumentCount} documents, checkpoint {Checkpoint}",
+            indexDirectory, _writer.NumDocs, _committedCheckpoint);
+    }
+
+    public Task UpsertAsync(IReadOnlyCollection<Listing> listings, CancellationToken cancellationToken)
+    {
+        foreach (var listing in listings)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _writer.UpdateDocument(new Term(F.Id, listing.Id), F.Create(listing, _taxonomy));
+        }
+
+        AfterWrite();
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _writer.DeleteDocuments(ids.Select(id => new Term(F.Id, id)).ToArray());
+        AfterWrite();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Also forgets the checkpoint: a cleared index must be rebuilt from the start of the feed.</summary>
+    public Task ClearAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_commitLock)
+        {
+            _writer.DeleteAll();
+            Commit(checkpoint: null, setCheckpoint: true);
+        }
+
+        _searchers.MaybeRefreshBlocking();
+        return Task.CompletedTask;
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return Task.FromResult((long)searcher.IndexReader.NumDocs);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<string?> GetCheckpointAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Volatile.Read(ref _committedCheckpoint));
+
+    public Task SetCheckpointAsync(string position, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_commitLock)
+        {
+            Commit(position, setCheckpoint: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (luceneQuery, hasText) = LuceneListingQuery.Build(query, _analyzer);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var keep = (int)Math.Clamp((long)Math.Max(0, query.Offset) + Math.Max(0, query.Limit), 0, Math.Max(1, searcher.IndexReader.MaxDoc));
+            var limit = Math.Max(0, query.Limit);
+            var page = query.Near is { } near
+                ? SearchNear(searcher, luceneQuery, query, near, hasText, keep)
+                : SearchEverywhere(searcher, luceneQuery, query, hasText, keep);
+            return Task.FromResult(page with { Hits = page.Hits.Skip(Math.Max(0, query.Offset)).Take(limit).ToArray() });
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_commitLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _searchers.Dispose();
+            // Dispose commits pending changes (with the current commit data) before closing.
+            _writer.Dispose();
+            _analyzer.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    /// <summary>No geo filter: Lucene's own top-N by score then id (ordinals, no string compares).</summary>
+    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep)
+    {
+        if (keep == 0)
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(query, counter);
+            return new ListingSearchPage([], counter.TotalHits);
+        }
+
+        var byId = new SortField(F.IdSort, SortFieldType.STRING);
+        var sort = hasText && search.Sort == SearchSort.Relevance ? new Sort(SortField.FIELD_SCORE, byId) : new Sort(byId);
+        var top = searcher.Search(query, null, keep, sort, doDocScores: hasText, doMaxScore: false);
+        var hits = top.ScoreDocs
+            .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hasText ? hit.Score : 0))
+            .ToArray();
+        return new ListingSearchPage(hits, top.TotalHits);
+    }
+
+    /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
+    private static ListingSearchPage SearchNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
+    {
+        var byScore = hasText && search.Sort == SearchSort.Relevance;
+        var byDistance = search.Sort != SearchSort.Id;
+        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep);
+        searcher.Search(query, collector);
+        var hits = collector.Ranked()
+            .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, hasText ? c.Score : 0))
+            .ToArray();
+        return new ListingSearchPage(hits, collector.TotalHits);
+    }
+
+    private static Listing LoadListing(IndexSearcher searcher, int doc)
+    {
+        var bytes = searcher.Doc(doc, ListingFieldOnly).GetBinaryValue(F.Listing);
+        return Listing.Parser.ParseFrom(bytes.Bytes, bytes.Offset, bytes.Length);
+    }
+
+    private void AfterWrite()
+    {
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCommitTimestamp)) >= CommitInterval)
+        {
+            lock (_commitLock)
+            {
+                Commit(checkpoint: null, setCheckpoint: false);
+            }
+        }
+
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Commits everything written so far; with <paramref name="setCheckpoint"/>, records the checkpoint with it.</summary>
+    private void Commit(string? checkpoint, bool setCheckpoint)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (setCheckpoint)
+        {
+            // Commit data is sticky: later commits carry this checkpoint until the next one is set.
+            _writer.SetCommitData(checkpoint is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { [CheckpointKey] = checkpoint });
+        }
+
+        _writer.Commit();
+        Interlocked.Exchange(ref _lastCommitTimestamp, Stopwatch.GetTimestamp());
+        if (setCheckpoint)
+        {
+            Volatile.Write(ref _committedCheckpoint, checkpoint);
+        }
+    }
+}

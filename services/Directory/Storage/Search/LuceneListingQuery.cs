@@ -1,0 +1,180 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// Turns a <see cref="ListingSearchQuery"/> into a Lucene query over the fields of
+/// <see cref="LuceneListingDocument"/>. Filters are MUST clauses wrapped in zero-boost
+/// <see cref="ConstantScoreQuery"/>s (this Lucene has no FILTER occur), so the score is the text
+/// score alone. User text never reaches a query parser: it is tokenized with the index analyzer
+/// and each term becomes a boosted SHOULD <see cref="TermQuery"/>, so no input can be syntax.
+/// </summary>
+internal static class LuceneListingQuery
+{
+    // Bounds on what one search can cost: BooleanQuery allows 1,024 clauses by default.
+    private const int MaxTextLength = 1_000;
+    private const int MaxTextTerms = 32;
+
+    private static readonly (string Field, float Boost)[] TextFields =
+    [
+        (F.DisplayName, 3f), (F.ModalityText, 2f), (F.SpecialtiesText, 2f), (F.Bio, 1f),
+    ];
+
+    /// <summary>The query, and whether it carries free text (so scores mean relevance).</summary>
+    public static (Query Query, bool HasText) Build(ListingSearchQuery search, Analyzer analyzer)
+    {
+        var text = TextQuery(search.Text, analyzer);
+        var filterBoost = text is null ? 1f : 0f;
+        var root = new BooleanQuery();
+        if (text is not null)
+        {
+            root.Add(text, Occur.MUST);
+        }
+
+        foreach (var filter in Filters(search))
+        {
+            root.Add(new ConstantScoreQuery(filter) { Boost = filterBoost }, Occur.MUST);
+        }
+
+        foreach (var code in search.ExcludeModalities)
+        {
+            root.Add(new TermQuery(new Term(F.Modality, code)), Occur.MUST_NOT);
+        }
+
+        // A query of only MUST_NOT clauses matches nothing in Lucene.
+        if (root.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return (root, text is not null);
+    }
+
+    private static IEnumerable<Query> Filters(ListingSearchQuery search)
+    {
+        if (AnyOf(F.Modality, search.Modalities) is { } modalities) yield return modalities;
+        if (AnyOf(F.Specialty, search.Specialties) is { } specialties) yield return specialties;
+        if (AnyOf(F.Orientation, search.Orientations.Select(F.OrientationTerm)) is { } orientations) yield return orientations;
+        if (AnyOf(F.LifestyleTag, search.LifestyleTags) is { } tags) yield return tags;
+        if (AnyOf(F.Language, search.Languages.Select(F.LanguageTerm)) is { } languages) yield return languages;
+        if (search.Near is { } near) yield return NearPrefilter(near, search.IncludeTelehealth);
+        if (search.TelehealthOnly) yield return new TermQuery(new Term(F.Telehealth, F.True));
+        if (search.Terms is { } terms && TermsQuery(terms) is { } exchange) yield return exchange;
+        if (search.AcceptingNewClientsOnly) yield return new TermQuery(new Term(F.AcceptingNewClients, F.True));
+        if (search.ConfirmedSince is { } since)
+        {
+            yield return NumericRangeQuery.NewInt64Range(F.LastConfirmedMs, since.ToUnixTimeMilliseconds(), null, true, true);
+        }
+    }
+
+    /// <summary>
+    /// The bounding box of the circle (a superset: lat and lon may come from different locations
+    /// of one listing); the collector then keeps only exact haversine matches.
+    /// </summary>
+    private static Query NearPrefilter(GeoFilter near, bool includeTelehealth)
+    {
+        var (minLat, maxLat, lonRanges) = GeoDistance.BoundingBox(near.Lat, near.Lon, near.RadiusKm);
+        var lon = new BooleanQuery();
+        foreach (var (min, max) in lonRanges)
+        {
+            lon.Add(NumericRangeQuery.NewDoubleRange(F.Lon, min, max, true, true), Occur.SHOULD);
+        }
+
+        var box = new BooleanQuery
+        {
+            { NumericRangeQuery.NewDoubleRange(F.Lat, minLat, maxLat, true, true), Occur.MUST },
+            { lon, Occur.MUST },
+        };
+        return includeTelehealth
+            ? new BooleanQuery { { box, Occur.SHOULD }, { new TermQuery(new Term(F.Telehealth, F.True)), Occur.SHOULD } }
+            : box;
+    }
+
+    /// <summary>Exchange terms pass when any given alternative holds; none given means no constraint.</summary>
+    private static Query? TermsQuery(TermsFilter terms)
+    {
+        var any = new BooleanQuery();
+        if (terms.MaxFee is { } maxFee)
+        {
+            var fee = new BooleanQuery { { NumericRangeQuery.NewInt64Range(F.FeeMinEffective, null, maxFee, true, true), Occur.MUST } };
+            if (!string.IsNullOrEmpty(terms.Currency))
+            {
+                fee.Add(new TermQuery(new Term(F.Currency, F.CurrencyTerm(terms.Currency))), Occur.MUST);
+            }
+
+            any.Add(fee, Occur.SHOULD);
+        }
+
+        foreach (var category in terms.BarterCategories.Distinct(StringComparer.Ordinal))
+        {
+            any.Add(new TermQuery(new Term(F.Barter, category)), Occur.SHOULD);
+        }
+
+        if (terms.TimeBank)
+        {
+            any.Add(new TermQuery(new Term(F.TimeBank, F.True)), Occur.SHOULD);
+        }
+
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    private static Query? AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery();
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>SHOULD terms across the text fields (at least one must match), or null when no term survives analysis.</summary>
+    private static BooleanQuery? TextQuery(string? text, Analyzer analyzer)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var terms = Analyze(text.Length > MaxTextLength ? text[..MaxTextLength] : text, analyzer);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            foreach (var (field, boost) in TextFields)
+            {
+                query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            }
+        }
+
+        return query;
+    }
+
+    private static List<string> Analyze(string text, Analyzer analyzer)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(F.Bio, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (terms.Count < MaxTextTerms && stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (!terms.Contains(value, StringComparer.Ordinal))
+            {
+                terms.Add(value);
+            }
+        }
+
+        stream.End();
+        return terms;
+    }
+}

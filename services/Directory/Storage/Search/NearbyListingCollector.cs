@@ -1,0 +1,136 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// Collects every document the (box-prefiltered) query matches, keeps those within the exact
+/// haversine radius (or telehealth ones when asked), counts them, and holds the best
+/// <c>offset + limit</c> in a bounded heap. Distances come from the <c>geo</c> doc values, so no
+/// stored field is read here. Order: score desc (when ranking by text), distance asc with
+/// "no location" (-1) last, then id ordinal asc.
+/// </summary>
+internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandidate>
+{
+    private readonly GeoFilter _near;
+    private readonly bool _includeTelehealth;
+    private readonly bool _byScore;
+    private readonly bool _byDistance;
+    private readonly int _keep;
+    // Max-heap on the result order: the root is the worst kept candidate, evicted first.
+    private readonly PriorityQueue<NearbyCandidate, NearbyCandidate> _best;
+    private readonly List<AtomicReaderContext> _segments = [];
+    private readonly List<SortedDocValues?> _ids = [];
+    private readonly BytesRef _scratch = new();
+    private readonly BytesRef _leftId = new();
+    private readonly BytesRef _rightId = new();
+    private Scorer? _scorer;
+    private BinaryDocValues? _geo;
+    private NumericDocValues? _telehealth;
+
+    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep)
+    {
+        _near = near;
+        _includeTelehealth = includeTelehealth;
+        _byScore = byScore;
+        _byDistance = byDistance;
+        _keep = keep;
+        _best = new PriorityQueue<NearbyCandidate, NearbyCandidate>(Comparer<NearbyCandidate>.Create((a, b) => Compare(b, a)));
+    }
+
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _segments.Add(context);
+        _ids.Add(context.AtomicReader.GetSortedDocValues(F.IdSort));
+        _geo = context.AtomicReader.GetBinaryDocValues(F.Geo);
+        _telehealth = context.AtomicReader.GetNumericDocValues(F.TelehealthValues);
+    }
+
+    public void Collect(int doc)
+    {
+        var distance = -1.0;
+        if (_geo is not null)
+        {
+            _geo.Get(doc, _scratch);
+            distance = F.NearestDistanceKm(_scratch, _near.Lat, _near.Lon);
+        }
+
+        var inside = distance >= 0 && distance <= _near.RadiusKm;
+        if (!inside && !(_includeTelehealth && _telehealth?.Get(doc) == 1))
+        {
+            return;
+        }
+
+        TotalHits++;
+        if (_keep == 0)
+        {
+            return;
+        }
+
+        var score = _byScore && _scorer is not null ? _scorer.GetScore() : 0f;
+        var candidate = new NearbyCandidate(score, distance, _segments.Count - 1, doc);
+        if (_best.Count < _keep)
+        {
+            _best.Enqueue(candidate, candidate);
+        }
+        else if (Compare(candidate, _best.Peek()) < 0)
+        {
+            _best.DequeueEnqueue(candidate, candidate);
+        }
+    }
+
+    /// <summary>The kept candidates, best first.</summary>
+    public List<NearbyCandidate> Ranked()
+    {
+        var ranked = _best.UnorderedItems.Select(item => item.Element).ToList();
+        ranked.Sort(this);
+        return ranked;
+    }
+
+    /// <summary>The candidate's document id in the top-level reader.</summary>
+    public int TopLevelDoc(NearbyCandidate candidate) => _segments[candidate.Segment].DocBase + candidate.Doc;
+
+    public int Compare(NearbyCandidate a, NearbyCandidate b)
+    {
+        if (_byScore && a.Score != b.Score)
+        {
+            return b.Score.CompareTo(a.Score);
+        }
+
+        if (_byDistance && a.DistanceKm != b.DistanceKm)
+        {
+            // -1 (no location) sorts after every real distance.
+            return a.DistanceKm < 0 ? 1 : b.DistanceKm < 0 ? -1 : a.DistanceKm.CompareTo(b.DistanceKm);
+        }
+
+        return CompareIds(a, b);
+    }
+
+    private int CompareIds(NearbyCandidate a, NearbyCandidate b)
+    {
+        var leftIds = _ids[a.Segment];
+        var rightIds = _ids[b.Segment];
+        if (leftIds is null || rightIds is null)
+        {
+            return 0;
+        }
+
+        // Within a segment, ordinals follow the byte order of the ids.
+        if (a.Segment == b.Segment)
+        {
+            return leftIds.GetOrd(a.Doc).CompareTo(rightIds.GetOrd(b.Doc));
+        }
+
+        leftIds.Get(a.Doc, _leftId);
+        rightIds.Get(b.Doc, _rightId);
+        return _leftId.CompareTo(_rightId);
+    }
+}

@@ -1,0 +1,448 @@
+using Google.Protobuf.WellKnownTypes;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Storage.Search;
+using HealingNetwork.Directory.V1;
+
+namespace HealingNetwork.Directory.Tests.Search;
+
+/// <summary>
+/// What every search backend must do, identically: filters, geo, text, order, paging, writes
+/// and checkpoints. A backend's test class derives from this and supplies <see cref="CreateIndex"/>
+/// (built with <see cref="Taxonomy"/>); xunit makes a fresh instance, so a fresh index, per test.
+/// </summary>
+public abstract class ListingSearchContract : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private IListingSearchIndex? _index;
+
+    /// <summary>The taxonomy backends under test must use, so synonyms are known here.</summary>
+    protected static ModalityTaxonomy Taxonomy { get; } = ModalityTaxonomy.FromModalities(
+    [
+        new Modality { Code = "traditional-chinese-medicine", Name = "Traditional Chinese medicine", Synonyms = { "acupuncture", "TCM" } },
+        new Modality { Code = "massage-therapy", Name = "Massage therapy", Synonyms = { "bodywork" } },
+        new Modality { Code = "naturopathy", Name = "Naturopathic medicine", Synonyms = { "naturopath" } },
+        new Modality { Code = "herbalism", Name = "Western herbalism", Synonyms = { "herbal medicine" } },
+    ]);
+
+    protected IListingSearchIndex Index => _index ??= CreateIndex();
+
+    protected abstract IListingSearchIndex CreateIndex();
+
+    public virtual void Dispose()
+    {
+        (_index as IDisposable)?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    // ---- Filters ----
+
+    [Fact]
+    public async Task Modality_filter_returns_only_listings_with_that_modality()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.Modalities[0] = "herbalism"));
+
+        Assert.Equal(["a"], await Ids(new() { Modalities = ["naturopathy"] }));
+    }
+
+    [Fact]
+    public async Task Values_within_one_list_are_alternatives()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.Modalities[0] = "herbalism"),
+            TestListing.Make("c", l => l.Modalities[0] = "massage-therapy"));
+
+        Assert.Equal(["a", "b"], await Ids(new() { Modalities = ["naturopathy", "herbalism"] }));
+    }
+
+    [Fact]
+    public async Task Different_filters_must_all_hold()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.Languages[0] = "es"),
+            TestListing.Make("c", l => { l.Modalities[0] = "herbalism"; l.Languages[0] = "es"; }));
+
+        Assert.Equal(["b"], await Ids(new() { Modalities = ["naturopathy"], Languages = ["es"] }));
+    }
+
+    [Fact]
+    public async Task Excluded_modalities_remove_listings_that_offer_them()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.Modalities.Add("herbalism")),
+            TestListing.Make("c", l => l.Modalities[0] = "herbalism"));
+
+        Assert.Equal(["a"], await Ids(new() { ExcludeModalities = ["herbalism"] }));
+        Assert.Equal(["a", "b"], await Ids(new() { Modalities = ["naturopathy"], ExcludeModalities = ["massage-therapy"] }));
+    }
+
+    [Fact]
+    public async Task Specialty_filter_matches_codes()
+    {
+        await Add(TestListing.Make("a", l => l.Specialties.Add("207RC0000X")), TestListing.Make("b"));
+
+        Assert.Equal(["a"], await Ids(new() { Specialties = ["207RC0000X"] }));
+    }
+
+    [Fact]
+    public async Task Orientation_filter_matches_any_given_orientation()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.Orientation = Orientation.Integrative),
+            TestListing.Make("c", l => l.Orientation = Orientation.Conventional));
+
+        Assert.Equal(["a", "b"], await Ids(new() { Orientations = [Orientation.NatureOriented, Orientation.Integrative] }));
+    }
+
+    [Fact]
+    public async Task Lifestyle_tag_filter_matches_tags()
+    {
+        await Add(TestListing.Make("a", l => l.LifestyleTags.Add("organic-food")), TestListing.Make("b", l => l.LifestyleTags.Add("herbs-first")));
+
+        Assert.Equal(["b"], await Ids(new() { LifestyleTags = ["herbs-first"] }));
+    }
+
+    [Fact]
+    public async Task Language_filter_ignores_case()
+    {
+        await Add(TestListing.Make("a", l => l.Languages.Add("pt-BR")), TestListing.Make("b"));
+
+        Assert.Equal(["a"], await Ids(new() { Languages = ["PT-br"] }));
+    }
+
+    [Fact]
+    public async Task Accepting_new_clients_only_hides_full_practices()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.AcceptingNewClients = false));
+
+        Assert.Equal(["a"], await Ids(new() { AcceptingNewClientsOnly = true }));
+        Assert.Equal(["a", "b"], await Ids(new()));
+    }
+
+    [Fact]
+    public async Task Telehealth_only_returns_remote_practices()
+    {
+        await Add(TestListing.Make("a", l => l.Telehealth = true), TestListing.Make("b"));
+
+        Assert.Equal(["a"], await Ids(new() { TelehealthOnly = true }));
+    }
+
+    [Fact]
+    public async Task Confirmed_since_excludes_stale_listings()
+    {
+        await Add(TestListing.Make("fresh"),
+            TestListing.Make("stale", l => l.LastConfirmedTime = Timestamp.FromDateTimeOffset(TestListing.ConfirmedAt.AddDays(-200))),
+            TestListing.Make("never", l => l.LastConfirmedTime = null));
+
+        Assert.Equal(["fresh"], await Ids(new() { ConfirmedSince = TestListing.ConfirmedAt.AddDays(-90) }));
+        Assert.Equal(["fresh"], await Ids(new() { ConfirmedSince = TestListing.ConfirmedAt }));
+        Assert.Empty(await Ids(new() { ConfirmedSince = TestListing.ConfirmedAt.AddMilliseconds(1) }));
+    }
+
+    // ---- Exchange terms ----
+
+    [Fact]
+    public async Task Terms_pass_when_any_alternative_holds()
+    {
+        await Add(
+            TestListing.Make("cheap", l => l.Terms.FeeMin = 4_000),
+            TestListing.Make("barter", l => l.Terms.BarterAccepted.Add("produce")),
+            TestListing.Make("time-bank", l => l.Terms.TimeBank = true),
+            TestListing.Make("none"));
+
+        var terms = new TermsFilter(MaxFee: 5_000, Currency: "USD", BarterCategories: ["produce", "carpentry"], TimeBank: true);
+        Assert.Equal(["barter", "cheap", "time-bank"], await Ids(new() { Terms = terms }));
+        Assert.Equal(["barter"], await Ids(new() { Terms = new TermsFilter(null, null, ["produce"], false) }));
+        Assert.Equal(["time-bank"], await Ids(new() { Terms = new TermsFilter(null, null, [], true) }));
+    }
+
+    [Fact]
+    public async Task Fee_uses_the_sliding_scale_floor_and_the_currency()
+    {
+        await Add(
+            TestListing.Make("sliding", l => l.Terms.SlidingScaleMin = 3_000),
+            TestListing.Make("euro", l => { l.Terms.Currency = "EUR"; l.Terms.FeeMin = 2_000; }),
+            TestListing.Make("exact", l => l.Terms.FeeMin = 5_000),
+            TestListing.Make("dear"));
+
+        Assert.Equal(["exact", "sliding"], await Ids(new() { Terms = new TermsFilter(5_000, "USD", [], false) }));
+        Assert.Equal(["euro"], await Ids(new() { Terms = new TermsFilter(5_000, "EUR", [], false) }));
+    }
+
+    // ---- Geo ----
+
+    [Fact]
+    public async Task Near_keeps_listings_within_the_radius_with_their_exact_distance()
+    {
+        await Add(
+            TestListing.Make("seattle", l => l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon))),
+            TestListing.Make("eugene", l => l.Locations.Add(TestListing.At(Places.Eugene.Lat, Places.Eugene.Lon))),
+            TestListing.Make("nowhere"));
+
+        var within250 = await Index.SearchAsync(new() { Near = Places.Around(Places.Portland, 250) }, None);
+        Assert.Equal(["eugene", "seattle"], within250.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(Places.PortlandToEugeneKm, within250.Hits[0].DistanceKm, 1.0);
+        Assert.Equal(Places.PortlandToSeattleKm, within250.Hits[1].DistanceKm, 1.0);
+        Assert.Equal(["eugene"], await Ids(new() { Near = Places.Around(Places.Portland, 200) }));
+    }
+
+    [Fact]
+    public async Task Distance_is_to_the_nearest_of_several_locations()
+    {
+        await Add(TestListing.Make("two-offices", l =>
+        {
+            l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon));
+            l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon));
+        }));
+
+        var page = await Index.SearchAsync(new() { Near = Places.Around(Places.Portland, 50) }, None);
+        Assert.Equal(Places.PortlandToVancouverWaKm, Assert.Single(page.Hits).DistanceKm, 1.0);
+    }
+
+    [Fact]
+    public async Task Include_telehealth_adds_remote_listings_with_their_real_distance_last_when_unknown()
+    {
+        await Add(
+            TestListing.Make("local", l => l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon))),
+            TestListing.Make("remote-far", l => { l.Telehealth = true; l.Locations.Add(TestListing.At(Places.NewYork.Lat, Places.NewYork.Lon)); }),
+            TestListing.Make("remote-anywhere", l => l.Telehealth = true),
+            TestListing.Make("far", l => l.Locations.Add(TestListing.At(Places.London.Lat, Places.London.Lon))));
+
+        var page = await Index.SearchAsync(new() { Near = Places.Around(Places.Portland, 50), IncludeTelehealth = true }, None);
+
+        Assert.Equal(["local", "remote-far", "remote-anywhere"], page.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(3, page.TotalSize);
+        Assert.True(page.Hits[1].DistanceKm > 3_000);
+        Assert.Equal(-1, page.Hits[2].DistanceKm);
+        Assert.Equal(["local"], await Ids(new() { Near = Places.Around(Places.Portland, 50) }));
+    }
+
+    [Fact]
+    public async Task Near_reaches_across_the_antimeridian()
+    {
+        await Add(
+            TestListing.Make("east", l => l.Locations.Add(TestListing.At(-17.0, -179.99))),
+            TestListing.Make("west", l => l.Locations.Add(TestListing.At(-17.0, 179.8))),
+            TestListing.Make("far", l => l.Locations.Add(TestListing.At(-17.0, 170.0))));
+
+        var page = await Index.SearchAsync(new() { Near = new GeoFilter(-17.0, 179.95, 50), Sort = SearchSort.Distance }, None);
+
+        Assert.Equal(["east", "west"], page.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(6.38, page.Hits[0].DistanceKm, 1.0);
+        Assert.Equal(15.95, page.Hits[1].DistanceKm, 1.0);
+    }
+
+    [Fact]
+    public async Task Near_a_pole_finds_listings_on_the_far_side()
+    {
+        await Add(TestListing.Make("across", l => l.Locations.Add(TestListing.At(89.9, 180))), TestListing.Make("below", l => l.Locations.Add(TestListing.At(80, 0))));
+
+        var page = await Index.SearchAsync(new() { Near = new GeoFilter(89.9, 0, 30) }, None);
+
+        Assert.Equal(22.24, Assert.Single(page.Hits).DistanceKm, 1.0);
+    }
+
+    [Fact]
+    public async Task Distance_sort_orders_by_distance_then_id()
+    {
+        await Add(
+            TestListing.Make("b-seattle", l => l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon))),
+            TestListing.Make("a-seattle", l => l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon))),
+            TestListing.Make("z-vancouver", l => l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon))));
+
+        Assert.Equal(["z-vancouver", "a-seattle", "b-seattle"], await Ids(new() { Near = Places.Around(Places.Portland, 300), Sort = SearchSort.Distance }));
+        Assert.Equal(["a-seattle", "b-seattle", "z-vancouver"], await Ids(new() { Near = Places.Around(Places.Portland, 300), Sort = SearchSort.Id }));
+    }
+
+    // ---- Text ----
+
+    [Fact]
+    public async Task A_name_match_ranks_above_a_bio_match()
+    {
+        await Add(
+            TestListing.Make("a", l => l.Bio = "I trained with a wonderful herbalist named Juniper."),
+            TestListing.Make("b", l => l.DisplayName = "Juniper Hollow Clinic"),
+            TestListing.Make("c"));
+
+        var page = await Index.SearchAsync(new() { Text = "juniper" }, None);
+
+        Assert.Equal(["b", "a"], page.Hits.Select(h => h.Listing.Id));
+        Assert.True(page.Hits[0].Relevance > page.Hits[1].Relevance);
+        Assert.True(page.Hits[1].Relevance > 0);
+    }
+
+    [Fact]
+    public async Task Text_matches_other_forms_of_a_word()
+    {
+        await Add(TestListing.Make("a", l => l.Bio = "Deep tissue massage for athletes."), TestListing.Make("b"));
+
+        Assert.Equal(["a"], await Ids(new() { Text = "massages" }));
+    }
+
+    [Fact]
+    public async Task Text_matches_taxonomy_names_and_synonyms_of_a_modality()
+    {
+        await Add(TestListing.Make("tcm", l => l.Modalities[0] = "traditional-chinese-medicine"), TestListing.Make("other"));
+
+        Assert.Equal(["tcm"], await Ids(new() { Text = "acupuncture" }));
+        Assert.Equal(["tcm"], await Ids(new() { Text = "Chinese" }));
+    }
+
+    [Fact]
+    public async Task Text_matches_the_words_of_a_modality_code()
+    {
+        await Add(TestListing.Make("unknown-code", l => l.Modalities[0] = "sound-healing"), TestListing.Make("other"));
+
+        Assert.Equal(["unknown-code"], await Ids(new() { Text = "sound" }));
+    }
+
+    [Theory]
+    [InlineData("a:b OR (*")]
+    [InlineData("\\")]
+    [InlineData("\"unbalanced")]
+    [InlineData("title:[a TO z] AND -bio:*~2^3")]
+    [InlineData("redis.call('FLUSHALL') -- ]] local x = KEYS[1]")]
+    [InlineData("*:*")]
+    [InlineData("{\"query\":{\"match_all\":{}}}")]
+    [InlineData("\0\u200b\ud83d\ude00 \uffff")]
+    public async Task Query_syntax_in_text_is_searched_as_words(string text)
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b", l => l.Bio = "local herbs"));
+
+        var page = await Index.SearchAsync(new() { Text = text }, None);
+
+        Assert.True(page.TotalSize <= 2);
+        Assert.All(page.Hits, h => Assert.NotNull(h.Listing));
+    }
+
+    [Fact]
+    public async Task Text_of_only_stop_words_is_treated_as_no_text()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b"));
+
+        var page = await Index.SearchAsync(new() { Text = "the and of" }, None);
+
+        Assert.Equal(["a", "b"], page.Hits.Select(h => h.Listing.Id));
+        Assert.All(page.Hits, h => Assert.Equal(0, h.Relevance));
+    }
+
+    [Fact]
+    public async Task Text_geo_and_terms_combine()
+    {
+        await Add(
+            TestListing.Make("match", l => { l.Bio = "Herbal consultations"; l.Terms.BarterAccepted.Add("produce"); l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon)); }),
+            TestListing.Make("no-barter", l => { l.Bio = "Herbal consultations"; l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon)); }),
+            TestListing.Make("too-far", l => { l.Bio = "Herbal consultations"; l.Terms.BarterAccepted.Add("produce"); l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon)); }),
+            TestListing.Make("no-text", l => { l.Terms.BarterAccepted.Add("produce"); l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon)); }));
+
+        var page = await Index.SearchAsync(new()
+        {
+            Text = "herbal", Near = Places.Around(Places.Portland, 100), Terms = new TermsFilter(null, null, ["produce"], false),
+        }, None);
+
+        var hit = Assert.Single(page.Hits);
+        Assert.Equal("match", hit.Listing.Id);
+        Assert.Equal(1, page.TotalSize);
+        Assert.True(hit.Relevance > 0);
+    }
+
+    // ---- Order and paging ----
+
+    [Fact]
+    public async Task Ties_break_by_id_in_ordinal_order()
+    {
+        await Add(new[] { "b", "B", "a", "a1" }.Select(id => TestListing.Make(id, l => l.DisplayName = "Practitioner")).ToArray());
+
+        Assert.Equal(["B", "a", "a1", "b"], await Ids(new()));
+        Assert.Equal(["B", "a", "a1", "b"], await Ids(new() { Text = "practitioner" }));
+    }
+
+    [Fact]
+    public async Task Pages_cover_every_match_once_with_a_stable_total()
+    {
+        await Add(Enumerable.Range(0, 23).Select(i => TestListing.Make($"l{i:D2}", l =>
+        {
+            l.Bio = i % 3 == 0 ? "massage massage" : "massage";
+            l.Locations.Add(TestListing.At(Places.Portland.Lat + i * 0.01, Places.Portland.Lon));
+        })).ToArray());
+
+        foreach (var query in new ListingSearchQuery[]
+        {
+            new() { Text = "massage" },
+            new() { Near = Places.Around(Places.Portland, 100) },
+            new() { Text = "massage", Near = Places.Around(Places.Portland, 100) },
+        })
+        {
+            var seen = new List<string>();
+            for (var offset = 0; offset < 30; offset += 5)
+            {
+                var page = await Index.SearchAsync(query with { Offset = offset, Limit = 5 }, None);
+                Assert.Equal(23, page.TotalSize);
+                seen.AddRange(page.Hits.Select(h => h.Listing.Id));
+            }
+
+            var all = await Index.SearchAsync(query with { Limit = 100 }, None);
+            Assert.Equal(all.Hits.Select(h => h.Listing.Id), seen);
+            Assert.Equal(23, seen.Distinct().Count());
+        }
+    }
+
+    // ---- Writes and checkpoints ----
+
+    [Fact]
+    public async Task Hits_return_the_listing_as_indexed()
+    {
+        var listing = TestListing.Make("a", l => { l.Bio = "Full story"; l.Locations.Add(TestListing.At(1, 2, "Somewhere")); });
+        await Add(listing);
+
+        Assert.Equal(listing, Assert.Single((await Index.SearchAsync(new(), None)).Hits).Listing);
+    }
+
+    [Fact]
+    public async Task Upsert_replaces_the_listing_with_the_same_id()
+    {
+        await Add(TestListing.Make("a", l => l.Bio = "old words"));
+        await Add(TestListing.Make("a", l => l.Bio = "new words"));
+
+        Assert.Equal(1, await Index.CountAsync(None));
+        Assert.Empty(await Ids(new() { Text = "old" }));
+        Assert.Equal(["a"], await Ids(new() { Text = "new" }));
+    }
+
+    [Fact]
+    public async Task Delete_removes_listings_and_ignores_unknown_ids()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b"));
+
+        await Index.DeleteAsync(["a", "unknown"], None);
+
+        Assert.Equal(["b"], await Ids(new()));
+        Assert.Equal(1, await Index.CountAsync(None));
+    }
+
+    [Fact]
+    public async Task Checkpoint_round_trips()
+    {
+        Assert.Null(await Index.GetCheckpointAsync(None));
+        await Add(TestListing.Make("a"));
+
+        await Index.SetCheckpointAsync("1718000000000-0", None);
+        Assert.Equal("1718000000000-0", await Index.GetCheckpointAsync(None));
+
+        await Index.SetCheckpointAsync("1718000000001-3", None);
+        Assert.Equal("1718000000001-3", await Index.GetCheckpointAsync(None));
+    }
+
+    [Fact]
+    public async Task Clear_removes_every_listing_and_the_checkpoint()
+    {
+        await Add(TestListing.Make("a"), TestListing.Make("b"));
+        await Index.SetCheckpointAsync("42-0", None);
+
+        await Index.ClearAsync(None);
+
+        Assert.Equal(0, await Index.CountAsync(None));
+        Assert.Empty(await Ids(new()));
+        Assert.Null(await Index.GetCheckpointAsync(None));
+    }
+
+    protected Task Add(params Listing[] listings) => Index.UpsertAsync(listings, None);
+
+    protected async Task<string[]> Ids(ListingSearchQuery query) =>
+        (await Index.SearchAsync(query with { Limit = 1_000 }, None)).Hits.Select(h => h.Listing.Id).ToArray();
+}
