@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Google.Protobuf;
-using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.V1;
 
 namespace HealingNetwork.Directory.Storage.Search;
@@ -33,7 +32,7 @@ internal sealed class ElasticsearchListingDocument
     [JsonPropertyName("locations")] public IReadOnlyList<ElasticsearchGeoPoint> Locations { get; init; } = [];
     [JsonPropertyName("listing")] public string Listing { get; init; } = "";
 
-    public static ElasticsearchListingDocument From(Listing listing, ModalityTaxonomy taxonomy)
+    public static ElasticsearchListingDocument From(Listing listing, Func<string, Modality?> findModality)
     {
         var terms = listing.Terms ?? new ExchangeTerms();
         return new ElasticsearchListingDocument
@@ -41,7 +40,7 @@ internal sealed class ElasticsearchListingDocument
             Id = listing.Id,
             DisplayName = listing.DisplayName,
             Bio = listing.Bio,
-            ModalityText = listing.Modalities.SelectMany(code => ModalityWords(code, taxonomy)).ToArray(),
+            ModalityText = listing.Modalities.SelectMany(code => ModalityWords(code, findModality)).ToArray(),
             SpecialtiesText = listing.Specialties.ToArray(),
             Modalities = listing.Modalities.ToArray(),
             Specialties = listing.Specialties.ToArray(),
@@ -72,10 +71,10 @@ internal sealed class ElasticsearchListingDocument
     /// search in everyday words finds a listing that only carries the code. Done here rather than
     /// with a search-time synonym filter so both backends index the very same words.
     /// </summary>
-    private static IEnumerable<string> ModalityWords(string code, ModalityTaxonomy taxonomy)
+    private static IEnumerable<string> ModalityWords(string code, Func<string, Modality?> findModality)
     {
         yield return code.Replace('-', ' ');
-        if (taxonomy.Find(code) is not { } modality)
+        if (findModality(code) is not { } modality)
             yield break;
         yield return modality.Name;
         foreach (var synonym in modality.Synonyms)

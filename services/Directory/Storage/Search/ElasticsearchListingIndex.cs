@@ -25,21 +25,22 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
     private readonly ElasticsearchClient _client;
     private readonly string _indexName;
     private readonly string _metaIndexName;
-    private readonly ModalityTaxonomy _taxonomy;
+    private readonly Func<string, Modality?> _findModality;
     private readonly SemaphoreSlim _ensureGate = new(1, 1);
     private volatile bool _indexReady;
 
     public ElasticsearchListingIndex(ElasticsearchClient client, string indexName = DefaultIndexName)
-        : this(client, indexName, ModalityTaxonomy.Default)
+        : this(client, indexName, ModalityTaxonomy.Default.Find)
     {
     }
 
-    internal ElasticsearchListingIndex(ElasticsearchClient client, string indexName, ModalityTaxonomy taxonomy)
+    /// <summary>Lets tests pin the synonym expansion to a taxonomy of their own.</summary>
+    internal ElasticsearchListingIndex(ElasticsearchClient client, string indexName, Func<string, Modality?> findModality)
     {
         _client = client;
         _indexName = indexName;
         _metaIndexName = indexName + "-meta";
-        _taxonomy = taxonomy;
+        _findModality = findModality;
     }
 
     /// <summary>
@@ -95,7 +96,7 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
             return;
         await EnsureIndexAsync(cancellationToken);
         var operations = listings.Select(listing => (IBulkOperation)new BulkIndexOperation<ElasticsearchListingDocument>(
-            ElasticsearchListingDocument.From(listing, _taxonomy)) { Id = listing.Id });
+            ElasticsearchListingDocument.From(listing, _findModality)) { Id = listing.Id });
         await BulkAsync(new BulkOperationsCollection(operations), cancellationToken);
     }
 
