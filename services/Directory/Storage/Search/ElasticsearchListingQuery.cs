@@ -113,7 +113,6 @@ internal static class ElasticsearchListingQuery
             Unit = DistanceUnit.Kilometers,
             DistanceType = GeoDistanceType.Arc,
             Mode = SortMode.Min,
-            IgnoreUnmapped = true,
         };
 
     private static Query AnyOf(string field, IEnumerable<string> values) =>
