@@ -1,0 +1,130 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// Translates a <see cref="ListingSearchQuery"/> into an Elasticsearch search request with the
+/// semantics of the contract: lists ORed inside (<c>terms</c>), filters ANDed across (<c>bool.filter</c>,
+/// which also keeps them out of scoring), free text scored by one <c>multi_match</c>, and every
+/// order ending on the listing id so pages are stable.
+/// </summary>
+internal static class ElasticsearchListingQuery
+{
+    /// <summary>Boosts: a name match beats a modality or specialty match, which beats a word in the bio.</summary>
+    private static readonly string[] TextFields = ["display_name^3", "modality_text^2", "specialties_text^2", "bio"];
+
+    public static SearchRequest ToSearchRequest(ListingSearchQuery query, string indexName) => new(indexName)
+    {
+        Query = ToQuery(query),
+        Sort = ToSort(query),
+        From = query.Offset,
+        Size = query.Limit,
+        // The page reports how many matched in all, not Elasticsearch's default cap of 10,000.
+        TrackTotalHits = new TrackHits(true),
+        // Hits only need the listing; the derived fields stay on the server.
+        Source = new SourceFilter { Includes = Fields.FromString("listing") },
+    };
+
+    public static Query ToQuery(ListingSearchQuery query)
+    {
+        var filters = Filters(query).ToList();
+        var mustNot = query.ExcludeModalities.Count > 0 ? [AnyOf("modalities", query.ExcludeModalities)] : new List<Query>();
+        var must = query.Text is { Length: > 0 } text ? [Text(text)] : new List<Query>();
+        if (filters.Count == 0 && mustNot.Count == 0 && must.Count == 0)
+            return new MatchAllQuery();
+        var root = new BoolQuery();
+        if (must.Count > 0) root.Must = must;
+        if (filters.Count > 0) root.Filter = filters;
+        if (mustNot.Count > 0) root.MustNot = mustNot;
+        return root;
+    }
+
+    private static IEnumerable<Query> Filters(ListingSearchQuery query)
+    {
+        if (query.Modalities.Count > 0) yield return AnyOf("modalities", query.Modalities);
+        if (query.Specialties.Count > 0) yield return AnyOf("specialties", query.Specialties);
+        if (query.Orientations.Count > 0) yield return AnyOf("orientation", query.Orientations.Select(o => o.ToString()));
+        if (query.LifestyleTags.Count > 0) yield return AnyOf("lifestyle_tags", query.LifestyleTags);
+        if (query.Languages.Count > 0) yield return AnyOf("languages", query.Languages.Select(l => l.ToLowerInvariant()));
+        if (query.Near is { } near) yield return Near(near, query.IncludeTelehealth);
+        if (query.TelehealthOnly) yield return Is("telehealth");
+        if (query.Terms is { } terms) yield return Feasible(terms);
+        if (query.AcceptingNewClientsOnly) yield return Is("accepting_new_clients");
+        if (query.ConfirmedSince is { } since)
+            yield return new LongNumberRangeQuery("last_confirmed") { Gte = since.ToUnixTimeSeconds() };
+    }
+
+    /// <summary>
+    /// User text goes in as the plain query string of a <c>multi_match</c>: it is analysed as words,
+    /// never parsed as query syntax, so quotes, colons or <c>OR</c> in it cannot change the query.
+    /// </summary>
+    private static Query Text(string text) => new MultiMatchQuery(text)
+    {
+        Fields = TextFields,
+        Operator = Operator.Or,
+    };
+
+    /// <summary>Within the radius; with telehealth included, remote listings pass wherever they are.</summary>
+    private static Query Near(GeoFilter near, bool includeTelehealth)
+    {
+        Query withinRadius = new GeoDistanceQuery(
+            Invariant($"{near.RadiusKm}km"), "locations", new LatLonGeoLocation(near.Lat, near.Lon))
+        {
+            DistanceType = GeoDistanceType.Arc,
+        };
+        return includeTelehealth ? AnyHolds([withinRadius, Is("telehealth")]) : withinRadius;
+    }
+
+    /// <summary>See <see cref="TermsFilter"/>: the listing passes when any given alternative holds.</summary>
+    private static Query Feasible(TermsFilter terms)
+    {
+        var alternatives = new List<Query>();
+        if (terms.MaxFee is { } maxFee)
+        {
+            var fee = new List<Query> { new LongNumberRangeQuery("effective_min_fee") { Lte = maxFee } };
+            if (terms.Currency is { } currency) fee.Add(new TermQuery("currency", currency));
+            alternatives.Add(new BoolQuery { Filter = fee });
+        }
+        if (terms.BarterCategories.Count > 0) alternatives.Add(AnyOf("barter_accepted", terms.BarterCategories));
+        if (terms.TimeBank) alternatives.Add(Is("time_bank"));
+        // No alternative given: nothing can hold, so nothing passes (an empty should with
+        // minimum_should_match 1 matches no document, the same as the Lucene BooleanQuery).
+        return AnyHolds(alternatives);
+    }
+
+    private static ICollection<SortOptions> ToSort(ListingSearchQuery query)
+    {
+        var sort = new List<SortOptions>();
+        if (query.Sort == SearchSort.Relevance && query.Text is { Length: > 0 })
+            sort.Add(new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } });
+        if (query.Sort != SearchSort.Id && query.Near is { } near)
+            sort.Add(ByDistance(near));
+        sort.Add(new FieldSort("id") { Order = SortOrder.Asc });
+        return sort;
+    }
+
+    /// <summary>Nearest location first (mode min over the listing's points); listings without one sort last.</summary>
+    private static GeoDistanceSort ByDistance(GeoFilter near) =>
+        new("locations", [new LatLonGeoLocation(near.Lat, near.Lon)])
+        {
+            Order = SortOrder.Asc,
+            Unit = DistanceUnit.Kilometers,
+            DistanceType = GeoDistanceType.Arc,
+            Mode = SortMode.Min,
+        };
+
+    private static Query AnyOf(string field, IEnumerable<string> values) =>
+        new TermsQuery(field, new TermsQueryField(values.Select(v => (FieldValue)v).ToArray()));
+
+    private static Query Is(string field) => new TermQuery(field, true);
+
+    private static Query AnyHolds(List<Query> alternatives) => new BoolQuery
+    {
+        Should = alternatives,
+        MinimumShouldMatch = 1,
+    };
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}
