@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using HealingNetwork.ServiceDefaults.Identity;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -61,8 +62,8 @@ var gatewayGrpc = Port("GatewayGrpc", 5081);
 builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
     .WithHttpEndpoint(port: gatewayHttp, name: "http", isProxied: false)
     .WithEndpoint("grpc", e => { e.Port = gatewayGrpc; e.TargetPort = gatewayGrpc; e.IsProxied = false; e.UriScheme = "http"; e.Transport = "http2"; })
-    .WithEnvironment("Kestrel__Endpoints__Http__Url", $"http://127.0.0.1:{gatewayHttp}")
-    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", $"http://127.0.0.1:{gatewayGrpc}")
+    .WithEnvironment("Kestrel__Endpoints__Http__Url", "http://127.0.0.1:" + gatewayHttp)
+    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", "http://127.0.0.1:" + gatewayGrpc)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithReference(directory).WithReference(profiles).WithReference(matching)
     .WaitFor(directory).WaitFor(profiles).WaitFor(matching)
