@@ -33,13 +33,20 @@ var elasticsearch = builder.Configuration.GetConnectionString("elasticsearch") i
 // Services
 IResourceBuilder<ProjectResource> Service<T>(string name, int port) where T : IProjectMetadata, new()
 {
+    // gRPC and REST (forwarded by the gateway) on an HTTP/2-only port; health probes over HTTP/1.1.
+    var grpcPort = Port(name, port);
+    var healthPort = Port(name + "Health", port + 100);
     var service = builder.AddProject<T>(name, launchProfileName: null)
-        .WithHttpEndpoint(port: Port(name, port), name: "http", isProxied: false)
-        .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http2")
+        .WithHttpEndpoint(port: grpcPort, name: "http", isProxied: false)
+        .WithHttpEndpoint(port: healthPort, name: "health", isProxied: false)
+        .WithEnvironment("Kestrel__Endpoints__Grpc__Url", "http://127.0.0.1:" + grpcPort)
+        .WithEnvironment("Kestrel__Endpoints__Grpc__Protocols", "Http2")
+        .WithEnvironment("Kestrel__Endpoints__Health__Url", "http://127.0.0.1:" + healthPort)
+        .WithEnvironment("Kestrel__Endpoints__Health__Protocols", "Http1")
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Auth__Admins__0", admins)
         .WithReference(redis)
-        .WithHttpHealthCheck("/health");
+        .WithHttpHealthCheck("/health", endpointName: "health");
     if (embeddedStore is not null) service.WaitFor(embeddedStore);
     return service;
 }

@@ -19,7 +19,9 @@ public static class GrpcServiceRegistration
             options.MaxReceiveMessageSize = MaxRequestBytes;
             options.EnableDetailedErrors = false;
         });
-        grpc.AddJsonTranscoding();
+        // REST clients get the same rich error details as gRPC clients.
+        grpc.AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+            Google.Rpc.BadRequest.Descriptor, Google.Rpc.RetryInfo.Descriptor, Google.Rpc.ErrorInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("grpc", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return grpc;
