@@ -1,0 +1,33 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+
+namespace HealingNetwork.Testing;
+
+/// <summary>
+/// One service hosted in-process (WebApplicationFactory) with the real middleware, interceptors
+/// and gRPC pipeline, configured against the test store and the shared signing key.
+/// </summary>
+public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?> settings, HostRouter? router)
+    : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (router is not null)
+        {
+            builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(o =>
+                o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = router)));
+        }
+    }
+
+    /// <summary>A gRPC channel into this service's test server.</summary>
+    public GrpcChannel Channel() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = Server.CreateHandler(),
+        MaxReceiveMessageSize = 16 * 1024 * 1024,
+    });
+}
