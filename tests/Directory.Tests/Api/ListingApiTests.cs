@@ -1,0 +1,249 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Directory.Tests.Api;
+
+/// <summary>Listings through the real gRPC pipeline against the real store and index.</summary>
+public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixture<DirectorySystemFixture>
+{
+    private DirectoryService.DirectoryServiceClient Client => fixture.System.Directory;
+
+    /// <summary>A random spot on Earth, so tests sharing one store never see each other's listings.</summary>
+    private static (double Lat, double Lon) UniquePlace() => (Random.Shared.NextDouble() * 120 - 60, Random.Shared.NextDouble() * 340 - 170);
+
+    private static string NewOwner() => "owner-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task Created_listing_is_returned_by_get_with_server_fields_set()
+    {
+        var owner = NewOwner();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+
+        Assert.Equal(32, created.Id.Length);
+        Assert.Equal(owner, created.OwnerId);
+        Assert.False(string.IsNullOrEmpty(created.Etag));
+        Assert.NotNull(created.LastConfirmedTime);
+        Assert.False(created.Stale);
+
+        var read = await Client.GetListingAsync(new GetListingRequest { Id = created.Id });
+        Assert.Equal(created, read);
+    }
+
+    [Fact]
+    public async Task Created_listing_is_searchable_at_once_near_its_location()
+    {
+        var name = "Searchable " + Guid.NewGuid().ToString("N")[..6];
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath(name, 10.001, 20.001) }, Tokens.As(NewOwner()));
+
+        var response = await Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            Modalities = { "naturopathy" },
+            Orientations = { Orientation.NatureOriented },
+            Near = new GeoRadius { Lat = 10, Lon = 20, RadiusKm = 5 },
+        });
+
+        var hit = Assert.Single(response.Results, r => r.Listing.Id == created.Id);
+        Assert.InRange(hit.DistanceKm, 0.1, 0.2);
+    }
+
+    [Fact]
+    public async Task Search_leaves_out_listings_beyond_the_radius_and_other_modalities()
+    {
+        var owner = NewOwner();
+        var near = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Near", -30, 150) }, Tokens.As(owner));
+        var far = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Far", -31, 150) }, Tokens.As(owner));
+        var cardio = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Cardiologist("Heart", true, -30.001, 150) }, Tokens.As(owner));
+
+        var response = await Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            Modalities = { "naturopathy" },
+            Near = new GeoRadius { Lat = -30, Lon = 150, RadiusKm = 50 },
+        });
+        var ids = response.Results.Select(r => r.Listing.Id).ToArray();
+
+        Assert.Contains(near.Id, ids);
+        Assert.DoesNotContain(far.Id, ids);
+        Assert.DoesNotContain(cardio.Id, ids);
+    }
+
+    [Fact]
+    public async Task Update_with_mask_changes_only_masked_fields_and_a_stale_etag_is_rejected()
+    {
+        var owner = NewOwner();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        var patch = new Listing { Id = created.Id, Etag = created.Etag, Bio = "New bio", DisplayName = "ignored" };
+
+        var updated = await Client.UpdateListingAsync(new UpdateListingRequest { Listing = patch, UpdateMask = FieldMask.FromString("bio") }, Tokens.As(owner));
+
+        Assert.Equal("New bio", updated.Bio);
+        Assert.Equal(created.DisplayName, updated.DisplayName);
+        Assert.NotEqual(created.Etag, updated.Etag);
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            Client.UpdateListingAsync(new UpdateListingRequest { Listing = patch, UpdateMask = FieldMask.FromString("bio") }, Tokens.As(owner)).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_updates_with_the_same_etag_exactly_one_succeeds()
+    {
+        var owner = NewOwner();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+
+        var attempts = Enumerable.Range(0, 16).Select(async i =>
+        {
+            try
+            {
+                await Client.UpdateListingAsync(new UpdateListingRequest
+                {
+                    Listing = new Listing { Id = created.Id, Etag = created.Etag, Bio = $"writer {i}" },
+                    UpdateMask = FieldMask.FromString("bio"),
+                }, Tokens.As(owner));
+                return true;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return false;
+            }
+        });
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, results.Count(r => r));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_may_update_or_delete()
+    {
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(NewOwner()));
+        var intruder = Tokens.As(NewOwner());
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Client.UpdateListingAsync(new UpdateListingRequest
+        {
+            Listing = new Listing { Id = created.Id, Etag = created.Etag, Bio = "hijacked" },
+            UpdateMask = FieldMask.FromString("bio"),
+        }, intruder).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Client.DeleteListingAsync(new DeleteListingRequest { Id = created.Id }, intruder).ResponseAsync);
+        Assert.Equal(created.Bio, (await Client.GetListingAsync(new GetListingRequest { Id = created.Id })).Bio);
+    }
+
+    [Fact]
+    public async Task Writes_without_a_token_are_unauthenticated()
+    {
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, () =>
+            Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Deleted_listing_is_gone_from_store_and_search()
+    {
+        var owner = NewOwner();
+        var name = "Doomed " + Guid.NewGuid().ToString("N")[..6];
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath(name, 60, 60) }, Tokens.As(owner));
+
+        await Client.DeleteListingAsync(new DeleteListingRequest { Id = created.Id }, Tokens.As(owner));
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Client.GetListingAsync(new GetListingRequest { Id = created.Id }).ResponseAsync);
+        var search = await Client.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = 60, Lon = 60, RadiusKm = 1 } });
+        Assert.DoesNotContain(search.Results, r => r.Listing.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task Unknown_listing_is_not_found()
+    {
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Client.GetListingAsync(new GetListingRequest { Id = "0123456789abcdef0123456789abcdef" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Confirm_resets_the_confirmation_time()
+    {
+        var owner = NewOwner();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        await Task.Delay(20);
+
+        var confirmed = await Client.ConfirmListingAsync(new ConfirmListingRequest { Id = created.Id }, Tokens.As(owner));
+
+        Assert.True(confirmed.LastConfirmedTime.ToDateTimeOffset() > created.LastConfirmedTime.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Paging_walks_every_result_once_with_total_size()
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        for (var i = 0; i < 7; i++)
+            await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Pager {i}", lat + i * 0.001, lon) }, Tokens.As(owner));
+
+        var request = new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 }, PageSize = 3 };
+        var seen = new List<string>();
+        SearchListingsResponse page;
+        do
+        {
+            page = await Client.SearchListingsAsync(request);
+            Assert.Equal(7, page.TotalSize);
+            seen.AddRange(page.Results.Select(r => r.Listing.Id));
+            request.PageToken = page.NextPageToken;
+        } while (page.NextPageToken.Length > 0);
+
+        Assert.Equal(7, seen.Count);
+        Assert.Equal(7, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_page_token_from_another_query_is_refused()
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        for (var i = 0; i < 3; i++)
+            await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Token {i}", lat + i * 0.001, lon) }, Tokens.As(owner));
+        var first = await Client.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 }, PageSize = 1 });
+
+        await RpcAssert.InvalidField("page_token", () => Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 9 }, PageSize = 1, PageToken = first.NextPageToken,
+        }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task The_taxonomy_is_listed_by_category()
+    {
+        var all = await Client.ListModalitiesAsync(new ListModalitiesRequest());
+        var bodywork = await Client.ListModalitiesAsync(new ListModalitiesRequest { Category = ModalityCategory.Bodywork });
+
+        Assert.True(all.Modalities.Count >= 60);
+        Assert.Contains(all.Modalities, m => m.Code == "cardiology" && m.NuccCode == "207RC0000X");
+        Assert.All(bodywork.Modalities, m => Assert.Equal(ModalityCategory.Bodywork, m.Category));
+    }
+
+    [Fact]
+    public async Task Import_stores_valid_listings_and_reports_each_bad_one_with_its_position()
+    {
+        var owner = NewOwner();
+        using var call = Client.ImportListings(Tokens.As(owner));
+        for (var i = 0; i < 10; i++)
+        {
+            var listing = Samples.Naturopath($"Imported {i}", 72, 72 + i * 0.001);
+            if (i is 3 or 7) listing.TimeZone = "Nowhere/Land";
+            await call.RequestStream.WriteAsync(new ImportListingsRequest { Listing = listing });
+        }
+        await call.RequestStream.CompleteAsync();
+        var summary = await call;
+
+        Assert.Equal(10, summary.Received);
+        Assert.Equal(8, summary.Imported);
+        Assert.Equal([3, 7], summary.Errors.Select(e => e.Index));
+        Assert.All(summary.Errors, e => Assert.Contains("time_zone", e.Reason));
+    }
+
+    [Fact]
+    public async Task Rebuild_index_is_for_admins_and_keeps_every_listing_searchable()
+    {
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Rebuilt", 73, 73) }, Tokens.As(NewOwner()));
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Client.RebuildIndexAsync(new RebuildIndexRequest(), Tokens.As(NewOwner())).ResponseAsync);
+        var rebuilt = await Client.RebuildIndexAsync(new RebuildIndexRequest(), Tokens.As("admin"));
+
+        Assert.True(rebuilt.Indexed >= 1);
+        var search = await Client.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = 73, Lon = 73, RadiusKm = 1 } });
+        Assert.Contains(search.Results, r => r.Listing.Id == created.Id);
+    }
+}
