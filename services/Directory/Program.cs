@@ -1,5 +1,6 @@
 using HealingNetwork.Directory.Api;
 using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.Storage.Search;
 using HealingNetwork.ServiceDefaults.Hosting;
@@ -18,12 +19,15 @@ builder.Services.AddSingleton(ModalityTaxonomy.Default);
 builder.Services.AddSingleton<IListingStore, RedisListingStore>();
 builder.Services.AddSingleton<ListingWriter>();
 builder.Services.AddSingleton<AdminPolicy>();
+builder.Services.Configure<AvailabilityOptions>(builder.Configuration.GetSection("Availability"));
+builder.Services.AddSingleton<IAvailabilityStore, RedisAvailabilityStore>();
 builder.AddListingSearch();
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<DirectoryApi>();
+app.MapGrpcService<AvailabilityApi>();
 app.MapGrpcReflectionService().AllowAnonymous();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapDefaultEndpoints();

@@ -1,0 +1,285 @@
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using Grpc.Core;
+using HealingNetwork.Directory.Domain.Availability;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
+
+namespace HealingNetwork.Directory.Api;
+
+/// <summary>
+/// gRPC surface of availability and bookings: identity, ownership checks, a call into the
+/// domain (slot expansion) and the store (atomic holds and bookings), mapping.
+/// Anyone may read open hours; only the listing's owner changes them or sees bookings.
+/// </summary>
+[Authorize]
+public sealed class AvailabilityApi(
+    ListingWriter listings, IListingStore listingStore, IAvailabilityStore store, TimeProvider clock,
+    IOptions<AvailabilityOptions> options) : AvailabilityService.AvailabilityServiceBase
+{
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    public override async Task<WeeklyAvailability> SetWeeklyAvailability(SetWeeklyAvailabilityRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.ListingId, "listing_id");
+        var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
+        var v = new Violations();
+        WeeklySchedule.Validate(request, listing.Locations.Count, v);
+        v.ThrowIfAny();
+        var schedule = new WeeklyAvailability
+        {
+            ListingId = listing.Id, TimeZone = listing.TimeZone, Windows = { request.Windows },
+            SessionMinutes = request.SessionMinutes, BufferMinutes = request.BufferMinutes,
+        };
+        await store.SaveScheduleAsync(schedule, context.CancellationToken);
+        return (await store.GetScheduleAsync(listing.Id, context.CancellationToken))!;
+    }
+
+    [AllowAnonymous]
+    public override async Task<WeeklyAvailability> GetWeeklyAvailability(GetWeeklyAvailabilityRequest request, ServerCallContext context)
+    {
+        RequireId(request.ListingId, "listing_id");
+        var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
+        if (schedule is null) throw DomainException.NotFound("Availability of listing", listing.Id);
+        // Notes are the practitioner's own ("dentist", "holiday in Crete"): only the owner sees them.
+        if (listing.OwnerId != context.CallerId())
+            foreach (var e in schedule.Exceptions) e.Note = "";
+        return schedule;
+    }
+
+    public override async Task<AvailabilityException> AddException(AddExceptionRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.ListingId, "listing_id");
+        if (request.Exception is null) throw new ValidationException("exception", "is required");
+        var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
+        var v = new Violations();
+        ExceptionRules.Validate(request.Exception, listing.Locations.Count, v);
+        v.ThrowIfAny();
+        var exception = request.Exception.Clone();
+        exception.Id = Guid.NewGuid().ToString("N");
+        if (exception.Kind == ExceptionKind.Closed) exception.LocationIndex = 0;
+        if (!await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, context.CancellationToken))
+            throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
+        return exception;
+    }
+
+    public override async Task<Empty> RemoveException(RemoveExceptionRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.ListingId, "listing_id");
+        RequireId(request.ExceptionId, "exception_id");
+        await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
+        if (!await store.RemoveExceptionAsync(request.ListingId, request.ExceptionId, context.CancellationToken))
+            throw DomainException.NotFound("Exception", request.ExceptionId);
+        return new Empty();
+    }
+
+    [AllowAnonymous]
+    public override async Task<ListOpenSlotsResponse> ListOpenSlots(ListOpenSlotsRequest request, ServerCallContext context)
+    {
+        RequireId(request.ListingId, "listing_id");
+        var v = new Violations();
+        var (from, to) = SlotQueryRules.OpenSlotRange(request.StartTime, request.EndTime, Now, v);
+        var pageSize = SlotQueryRules.PageSize(request.PageSize, v);
+        v.ThrowIfAny();
+        var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
+        var response = new ListOpenSlotsResponse();
+        if (schedule is null) return response;
+        var open = await OpenSlotsAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), pageSize, context.CancellationToken);
+        response.Slots.AddRange(open.Select(s => ToProto(listing, s)));
+        return response;
+    }
+
+    [AllowAnonymous]
+    public override async Task<GetEarliestSlotsResponse> GetEarliestSlots(GetEarliestSlotsRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.ListingIds.Count > SlotQueryRules.MaxEarliestListings)
+            v.Add("listing_ids", $"must have at most {SlotQueryRules.MaxEarliestListings} ids");
+        for (var i = 0; i < request.ListingIds.Count && i < SlotQueryRules.MaxEarliestListings; i++)
+            if (request.ListingIds[i].Length is 0 or > 64) v.Add($"listing_ids[{i}]", "is not a listing id");
+        var days = SlotQueryRules.Days(request.HorizonDays, SlotQueryRules.DefaultHorizonDays, SlotQueryRules.MaxRangeDays, "horizon_days", v);
+        v.ThrowIfAny();
+
+        var ids = request.ListingIds.Distinct(StringComparer.Ordinal).ToArray();
+        var schedules = store.GetSchedulesAsync(ids, context.CancellationToken);
+        var found = await listingStore.GetManyAsync(ids, context.CancellationToken);
+        var pending = new List<(Listing Listing, IEnumerator<OpenSlot> Candidates)>();
+        var (from, to) = (Now, Now + Duration.FromDays(days));
+        var loaded = await schedules;
+        for (var i = 0; i < ids.Length; i++)
+            if (found[i] is { } listing && loaded[i] is { } schedule)
+                pending.Add((listing, Calculator(listing, schedule).Slots(from, to).GetEnumerator()));
+
+        var response = new GetEarliestSlotsResponse();
+        // Rounds of one batched read for every listing still looking; each round checks more
+        // candidates (8, 32, 128, ...), so a mostly-open calendar costs one round trip.
+        for (var take = 8; pending.Count > 0; take *= 4)
+        {
+            var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
+            var taken = await store.TakenAsync(
+                pending.Select((p, i) => (p.Listing.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(),
+                context.CancellationToken);
+            var next = new List<(Listing, IEnumerator<OpenSlot>)>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
+                if (firstOpen is { } slot) response.Earliest[pending[i].Listing.Id] = ToProto(pending[i].Listing, slot);
+                else if (chunks[i].Count == take) next.Add(pending[i]);
+                else pending[i].Candidates.Dispose();
+            }
+            pending = next;
+        }
+        return response;
+    }
+
+    public override async Task<Hold> HoldSlot(HoldSlotRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.ListingId, "listing_id");
+        var v = new Violations();
+        var start = SlotQueryRules.Start(request.StartTime, Now, v);
+        v.ThrowIfAny();
+        var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
+        var slot = schedule is null ? null
+            : Calculator(listing, schedule).Slots(start!.Value, start.Value + Duration.FromTicks(1)).Select(s => (OpenSlot?)s).FirstOrDefault();
+        if (slot is null)
+            throw DomainException.FailedPrecondition("That start time is not one of the listing's slots; pick one from ListOpenSlots.");
+        var ttl = options.Value.HoldTtl;
+        var hold = new Hold
+        {
+            HoldId = AvailabilityIds.New(listing.Id),
+            Slot = ToProto(listing, slot.Value),
+            ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
+        };
+        if (!await store.HoldAsync(caller, hold, ttl, context.CancellationToken))
+            throw DomainException.AlreadyExists("Someone else is holding or has booked that slot; pick another.");
+        return hold;
+    }
+
+    public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        if (!AvailabilityIds.TryListing(request.HoldId, out var listingId)) throw new ValidationException("hold_id", "is not a hold id");
+        var held = await store.GetHoldAsync(request.HoldId, context.CancellationToken)
+            ?? throw DomainException.FailedPrecondition("The hold lapsed or does not exist; hold the slot again.");
+        var booking = new Booking
+        {
+            BookingId = AvailabilityIds.New(listingId),
+            Slot = held.Hold.Slot,
+            ClientId = caller,
+            State = BookingState.Confirmed,
+            CreateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
+        };
+        return await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken) switch
+        {
+            ConfirmOutcome.Confirmed => booking,
+            ConfirmOutcome.NotYourHold => throw DomainException.PermissionDenied("That hold belongs to another client."),
+            _ => throw DomainException.FailedPrecondition("The hold lapsed; hold the slot again."),
+        };
+    }
+
+    public override async Task<Booking> CancelBooking(CancelBookingRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        if (!AvailabilityIds.TryListing(request.BookingId, out var listingId)) throw new ValidationException("booking_id", "is not a booking id");
+        var booking = await store.GetBookingAsync(request.BookingId, context.CancellationToken)
+            ?? throw DomainException.NotFound("Booking", request.BookingId);
+        if (booking.ClientId != caller)
+        {
+            // Not the client: only the listing's owner may cancel; anyone else learns nothing about it.
+            var listing = await listingStore.GetAsync(listingId, context.CancellationToken);
+            if (listing?.OwnerId != caller) throw DomainException.NotFound("Booking", request.BookingId);
+        }
+        if (!await store.CancelAsync(request.BookingId, context.CancellationToken))
+            throw DomainException.FailedPrecondition("The booking is already cancelled.");
+        booking.State = BookingState.Cancelled;
+        return booking;
+    }
+
+    public override async Task<ListBookingsResponse> ListBookings(ListBookingsRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        RequireId(request.ListingId, "listing_id");
+        var v = new Violations();
+        var (from, to) = SlotQueryRules.BookingRange(request.StartTime, request.EndTime, Now, v);
+        v.ThrowIfAny();
+        await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
+        var response = new ListBookingsResponse();
+        response.Bookings.AddRange(await store.ListBookingsAsync(request.ListingId, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken));
+        return response;
+    }
+
+    [AllowAnonymous]
+    public override async Task<ExportCalendarResponse> ExportCalendar(ExportCalendarRequest request, ServerCallContext context)
+    {
+        RequireId(request.ListingId, "listing_id");
+        var v = new Violations();
+        var days = SlotQueryRules.Days(request.Days, SlotQueryRules.DefaultExportDays, SlotQueryRules.MaxExportDays, "days", v);
+        v.ThrowIfAny();
+        var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
+        var (from, to) = (Now, Now + Duration.FromDays(days));
+        IReadOnlyList<OpenSlot> open = schedule is null ? []
+            : await OpenSlotsAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), int.MaxValue, context.CancellationToken);
+        IReadOnlyList<Booking> bookings = listing.OwnerId == context.CallerId()
+            ? await store.ListBookingsAsync(listing.Id, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken)
+            : [];
+        return new ExportCalendarResponse { Ics = CalendarExport.Write(listing, open, bookings, Now) };
+    }
+
+    private async Task<(Listing Listing, WeeklyAvailability? Schedule)> LoadAsync(string listingId, CancellationToken ct)
+    {
+        var schedule = store.GetScheduleAsync(listingId, ct);
+        var listing = await listings.GetAsync(listingId, ct);
+        return (listing, await schedule);
+    }
+
+    /// <summary>Candidates minus held and booked slots, checked in chunks of one batched read each.</summary>
+    private async Task<IReadOnlyList<OpenSlot>> OpenSlotsAsync(string listingId, IEnumerable<OpenSlot> candidates, int limit, CancellationToken ct)
+    {
+        var open = new List<OpenSlot>();
+        using var next = candidates.GetEnumerator();
+        while (open.Count < limit)
+        {
+            var chunk = Take(next, Math.Clamp(limit - open.Count, 64, 2048));
+            if (chunk.Count == 0) break;
+            var taken = (await store.TakenAsync([(listingId, chunk.Select(s => s.StartUnixSeconds).ToArray())], ct))[0];
+            open.AddRange(chunk.Where((_, i) => !taken[i]).Take(limit - open.Count));
+            if (chunk.Count < 64) break;
+        }
+        return open;
+    }
+
+    private static List<OpenSlot> Take(IEnumerator<OpenSlot> source, int count)
+    {
+        var chunk = new List<OpenSlot>(Math.Min(count, 2048));
+        while (chunk.Count < count && source.MoveNext()) chunk.Add(source.Current);
+        return chunk;
+    }
+
+    private static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) =>
+        new(schedule, DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc);
+
+    private static Slot ToProto(Listing listing, OpenSlot slot) => new()
+    {
+        ListingId = listing.Id,
+        StartTime = Timestamp.FromDateTimeOffset(slot.Start.ToDateTimeOffset()),
+        EndTime = Timestamp.FromDateTimeOffset(slot.End.ToDateTimeOffset()),
+        LocalStart = slot.LocalStart,
+        TimeZone = listing.TimeZone,
+        LocationIndex = slot.LocationIndex,
+    };
+
+    private static void RequireId(string id, string field)
+    {
+        if (string.IsNullOrEmpty(id)) throw new ValidationException(field, "is required");
+        if (id.Length > 64) throw new ValidationException(field, "is not an id");
+    }
+}

@@ -1,0 +1,32 @@
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Validation;
+
+namespace HealingNetwork.Directory.Domain.Availability;
+
+/// <summary>Rules for one closed day or extra hours on a local date.</summary>
+public static class ExceptionRules
+{
+    public const int MaxExceptions = 500;
+    public const int MaxNoteLength = 200;
+
+    public static void Validate(AvailabilityException exception, int locationCount, Violations v, string prefix = "exception.")
+    {
+        if (LocalClock.ParseDate(exception.Date) is null) v.Add(prefix + "date", "must be a local date \"yyyy-MM-dd\"");
+        FieldRules.Text(v, prefix + "note", exception.Note, MaxNoteLength);
+        switch (exception.Kind)
+        {
+            case ExceptionKind.Closed:
+                if (exception.Start.Length > 0) v.Add(prefix + "start", "must be empty for a closed day");
+                if (exception.End.Length > 0) v.Add(prefix + "end", "must be empty for a closed day");
+                break;
+            case ExceptionKind.ExtraHours:
+                WeeklySchedule.ValidateSpan(exception.Start, exception.End, v, prefix.TrimEnd('.'));
+                WeeklySchedule.ValidateLocation(exception.LocationIndex, locationCount, v, prefix + "location_index");
+                break;
+            default:
+                v.Add(prefix + "kind", "must be CLOSED or EXTRA_HOURS");
+                break;
+        }
+    }
+}

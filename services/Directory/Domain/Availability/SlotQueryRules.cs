@@ -1,0 +1,65 @@
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using HealingNetwork.ServiceDefaults.Errors;
+using NodaTime;
+
+namespace HealingNetwork.Directory.Domain.Availability;
+
+/// <summary>Limits and defaults of the slot queries: ranges never reach into the past or too far ahead.</summary>
+public static class SlotQueryRules
+{
+    public const int MaxRangeDays = 62;
+    public const int DefaultRangeDays = 14;
+    public const int DefaultPageSize = 200;
+    public const int MaxPageSize = 1000;
+    public const int MaxEarliestListings = 500;
+    public const int DefaultHorizonDays = 28;
+    public const int DefaultExportDays = 28;
+    public const int MaxExportDays = 92;
+
+    /// <summary>The [from, to) range of ListOpenSlots: from is never before now.</summary>
+    public static (Instant From, Instant To) OpenSlotRange(Timestamp? start, Timestamp? end, Instant now, Violations v)
+    {
+        var from = start is null ? now : Instant.FromDateTimeOffset(start.ToDateTimeOffset());
+        if (from < now) from = now;
+        var to = end is null ? from + Duration.FromDays(DefaultRangeDays) : Instant.FromDateTimeOffset(end.ToDateTimeOffset());
+        if (to <= from) v.Add("end_time", "must be after start_time and in the future");
+        else if (to - from > Duration.FromDays(MaxRangeDays)) v.Add("end_time", $"must be at most {MaxRangeDays} days after start_time");
+        return (from, to);
+    }
+
+    /// <summary>The [from, to) range of ListBookings (past bookings included).</summary>
+    public static (Instant From, Instant To) BookingRange(Timestamp? start, Timestamp? end, Instant now, Violations v)
+    {
+        var from = start is null ? now : Instant.FromDateTimeOffset(start.ToDateTimeOffset());
+        var to = end is null ? from + Duration.FromDays(MaxRangeDays) : Instant.FromDateTimeOffset(end.ToDateTimeOffset());
+        if (to <= from) v.Add("end_time", "must be after start_time");
+        else if (to - from > Duration.FromDays(366)) v.Add("end_time", "must be at most 366 days after start_time");
+        return (from, to);
+    }
+
+    public static int PageSize(int requested, Violations v)
+    {
+        if (requested == 0) return DefaultPageSize;
+        if (requested is < 1 or > MaxPageSize) v.Add("page_size", $"must be between 1 and {MaxPageSize}");
+        return requested;
+    }
+
+    public static int Days(int requested, int fallback, int max, string field, Violations v)
+    {
+        if (requested == 0) return fallback;
+        if (requested < 1 || requested > max) v.Add(field, $"must be between 1 and {max}");
+        return requested;
+    }
+
+    public static Instant? Start(Timestamp? start, Instant now, Violations v)
+    {
+        if (start is null)
+        {
+            v.Add("start_time", "is required");
+            return null;
+        }
+        var instant = Instant.FromDateTimeOffset(start.ToDateTimeOffset());
+        if (instant < now) v.Add("start_time", "is in the past");
+        return instant;
+    }
+}

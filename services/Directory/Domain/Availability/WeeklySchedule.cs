@@ -1,0 +1,81 @@
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using NodaTime;
+
+namespace HealingNetwork.Directory.Domain.Availability;
+
+/// <summary>
+/// Rules for a listing's weekly hours. Violations name the proto field paths the client sent
+/// (e.g. "windows[2].end"), so a form can point at the exact row.
+/// </summary>
+public static class WeeklySchedule
+{
+    public const int MaxWindows = 50;
+    public const int MinSessionMinutes = 10;
+    public const int MaxSessionMinutes = 480;
+    public const int MaxBufferMinutes = 120;
+    public const int Telehealth = -1;
+
+    public static void Validate(SetWeeklyAvailabilityRequest request, int locationCount, Violations v)
+    {
+        if (request.SessionMinutes is < MinSessionMinutes or > MaxSessionMinutes)
+            v.Add("session_minutes", $"must be between {MinSessionMinutes} and {MaxSessionMinutes}");
+        if (request.BufferMinutes is < 0 or > MaxBufferMinutes)
+            v.Add("buffer_minutes", $"must be between 0 and {MaxBufferMinutes}");
+        if (request.Windows.Count > MaxWindows)
+        {
+            v.Add("windows", $"must have at most {MaxWindows} windows");
+            return;
+        }
+
+        var parsed = new List<(int Index, IsoDayOfWeek Day, int Location, LocalTime Start, LocalTime End)>();
+        for (var i = 0; i < request.Windows.Count; i++)
+        {
+            var window = request.Windows[i];
+            var field = $"windows[{i}]";
+            var day = ToIsoDay(window.Weekday);
+            if (day is null) v.Add(field + ".weekday", "must be MONDAY..SUNDAY");
+            var location = ValidateLocation(window.LocationIndex, locationCount, v, field + ".location_index");
+            var span = ValidateSpan(window.Start, window.End, v, field);
+            if (day is { } d && location && span is var (start, end))
+                parsed.Add((i, d, window.LocationIndex, start, end));
+        }
+
+        // Sorted by (day, location, start): each window only needs comparing with its predecessor.
+        var ordered = parsed.OrderBy(w => w.Day).ThenBy(w => w.Location).ThenBy(w => w.Start).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var (prev, cur) = (ordered[i - 1], ordered[i]);
+            if (prev.Day == cur.Day && prev.Location == cur.Location && cur.Start < prev.End)
+                v.Add($"windows[{cur.Index}]", $"overlaps windows[{prev.Index}] on the same weekday and location");
+        }
+    }
+
+    /// <summary>Checks "HH:mm" start and end, end after start; null when either is invalid.</summary>
+    public static (LocalTime Start, LocalTime End)? ValidateSpan(string startText, string endText, Violations v, string field)
+    {
+        var start = LocalClock.ParseTime(startText);
+        var end = LocalClock.ParseTime(endText);
+        if (start is null) v.Add(field + ".start", "must be a 24-hour local time \"HH:mm\"");
+        if (end is null) v.Add(field + ".end", "must be a 24-hour local time \"HH:mm\"");
+        if (start is null || end is null) return null;
+        if (end.Value <= start.Value)
+        {
+            v.Add(field + ".end", "must be after start on the same day");
+            return null;
+        }
+        return (start.Value, end.Value);
+    }
+
+    public static bool ValidateLocation(int index, int locationCount, Violations v, string field)
+    {
+        if (index == Telehealth || (index >= 0 && index < locationCount)) return true;
+        v.Add(field, locationCount == 0
+            ? "must be -1 (telehealth): the listing has no locations"
+            : $"must be -1 (telehealth) or a location index 0..{locationCount - 1}");
+        return false;
+    }
+
+    public static IsoDayOfWeek? ToIsoDay(Weekday weekday) =>
+        weekday is >= Weekday.Monday and <= Weekday.Sunday ? (IsoDayOfWeek)(int)weekday : null;
+}

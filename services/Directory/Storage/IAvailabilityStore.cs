@@ -1,0 +1,51 @@
+using HealingNetwork.Directory.V1;
+
+namespace HealingNetwork.Directory.Storage;
+
+/// <summary>
+/// Weekly hours, exceptions, holds and bookings. A slot is identified by (listing, start instant)
+/// and is taken by at most one hold or booking at a time: the store enforces that atomically.
+/// </summary>
+public interface IAvailabilityStore
+{
+    /// <summary>The weekly hours with their exceptions, or null when the listing has none.</summary>
+    Task<WeeklyAvailability?> GetScheduleAsync(string listingId, CancellationToken cancellationToken);
+
+    /// <summary>Schedules of many listings in one round trip, in the same order; null where none.</summary>
+    Task<IReadOnlyList<WeeklyAvailability?>> GetSchedulesAsync(IReadOnlyList<string> listingIds, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the weekly hours (exceptions are kept; the stored copy carries none).</summary>
+    Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken);
+
+    /// <summary>Adds an exception; false when the listing already has the maximum number.</summary>
+    Task<bool> AddExceptionAsync(string listingId, AvailabilityException exception, int maxExceptions, CancellationToken cancellationToken);
+
+    /// <summary>Removes an exception; false when there was none with that id.</summary>
+    Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each (listing, slot starts) request, whether each start is held or booked.
+    /// All requests are answered in one round trip.
+    /// </summary>
+    Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<long> StartUnixSeconds)> requests, CancellationToken cancellationToken);
+
+    /// <summary>Claims the slot for <paramref name="ttl"/>; false when someone holds or booked it.</summary>
+    Task<bool> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>A live hold, or null when unknown or lapsed.</summary>
+    Task<(Hold Hold, string ClientId)?> GetHoldAsync(string holdId, CancellationToken cancellationToken);
+
+    /// <summary>Turns the client's live hold into a confirmed booking with <paramref name="booking"/>'s id.</summary>
+    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, CancellationToken cancellationToken);
+
+    Task<Booking?> GetBookingAsync(string bookingId, CancellationToken cancellationToken);
+
+    /// <summary>Marks a confirmed booking cancelled and opens its slot; false when it was not confirmed.</summary>
+    Task<bool> CancelAsync(string bookingId, CancellationToken cancellationToken);
+
+    /// <summary>Confirmed bookings of a listing starting in [from, to), in time order.</summary>
+    Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken);
+}
+
+/// <summary>Outcome of turning a hold into a booking.</summary>
+public enum ConfirmOutcome { Confirmed, HoldLapsed, NotYourHold }

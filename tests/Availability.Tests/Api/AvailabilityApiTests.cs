@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using Ical.Net;
+using Xunit.Abstractions;
+
+namespace HealingNetwork.Availability.Tests.Api;
+
+public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper output) : IClassFixture<DirectoryHost>
+{
+    private readonly AvailabilityService.AvailabilityServiceClient _client = host.Client;
+
+    /// <summary>Every day, nearly all day, 10-minute sessions: open slots exist whenever the test runs.</summary>
+    private async Task<Listing> OpenAllWeekAsync(string owner, int session = 10)
+    {
+        var listing = await host.CreateListingAsync(owner);
+        var request = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = session };
+        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+            request.Windows.Add(new WeeklyWindow { Weekday = day, Start = "00:00", End = "23:50", LocationIndex = -1 });
+        await _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(owner));
+        return listing;
+    }
+
+    private async Task<IReadOnlyList<Slot>> OpenSlotsAsync(string listingId, int pageSize = 200, int days = 14) =>
+        (await _client.ListOpenSlotsAsync(new ListOpenSlotsRequest
+        {
+            ListingId = listingId, PageSize = pageSize, EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(days)),
+        })).Slots;
+
+    private static BadRequest BadRequestOf(RpcException ex)
+    {
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        return ex.GetRpcStatus()!.GetDetail<BadRequest>()!;
+    }
+
+    [Fact]
+    public async Task Sixty_four_clients_racing_through_grpc_book_every_slot_at_most_once()
+    {
+        const int Clients = 64, SlotCount = 1000;
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner);
+        var slots = await OpenSlotsAsync(listing.Id, SlotCount);
+        Assert.Equal(SlotCount, slots.Count);
+
+        var wins = new ConcurrentBag<Booking>();
+        var (attempts, lost) = (0, 0);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        {
+            var caller = DirectoryHost.As($"client-{c}");
+            foreach (var slot in slots.OrderBy(_ => Random.Shared.Next()))
+            {
+                Interlocked.Increment(ref attempts);
+                try
+                {
+                    var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, caller);
+                    wins.Add(await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, caller));
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+                {
+                    Interlocked.Increment(ref lost);
+                }
+            }
+        })));
+        clock.Stop();
+
+        var booked = (await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings;
+        Assert.Equal(SlotCount, wins.Count);
+        Assert.Equal(SlotCount, wins.Select(w => w.Slot.StartTime).Distinct().Count());
+        Assert.Equal(SlotCount, booked.Count);
+        Assert.Equal(SlotCount, booked.Select(b => b.Slot.StartTime).Distinct().Count());
+        Assert.Equal(attempts - SlotCount, lost);
+        Assert.DoesNotContain(await OpenSlotsAsync(listing.Id, SlotCount), s => booked.Any(b => b.Slot.StartTime == s.StartTime));
+        output.WriteLine($"gRPC race on {host.Backend}: {Clients} clients, {attempts} HoldSlot calls, {SlotCount} bookings, 0 double bookings, " +
+            $"{clock.ElapsedMilliseconds} ms = {(attempts + SlotCount) / clock.Elapsed.TotalSeconds:F0} RPC/s");
+    }
+
+    [Fact]
+    public async Task Invalid_windows_are_invalid_argument_with_field_violations()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await host.CreateListingAsync(owner);
+        var request = new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows =
+            {
+                new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = -1 },
+                new WeeklyWindow { Weekday = Weekday.Monday, Start = "11:00", End = "13:00", LocationIndex = -1 },
+                new WeeklyWindow { Weekday = Weekday.Tuesday, Start = "12:00", End = "09:00", LocationIndex = -1 },
+            },
+        };
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(owner)).ResponseAsync);
+
+        Assert.Equal(["windows[2].end", "windows[1]"], BadRequestOf(ex).FieldViolations.Select(f => f.Field));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_changes_availability()
+    {
+        var listing = await host.CreateListingAsync("owner-" + Guid.NewGuid().ToString("N"));
+        var request = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = 60 };
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As("intruder")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => _client.SetWeeklyAvailabilityAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Holding_a_past_instant_is_invalid_and_a_non_slot_is_a_failed_precondition()
+    {
+        var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
+        var caller = DirectoryHost.As("client");
+        var first = (await OpenSlotsAsync(listing.Id, 1))[0];
+
+        var past = await Assert.ThrowsAsync<RpcException>(() => _client.HoldSlotAsync(
+            new HoldSlotRequest { ListingId = listing.Id, StartTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-1)) }, caller).ResponseAsync);
+        Assert.Equal(["start_time"], BadRequestOf(past).FieldViolations.Select(f => f.Field));
+
+        var offGrid = new Timestamp { Seconds = first.StartTime.Seconds + 60 };
+        var notSlot = await Assert.ThrowsAsync<RpcException>(() => _client.HoldSlotAsync(
+            new HoldSlotRequest { ListingId = listing.Id, StartTime = offGrid }, caller).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, notSlot.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_hold_frees_its_slot_after_the_configured_ttl()
+    {
+        var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
+        var slot = (await OpenSlotsAsync(listing.Id, 1))[0];
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, DirectoryHost.As("alice"));
+        Assert.NotEqual(slot.StartTime, (await OpenSlotsAsync(listing.Id, 1))[0].StartTime);
+
+        await Task.Delay(DirectoryHost.HoldTtl * 2);
+
+        Assert.Equal(slot.StartTime, (await OpenSlotsAsync(listing.Id, 1))[0].StartTime);
+        var lapsed = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As("alice")).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, lapsed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Earliest_slots_of_many_listings_come_in_one_call_and_skip_listings_without_hours()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var open = await OpenAllWeekAsync(owner);
+        var closed = await host.CreateListingAsync(owner);
+        var first = (await OpenSlotsAsync(open.Id, 1))[0];
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = open.Id, StartTime = first.StartTime }, DirectoryHost.As("alice"));
+        await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As("alice"));
+
+        var earliest = (await _client.GetEarliestSlotsAsync(new GetEarliestSlotsRequest { ListingIds = { open.Id, closed.Id, "unknown" } })).Earliest;
+
+        Assert.Equal([open.Id], earliest.Keys);
+        Assert.Equal((await OpenSlotsAsync(open.Id, 1))[0], earliest[open.Id]);
+        Assert.True(earliest[open.Id].StartTime.Seconds > first.StartTime.Seconds);
+    }
+
+    [Fact]
+    public async Task Exported_calendar_parses_back_and_matches_the_bookings()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 60);
+        var slots = await OpenSlotsAsync(listing.Id, 5);
+        var booked = new List<Booking>();
+        foreach (var slot in slots.Take(3))
+        {
+            var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, DirectoryHost.As("bob"));
+            booked.Add(await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As("bob")));
+        }
+
+        var ownerIcs = (await _client.ExportCalendarAsync(new ExportCalendarRequest { ListingId = listing.Id, Days = 2 }, DirectoryHost.As(owner))).Ics;
+        var publicIcs = (await _client.ExportCalendarAsync(new ExportCalendarRequest { ListingId = listing.Id, Days = 2 })).Ics;
+
+        var calendar = Calendar.Load(ownerIcs)!;
+        Assert.Equal("2.0", calendar.Version);
+        var sessions = calendar.Events.Where(e => e.Uid!.EndsWith("@healing.network", StringComparison.Ordinal) && !e.Uid.StartsWith("open-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(booked.Select(b => $"{b.BookingId}@healing.network").Order(), sessions.Select(e => e.Uid!).Order());
+        foreach (var booking in booked)
+        {
+            var e = sessions.Single(s => s.Uid == $"{booking.BookingId}@healing.network");
+            Assert.Equal(booking.Slot.StartTime.ToDateTime(), e.DtStart!.AsUtc);
+            Assert.Equal(booking.Slot.EndTime.ToDateTime(), e.DtEnd!.AsUtc);
+        }
+        var openEvents = calendar.Events.Where(e => e.Uid!.StartsWith("open-", StringComparison.Ordinal)).Select(e => e.DtStart!.AsUtc).ToHashSet();
+        Assert.DoesNotContain(openEvents, start => booked.Any(b => b.Slot.StartTime.ToDateTime() == start));
+        Assert.Contains(slots[3].StartTime.ToDateTime(), openEvents);
+
+        var anonymous = Calendar.Load(publicIcs)!;
+        Assert.All(anonymous.Events, e => Assert.StartsWith("open-", e.Uid));
+        Assert.DoesNotContain("bob", publicIcs, StringComparison.Ordinal);
+    }
+}

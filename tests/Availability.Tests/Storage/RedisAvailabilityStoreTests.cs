@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.V1;
+using Xunit.Abstractions;
+
+namespace HealingNetwork.Availability.Tests.Storage;
+
+public sealed class RedisAvailabilityStoreTests(StoreFixture fixture, ITestOutputHelper output) : IClassFixture<StoreFixture>
+{
+    private readonly RedisAvailabilityStore _store = new(fixture.Redis);
+    private static readonly DateTimeOffset Base = new(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
+
+    private static string NewListing() => Guid.NewGuid().ToString("N");
+
+    private static Hold NewHold(string listingId, int slotIndex, TimeSpan? ttl = null)
+    {
+        var start = Base.AddHours(slotIndex);
+        return new Hold
+        {
+            HoldId = AvailabilityIds.New(listingId),
+            Slot = new Slot { ListingId = listingId, StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(50)), LocalStart = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", null), TimeZone = "UTC", LocationIndex = -1 },
+            ExpireTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow + (ttl ?? Ttl)),
+        };
+    }
+
+    private static Booking NewBooking(Hold hold, string client) => new()
+    {
+        BookingId = AvailabilityIds.New(hold.Slot.ListingId), Slot = hold.Slot, ClientId = client,
+        State = BookingState.Confirmed, CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+    };
+
+    private async Task<bool> IsTakenAsync(Hold hold) =>
+        (await _store.TakenAsync([(hold.Slot.ListingId, [hold.Slot.StartTime.Seconds])], default))[0][0];
+
+    [Fact]
+    public async Task Second_hold_on_a_held_slot_loses()
+    {
+        var listing = NewListing();
+        Assert.True(await _store.HoldAsync("alice", NewHold(listing, 0), Ttl, default));
+        Assert.False(await _store.HoldAsync("bob", NewHold(listing, 0), Ttl, default));
+        Assert.True(await _store.HoldAsync("bob", NewHold(listing, 1), Ttl, default));
+    }
+
+    [Fact]
+    public async Task Confirmed_hold_becomes_a_booking_that_keeps_the_slot_until_cancelled()
+    {
+        var listing = NewListing();
+        var hold = NewHold(listing, 2);
+        Assert.True(await _store.HoldAsync("alice", hold, Ttl, default));
+        var booking = NewBooking(hold, "alice");
+
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, default));
+        Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
+        Assert.True(await IsTakenAsync(hold));
+        var listed = Assert.Single(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default));
+        Assert.Equal(booking.BookingId, listed.BookingId);
+        Assert.Equal("alice", listed.ClientId);
+        Assert.Equal(hold.Slot, listed.Slot);
+
+        Assert.True(await _store.CancelAsync(booking.BookingId, default));
+        Assert.False(await _store.CancelAsync(booking.BookingId, default));
+        Assert.False(await IsTakenAsync(hold));
+        Assert.Empty(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default));
+        Assert.Equal(BookingState.Cancelled, (await _store.GetBookingAsync(booking.BookingId, default))!.State);
+    }
+
+    [Fact]
+    public async Task Only_the_holder_can_confirm()
+    {
+        var hold = NewHold(NewListing(), 0);
+        Assert.True(await _store.HoldAsync("alice", hold, Ttl, default));
+        Assert.Equal(ConfirmOutcome.NotYourHold, await _store.ConfirmAsync(hold.HoldId, "bob", NewBooking(hold, "bob"), default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), default));
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_hold_frees_its_slot_after_its_ttl()
+    {
+        var ttl = TimeSpan.FromMilliseconds(300);
+        var hold = NewHold(NewListing(), 0, ttl);
+        Assert.True(await _store.HoldAsync("alice", hold, ttl, default));
+        Assert.True(await IsTakenAsync(hold));
+
+        await Task.Delay(ttl * 3);
+
+        Assert.False(await IsTakenAsync(hold));
+        Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
+        Assert.Equal(ConfirmOutcome.HoldLapsed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), default));
+        Assert.True(await _store.HoldAsync("bob", NewHold(hold.Slot.ListingId, 0), Ttl, default));
+    }
+
+    [Fact]
+    public async Task Sixty_four_clients_racing_for_a_thousand_slots_book_each_slot_exactly_once()
+    {
+        const int Clients = 64, Slots = 1000;
+        var listing = NewListing();
+        var wins = new ConcurrentBag<(string Client, int Slot)>();
+        var attempts = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        {
+            var client = $"client-{c}";
+            foreach (var slot in Enumerable.Range(0, Slots).OrderBy(_ => Random.Shared.Next()))
+            {
+                Interlocked.Increment(ref attempts);
+                var hold = NewHold(listing, slot);
+                if (!await _store.HoldAsync(client, hold, Ttl, default)) continue;
+                if (await _store.ConfirmAsync(hold.HoldId, client, NewBooking(hold, client), default) == ConfirmOutcome.Confirmed)
+                    wins.Add((client, slot));
+            }
+        })));
+        clock.Stop();
+
+        var bookings = await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default);
+        Assert.Equal(Slots, wins.Count);
+        Assert.Equal(Slots, wins.Select(w => w.Slot).Distinct().Count());
+        Assert.Equal(Slots, bookings.Count);
+        Assert.Equal(Slots, bookings.Select(b => b.Slot.StartTime.Seconds).Distinct().Count());
+        output.WriteLine($"{fixture.Backend}: {Clients} clients, {attempts} hold attempts, {Slots} bookings, 0 double bookings in {clock.ElapsedMilliseconds} ms " +
+            $"({attempts / clock.Elapsed.TotalSeconds:F0} attempts/s, {Slots / clock.Elapsed.TotalSeconds:F0} bookings/s)");
+    }
+
+    [Fact]
+    public async Task Schedules_and_exceptions_round_trip_in_one_batch()
+    {
+        var (a, b) = (NewListing(), NewListing());
+        await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = a, TimeZone = "Europe/Berlin", SessionMinutes = 50, Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00" } } }, default);
+        Assert.True(await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, default));
+        Assert.False(await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, default));
+
+        var schedules = await _store.GetSchedulesAsync([a, b], default);
+
+        Assert.Equal("x1", Assert.Single(schedules[0]!.Exceptions).Id);
+        Assert.Null(schedules[1]);
+        Assert.True(await _store.RemoveExceptionAsync(a, "x1", default));
+        Assert.Empty((await _store.GetScheduleAsync(a, default))!.Exceptions);
+    }
+}
