@@ -19,6 +19,7 @@ builder.Services.AddSingleton(ModalityTaxonomy.Default);
 builder.Services.AddSingleton<IListingStore, RedisListingStore>();
 builder.Services.AddSingleton<ListingWriter>();
 builder.Services.AddSingleton<AdminPolicy>();
+builder.Services.AddHostedService<DemoDataSeeder>();
 builder.Services.Configure<AvailabilityOptions>(builder.Configuration.GetSection("Availability"));
 builder.Services.AddSingleton<IAvailabilityStore, RedisAvailabilityStore>();
 builder.AddListingSearch();
