@@ -147,6 +147,24 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
         Assert.Equal(profile, await Profiles.GetProfileAsync(new GetProfileRequest { Id = profile.Id }, Tokens.As(owner)));
     }
 
+    [Fact]
+    public async Task Concurrent_care_team_changes_all_land_because_they_carry_no_etag()
+    {
+        var owner = Users.Fresh("alice");
+        var created = await fixture.CreateAsync(owner);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            var partner = InvalidPartners.Valid();
+            partner.Name = $"Friend {i}";
+            await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner));
+        }));
+
+        var read = await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"Friend {i}").Order(), read.CareTeam.Select(p => p.Name).Order());
+        Assert.Equal(created.Version + 8, read.Version);
+    }
+
     public static TheoryData<string> InvalidPartnerCases => InvalidPartners.Names;
 
     private async Task<(Profile Profile, string PartnerId)> WithPartnerAsync(string owner)
