@@ -9,8 +9,10 @@ namespace HealingNetwork.Testing;
 /// <summary>
 /// One service hosted in-process (WebApplicationFactory) with the real middleware, interceptors
 /// and gRPC pipeline, configured against the test store and the shared signing key.
+/// <paramref name="configure"/> lets a test add to the host (e.g. a log capture) after the defaults.
 /// </summary>
-public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?> settings, HostRouter? router)
+public sealed class ServiceHost<TEntryPoint>(
+    IReadOnlyDictionary<string, string?> settings, HostRouter? router, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +24,7 @@ public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?
             builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(o =>
                 o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = router)));
         }
+        configure?.Invoke(builder);
     }
 
     /// <summary>A gRPC channel into this service's test server.</summary>

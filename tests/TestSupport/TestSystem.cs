@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.V1;
@@ -8,6 +9,7 @@ namespace HealingNetwork.Testing;
 /// <summary>
 /// Directory, Profiles and Matching hosted in-process against one real store, calling each other
 /// over gRPC exactly as deployed. Each instance has its own search index folder.
+/// <c>configureHosts</c>, when given, is applied to every service host (e.g. to capture logs).
 /// </summary>
 public sealed class TestSystem : IAsyncDisposable
 {
@@ -19,7 +21,7 @@ public sealed class TestSystem : IAsyncDisposable
 
     private readonly Lazy<GrpcChannel> _directory, _profiles, _matching;
 
-    public TestSystem(IReadOnlyDictionary<string, string?>? directorySettings = null)
+    public TestSystem(IReadOnlyDictionary<string, string?>? directorySettings = null, Action<IWebHostBuilder>? configureHosts = null)
     {
         IndexPath = Path.Combine(Path.GetTempPath(), "healing-tests", "index-" + Guid.NewGuid().ToString("N"));
         var common = new Dictionary<string, string?>
@@ -30,14 +32,14 @@ public sealed class TestSystem : IAsyncDisposable
         };
         var directory = new Dictionary<string, string?>(common) { ["Directory:IndexPath"] = IndexPath };
         foreach (var (k, v) in directorySettings ?? new Dictionary<string, string?>()) directory[k] = v;
-        DirectoryHost = new ServiceHost<Directory.Api.DirectoryApi>(directory, null);
+        DirectoryHost = new ServiceHost<Directory.Api.DirectoryApi>(directory, null, configureHosts);
         ProfilesHost = new ServiceHost<Profiles.Api.ProfilesApi>(common,
-            new HostRouter(new Dictionary<string, Func<HttpMessageHandler>> { ["directory"] = () => DirectoryHost.Server.CreateHandler() }));
+            new HostRouter(new Dictionary<string, Func<HttpMessageHandler>> { ["directory"] = () => DirectoryHost.Server.CreateHandler() }), configureHosts);
         MatchingHost = new ServiceHost<Matching.Api.MatchingApi>(common, new HostRouter(new Dictionary<string, Func<HttpMessageHandler>>
         {
             ["directory"] = () => DirectoryHost.Server.CreateHandler(),
             ["profiles"] = () => ProfilesHost.Server.CreateHandler(),
-        }));
+        }), configureHosts);
         _directory = new(() => DirectoryHost.Channel());
         _profiles = new(() => ProfilesHost.Channel());
         _matching = new(() => MatchingHost.Channel());

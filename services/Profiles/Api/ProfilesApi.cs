@@ -18,6 +18,8 @@ namespace HealingNetwork.Profiles.Api;
 [Authorize]
 public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities, TimeProvider clock) : ProfileService.ProfileServiceBase
 {
+    private const int MaxCareTeamAttempts = 10;
+
     public override async Task<Profile> CreateProfile(CreateProfileRequest request, ServerCallContext context)
     {
         var owner = context.RequireCaller();
@@ -51,32 +53,37 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
 
     public override async Task<Profile> AddCarePartner(AddCarePartnerRequest request, ServerCallContext context)
     {
-        var current = await LoadOwnedAsync(request.ProfileId, "profile_id", context);
-        if (request.Partner is null) throw new ValidationException("partner", "is required");
-        var v = new Violations();
-        ProfileRules.ValidatePartner(request.Partner, await modalities.CodesAsync(context.CancellationToken), Today(), v);
-        v.ThrowIfAny();
-        return await SaveAsync(ProfileLifecycle.AddPartner(current, request.Partner, clock.GetUtcNow()), current, context);
+        var codes = await modalities.CodesAsync(context.CancellationToken);
+        return await ChangeCareTeamAsync(request.ProfileId, current =>
+        {
+            if (request.Partner is null) throw new ValidationException("partner", "is required");
+            var v = new Violations();
+            ProfileRules.ValidatePartner(request.Partner, codes, Today(), v);
+            v.ThrowIfAny();
+            return ProfileLifecycle.AddPartner(current, request.Partner, clock.GetUtcNow());
+        }, context);
     }
 
     public override async Task<Profile> UpdateCarePartner(UpdateCarePartnerRequest request, ServerCallContext context)
     {
-        var current = await LoadOwnedAsync(request.ProfileId, "profile_id", context);
-        if (request.Partner is null || string.IsNullOrEmpty(request.Partner.Id)) throw new ValidationException("partner.id", "is required");
-        var updated = ProfileLifecycle.UpdatePartner(current, request.Partner, clock.GetUtcNow());
-        var v = new Violations();
-        ProfileRules.ValidatePartner(updated.CareTeam.First(p => p.Id == request.Partner.Id),
-            await modalities.CodesAsync(context.CancellationToken), Today(), v);
-        v.ThrowIfAny();
-        return await SaveAsync(updated, current, context);
+        var codes = await modalities.CodesAsync(context.CancellationToken);
+        return await ChangeCareTeamAsync(request.ProfileId, current =>
+        {
+            if (request.Partner is null || string.IsNullOrEmpty(request.Partner.Id)) throw new ValidationException("partner.id", "is required");
+            var updated = ProfileLifecycle.UpdatePartner(current, request.Partner, clock.GetUtcNow());
+            var v = new Violations();
+            ProfileRules.ValidatePartner(updated.CareTeam.First(p => p.Id == request.Partner.Id), codes, Today(), v);
+            v.ThrowIfAny();
+            return updated;
+        }, context);
     }
 
-    public override async Task<Profile> RemoveCarePartner(RemoveCarePartnerRequest request, ServerCallContext context)
-    {
-        var current = await LoadOwnedAsync(request.ProfileId, "profile_id", context);
-        if (string.IsNullOrEmpty(request.PartnerId)) throw new ValidationException("partner_id", "is required");
-        return await SaveAsync(ProfileLifecycle.RemovePartner(current, request.PartnerId, clock.GetUtcNow()), current, context);
-    }
+    public override Task<Profile> RemoveCarePartner(RemoveCarePartnerRequest request, ServerCallContext context) =>
+        ChangeCareTeamAsync(request.ProfileId, current =>
+        {
+            if (string.IsNullOrEmpty(request.PartnerId)) throw new ValidationException("partner_id", "is required");
+            return ProfileLifecycle.RemovePartner(current, request.PartnerId, clock.GetUtcNow());
+        }, context);
 
     public override async Task<ExportProfileResponse> ExportProfile(ExportProfileRequest request, ServerCallContext context)
     {
@@ -106,6 +113,21 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
     {
         if (!await store.ReplaceAsync(updated, current.Version, context.CancellationToken)) throw DomainException.StaleEtag("profile");
         return updated;
+    }
+
+    /// <summary>
+    /// Care-team calls carry no etag: a concurrent write is not the client's mistake, so the change is
+    /// re-applied to a fresh read (a few times) rather than refused as a stale etag.
+    /// </summary>
+    private async Task<Profile> ChangeCareTeamAsync(string profileId, Func<Profile, Profile> change, ServerCallContext context)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await LoadOwnedAsync(profileId, "profile_id", context);
+            var updated = change(current);
+            if (await store.ReplaceAsync(updated, current.Version, context.CancellationToken)) return updated;
+            if (attempt == MaxCareTeamAttempts) throw DomainException.Aborted("The profile is changing concurrently; retry.");
+        }
     }
 
     private async Task ValidateAsync(Profile profile, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace HealingNetwork.Profiles.Storage;
 /// other personal field are never stored in plaintext). Key layout:
 /// <code>
 /// profile:{id}            hash   data = protected Profile protobuf, version = n, owner = owner id
-/// owner-profiles:{owner}  set    profile ids of an owner (export, erase)
+/// owner-profiles:{owner}  set    profile ids of an owner (export, erase); the store drops the key
+///                                with its last member, so erasing the last profile leaves nothing of the owner
 /// match-cache:{id}        hash   Matching's cached results for the profile (erased with it; see SharedKeys)
 /// </code>
 /// Writes are Lua scripts that compare the version, so concurrent updates never lose one.

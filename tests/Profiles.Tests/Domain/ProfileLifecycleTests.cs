@@ -1,0 +1,209 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using HealingNetwork.Profiles.Domain;
+using HealingNetwork.Profiles.Tests.Support;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Profiles.Tests.Domain;
+
+public sealed class ProfileLifecycleTests
+{
+    private static readonly DateTimeOffset Created = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Later = Created.AddDays(10);
+
+    private static Profile New() => ProfileLifecycle.PrepareNew(Samples.NatureClient(), "alice", Created);
+
+    [Fact]
+    public void A_new_profile_gets_an_id_the_owner_and_version_one()
+    {
+        var requested = Samples.NatureClient();
+        requested.Id = "chosen-by-client";
+        requested.OwnerId = "mallory";
+        requested.Version = 41;
+        requested.CareTeam.Add(InvalidPartners.Valid());
+
+        var profile = ProfileLifecycle.PrepareNew(requested, "alice", Created);
+
+        Assert.NotEqual("chosen-by-client", profile.Id);
+        Assert.Equal(32, profile.Id.Length);
+        Assert.Equal("alice", profile.OwnerId);
+        Assert.Equal(1, profile.Version);
+        Assert.Equal("1", profile.Etag);
+        Assert.Empty(profile.CareTeam);
+        Assert.Equal(Timestamp.FromDateTimeOffset(Created), profile.CreateTime);
+        Assert.Equal(profile.CreateTime, profile.UpdateTime);
+        Assert.Equal(requested.Story, profile.Story);
+    }
+
+    [Fact]
+    public void A_masked_update_changes_only_the_named_fields_and_bumps_the_version()
+    {
+        var current = New();
+        var patch = new Profile { DisplayName = "Riv", Story = "A new chapter.", MaxTravelKm = 5 };
+
+        var updated = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "display_name", "story" } }, Later);
+
+        Assert.Equal("Riv", updated.DisplayName);
+        Assert.Equal("A new chapter.", updated.Story);
+        Assert.Equal(current.MaxTravelKm, updated.MaxTravelKm);
+        Assert.Equal(current.LifestyleTags, updated.LifestyleTags);
+        Assert.Equal(2, updated.Version);
+        Assert.NotEqual(current.Etag, updated.Etag);
+        Assert.Equal(current.CreateTime, updated.CreateTime);
+        Assert.Equal(Timestamp.FromDateTimeOffset(Later), updated.UpdateTime);
+        Assert.Equal(1, current.Version);
+    }
+
+    [Fact]
+    public void A_masked_update_of_a_list_replaces_it()
+    {
+        var updated = ProfileLifecycle.ApplyUpdate(New(), new Profile { LifestyleTags = { "daily-movement" } },
+            new FieldMask { Paths = { "lifestyle_tags" } }, Later);
+        Assert.Equal(["daily-movement"], updated.LifestyleTags);
+    }
+
+    [Fact]
+    public void A_nested_mask_path_changes_only_that_subfield()
+    {
+        var updated = ProfileLifecycle.ApplyUpdate(New(), new Profile { Home = new GeoPoint { Lat = 44.05, Lon = 1 } },
+            new FieldMask { Paths = { "home.lat" } }, Later);
+        Assert.Equal(44.05, updated.Home.Lat);
+        Assert.Equal(Samples.PortlandLon, updated.Home.Lon);
+    }
+
+    [Fact]
+    public void An_empty_mask_replaces_every_writable_field_but_keeps_identity_and_care_team()
+    {
+        var current = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
+        var patch = Samples.NatureClient();
+        patch.Id = "other";
+        patch.OwnerId = "mallory";
+        patch.DisplayName = "";
+        patch.LifestyleTags.Clear();
+        patch.CreateTime = Timestamp.FromDateTimeOffset(Later);
+
+        var updated = ProfileLifecycle.ApplyUpdate(current, patch, null, Later);
+
+        Assert.Equal(current.Id, updated.Id);
+        Assert.Equal("alice", updated.OwnerId);
+        Assert.Equal("", updated.DisplayName);
+        Assert.Empty(updated.LifestyleTags);
+        Assert.Equal(current.CareTeam, updated.CareTeam);
+        Assert.Equal(current.CreateTime, updated.CreateTime);
+        Assert.Equal(current.Version + 1, updated.Version);
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("owner_id")]
+    [InlineData("care_team")]
+    [InlineData("etag")]
+    [InlineData("version")]
+    [InlineData("create_time")]
+    [InlineData("update_time")]
+    [InlineData("care_team.cadence")]
+    public void Output_only_fields_are_refused_in_a_mask(string path)
+    {
+        var ex = Assert.Throws<ValidationException>(() =>
+            ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { "story", path } }, Later));
+        Assert.Equal("update_mask.paths[1]", Assert.Single(ex.Violations).Field);
+    }
+
+    [Theory]
+    [InlineData("nickname")]
+    [InlineData("home.altitude")]
+    [InlineData("displayName")]
+    public void Paths_that_are_not_fields_are_refused_in_a_mask(string path)
+    {
+        var ex = Assert.Throws<ValidationException>(() =>
+            ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later));
+        Assert.Equal("update_mask.paths[0]", Assert.Single(ex.Violations).Field);
+    }
+
+    [Fact]
+    public void An_added_partner_gets_an_id_a_since_date_and_no_history()
+    {
+        var partner = InvalidPartners.Valid();
+        partner.Id = "client-chosen";
+        partner.Since = "";
+        partner.History.Add(new CadenceChange { Cadence = Cadence.Intensive });
+
+        var updated = ProfileLifecycle.AddPartner(New(), partner, Later);
+
+        var added = Assert.Single(updated.CareTeam);
+        Assert.NotEqual("client-chosen", added.Id);
+        Assert.NotEmpty(added.Id);
+        Assert.Equal("2025-03-11", added.Since);
+        Assert.Empty(added.History);
+        Assert.Equal(2, updated.Version);
+    }
+
+    [Fact]
+    public void The_same_listing_cannot_join_the_care_team_twice()
+    {
+        var partner = new CarePartner { ListingId = "listing-1", Layer = CareLayer.Body, Cadence = Cadence.Regular };
+        var once = ProfileLifecycle.AddPartner(New(), partner, Later);
+        var ex = Assert.Throws<DomainException>(() => ProfileLifecycle.AddPartner(once, partner, Later));
+        Assert.Equal(StatusCode.AlreadyExists, ex.Code);
+    }
+
+    [Fact]
+    public void A_care_team_has_at_most_thirty_partners()
+    {
+        var profile = New();
+        for (var i = 0; i < ProfileRules.MaxCareTeam; i++) profile = ProfileLifecycle.AddPartner(profile, InvalidPartners.Valid(), Later);
+        var ex = Assert.Throws<ValidationException>(() => ProfileLifecycle.AddPartner(profile, InvalidPartners.Valid(), Later));
+        Assert.Equal("partner", Assert.Single(ex.Violations).Field);
+    }
+
+    [Fact]
+    public void A_cadence_change_keeps_the_previous_cadence_as_history()
+    {
+        var withPartner = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
+        var id = withPartner.CareTeam[0].Id;
+
+        var eased = ProfileLifecycle.UpdatePartner(withPartner, new CarePartner { Id = id, Cadence = Cadence.Maintenance }, Later);
+        var again = ProfileLifecycle.UpdatePartner(eased, new CarePartner { Id = id, Cadence = Cadence.Intensive }, Later.AddDays(30));
+
+        var partner = again.CareTeam[0];
+        Assert.Equal(Cadence.Intensive, partner.Cadence);
+        Assert.Equal([Cadence.Regular, Cadence.Maintenance], partner.History.Select(h => h.Cadence));
+        Assert.Equal([Timestamp.FromDateTimeOffset(Later), Timestamp.FromDateTimeOffset(Later.AddDays(30))], partner.History.Select(h => h.ChangeTime));
+        Assert.Equal(withPartner.Version + 2, again.Version);
+    }
+
+    [Fact]
+    public void A_layer_change_or_an_unchanged_cadence_adds_no_history()
+    {
+        var withPartner = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
+        var id = withPartner.CareTeam[0].Id;
+
+        var updated = ProfileLifecycle.UpdatePartner(withPartner,
+            new CarePartner { Id = id, Layer = CareLayer.Spirit, Cadence = Cadence.Regular }, Later);
+
+        Assert.Equal(CareLayer.Spirit, updated.CareTeam[0].Layer);
+        Assert.Empty(updated.CareTeam[0].History);
+        Assert.Equal(withPartner.Version + 1, updated.Version);
+    }
+
+    [Fact]
+    public void Removing_a_partner_takes_them_off_the_care_team()
+    {
+        var two = ProfileLifecycle.AddPartner(ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created), InvalidPartners.Valid(), Created);
+        var updated = ProfileLifecycle.RemovePartner(two, two.CareTeam[0].Id, Later);
+        Assert.Equal([two.CareTeam[1].Id], updated.CareTeam.Select(p => p.Id));
+        Assert.Equal(two.Version + 1, updated.Version);
+    }
+
+    [Fact]
+    public void Changing_or_removing_an_unknown_partner_is_not_found()
+    {
+        var profile = New();
+        Assert.Equal(StatusCode.NotFound, Assert.Throws<DomainException>(() =>
+            ProfileLifecycle.UpdatePartner(profile, new CarePartner { Id = "nope", Cadence = Cadence.Intensive }, Later)).Code);
+        Assert.Equal(StatusCode.NotFound, Assert.Throws<DomainException>(() =>
+            ProfileLifecycle.RemovePartner(profile, "nope", Later)).Code);
+    }
+}

@@ -1,0 +1,64 @@
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Matching.V1;
+using HealingNetwork.Profiles.Storage;
+using HealingNetwork.Profiles.Tests.Support;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Storage;
+using HealingNetwork.Testing;
+using StackExchange.Redis;
+
+namespace HealingNetwork.Profiles.Tests.Privacy;
+
+/// <summary>DeleteProfile erases everything about the person: a scan of the whole store finds nothing left.</summary>
+public sealed class EraseTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+{
+    private static IDatabase Db => TestStore.Instance.Connection.GetDatabase();
+
+    [Fact]
+    public async Task Deleting_the_last_profile_leaves_nothing_keyed_to_or_mentioning_the_person()
+    {
+        var owner = Users.Fresh("alice");
+        var me = Tokens.As(owner);
+        var listing = await fixture.System.Directory.CreateListingAsync(
+            new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(Users.Fresh("practitioner")));
+        var profile = await fixture.CreateAsync(owner, PrivateStory.Profile());
+        var partner = new CarePartner { ListingId = listing.Id, Layer = CareLayer.Body, Cadence = Cadence.Intensive, Modalities = { "naturopathy" } };
+        var withPartner = await fixture.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = profile.Id, Partner = partner }, me);
+        await fixture.Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { Id = withPartner.CareTeam[0].Id, Cadence = Cadence.Maintenance },
+        }, me);
+        await fixture.System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, me);
+        Assert.True(await Db.KeyExistsAsync(SharedKeys.MatchCache(profile.Id)));
+        Assert.NotEmpty(await StoreScan.KeysMentioningAsync(owner));
+
+        await fixture.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = profile.Id }, me);
+
+        Assert.Empty(await StoreScan.KeysMentioningAsync(profile.Id));
+        Assert.Empty(await StoreScan.KeysMentioningAsync(owner));
+        await Rpc.FailsWith(StatusCode.NotFound, async () =>
+            await fixture.System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, me));
+        Assert.False(await Db.KeyExistsAsync(SharedKeys.MatchCache(profile.Id)));
+    }
+
+    [Fact]
+    public async Task Deleting_one_of_two_profiles_keeps_the_other_and_the_owner_index()
+    {
+        var owner = Users.Fresh("alice");
+        var me = Tokens.As(owner);
+        var first = await fixture.CreateAsync(owner);
+        var second = await fixture.CreateAsync(owner);
+
+        await fixture.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = first.Id }, me);
+
+        Assert.Equal([(RedisValue)second.Id], await Db.SetMembersAsync(RedisProfileStore.OwnerKey(owner)));
+        Assert.Equal(second, await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Id = second.Id }, me));
+        Assert.Empty(await StoreScan.KeysMentioningAsync(first.Id));
+
+        await fixture.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = second.Id }, me);
+
+        Assert.False(await Db.KeyExistsAsync(RedisProfileStore.OwnerKey(owner)));
+    }
+}
