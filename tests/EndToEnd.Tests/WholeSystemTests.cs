@@ -7,11 +7,12 @@ using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.V1;
 using HealingNetwork.Testing;
+using HealingNetwork.Testing.System;
 
 namespace HealingNetwork.EndToEnd.Tests;
 
 /// <summary>The three journeys' first slice through the gateway of the real, running system.</summary>
-public sealed class WholeSystemTests
+public sealed class WholeSystemTests(RunningSystemFixture fixture) : IClassFixture<RunningSystemFixture>
 {
     [Fact]
     public async Task A_listing_and_a_profile_meet_in_find_matches_through_the_gateway_and_survive_a_restart()
@@ -53,8 +54,7 @@ public sealed class WholeSystemTests
     [Fact]
     public async Task Rest_creates_and_reads_a_listing_and_bad_input_is_a_400_naming_fields()
     {
-        await using var system = await RunningSystem.StartAsync();
-        using var http = system.GatewayHttp();
+        using var http = fixture.System.GatewayHttp();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For("rest-user"));
         var body = Google.Protobuf.JsonFormatter.Default.Format(Samples.Naturopath());
 
@@ -77,8 +77,7 @@ public sealed class WholeSystemTests
     [Fact]
     public async Task Gateway_serves_reflection_for_every_service_and_refuses_bad_input_with_field_violations()
     {
-        await using var system = await RunningSystem.StartAsync();
-        using var channel = system.GatewayChannel();
+        using var channel = fixture.System.GatewayChannel();
         var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel);
         using var call = reflection.ServerReflectionInfo();
         await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });

@@ -3,7 +3,7 @@ using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using HealingNetwork.Testing;
 
-namespace HealingNetwork.EndToEnd.Tests;
+namespace HealingNetwork.Testing.System;
 
 /// <summary>
 /// The AppHost started by Aspire's testing builder on free ports with its own data folder: the
