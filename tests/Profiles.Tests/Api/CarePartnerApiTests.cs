@@ -38,7 +38,7 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
 
         await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner));
 
-        await Rpc.FailsWith(StatusCode.AlreadyExists, async () =>
+        await RpcAssert.FailsWith(StatusCode.AlreadyExists, async () =>
             await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner)));
     }
 
@@ -83,12 +83,12 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
         var owner = Users.Fresh("alice");
         var (profile, _) = await WithPartnerAsync(owner);
 
-        await Rpc.FailsWith(StatusCode.NotFound, async () => await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () => await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
         {
             ProfileId = profile.Id,
             Partner = new CarePartner { Id = "no-such-partner", Cadence = Cadence.Intensive },
         }, Tokens.As(owner)));
-        await Rpc.FailsWith(StatusCode.NotFound, async () =>
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () =>
             await Profiles.RemoveCarePartnerAsync(new RemoveCarePartnerRequest { ProfileId = profile.Id, PartnerId = "no-such-partner" }, Tokens.As(owner)));
     }
 
@@ -98,16 +98,16 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
         var owner = Users.Fresh("alice");
         var (profile, _) = await WithPartnerAsync(owner);
 
-        await Rpc.InvalidField("profile_id", async () =>
+        await RpcAssert.InvalidField("profile_id", async () =>
             await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { Partner = InvalidPartners.Valid() }, Tokens.As(owner)));
-        await Rpc.InvalidField("partner", async () =>
+        await RpcAssert.InvalidField("partner", async () =>
             await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = profile.Id }, Tokens.As(owner)));
-        await Rpc.InvalidField("partner.id", async () => await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
+        await RpcAssert.InvalidField("partner.id", async () => await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
         {
             ProfileId = profile.Id,
             Partner = new CarePartner { Cadence = Cadence.Intensive },
         }, Tokens.As(owner)));
-        await Rpc.InvalidField("partner_id", async () =>
+        await RpcAssert.InvalidField("partner_id", async () =>
             await Profiles.RemoveCarePartnerAsync(new RemoveCarePartnerRequest { ProfileId = profile.Id }, Tokens.As(owner)));
     }
 
@@ -119,7 +119,7 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
         var created = await fixture.CreateAsync(owner);
         var (partner, field) = InvalidPartners.Make(@case);
 
-        await Rpc.InvalidField(field, async () =>
+        await RpcAssert.InvalidField(field, async () =>
             await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner)));
         Assert.Equal(created, await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
     }
@@ -142,7 +142,7 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
             default: change.Modalities.Add("crystal-gazing-x"); break;
         }
 
-        await Rpc.InvalidField(field, async () =>
+        await RpcAssert.InvalidField(field, async () =>
             await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest { ProfileId = profile.Id, Partner = change }, Tokens.As(owner)));
         Assert.Equal(profile, await Profiles.GetProfileAsync(new GetProfileRequest { Id = profile.Id }, Tokens.As(owner)));
     }

@@ -33,7 +33,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
     [Fact]
     public async Task A_create_without_a_profile_names_the_missing_field()
     {
-        await Rpc.InvalidField("profile", async () =>
+        await RpcAssert.InvalidField("profile", async () =>
             await Profiles.CreateProfileAsync(new CreateProfileRequest(), Tokens.As(Users.Fresh("alice"))));
     }
 
@@ -84,7 +84,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         var created = await fixture.CreateAsync(owner);
         await Profiles.UpdateProfileAsync(Rename(created, "First"), Tokens.As(owner));
 
-        await Rpc.FailsWith(StatusCode.FailedPrecondition, async () =>
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, async () =>
             await Profiles.UpdateProfileAsync(Rename(created, "Second"), Tokens.As(owner)));
         var read = await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner));
         Assert.Equal("First", read.DisplayName);
@@ -97,7 +97,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         var created = await fixture.CreateAsync(owner);
         var request = Rename(created, "New");
         request.Profile.Etag = "";
-        await Rpc.InvalidField("profile.etag", async () => await Profiles.UpdateProfileAsync(request, Tokens.As(owner)));
+        await RpcAssert.InvalidField("profile.etag", async () => await Profiles.UpdateProfileAsync(request, Tokens.As(owner)));
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         var created = await fixture.CreateAsync(owner);
         var request = Rename(created, "New");
         request.UpdateMask.Paths.Add(path);
-        await Rpc.InvalidField("update_mask.paths[1]", async () => await Profiles.UpdateProfileAsync(request, Tokens.As(owner)));
+        await RpcAssert.InvalidField("update_mask.paths[1]", async () => await Profiles.UpdateProfileAsync(request, Tokens.As(owner)));
         Assert.Equal(created, await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
     }
 
@@ -120,7 +120,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
     {
         var owner = Users.Fresh("alice");
         var created = await fixture.CreateAsync(owner);
-        await Rpc.InvalidField("profile.max_travel_km", async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
+        await RpcAssert.InvalidField("profile.max_travel_km", async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
         {
             Profile = new Profile { Id = created.Id, Etag = created.Etag, MaxTravelKm = -5 },
             UpdateMask = new FieldMask { Paths = { "max_travel_km" } },
@@ -157,9 +157,9 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         var owner = Users.Fresh("alice");
         var created = await fixture.CreateAsync(owner);
         await Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = created.Id }, Tokens.As(owner));
-        await Rpc.FailsWith(StatusCode.NotFound, async () =>
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () =>
             await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
-        await Rpc.FailsWith(StatusCode.NotFound, async () =>
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () =>
             await Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = created.Id }, Tokens.As(owner)));
     }
 
@@ -168,7 +168,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
     {
         var caller = Tokens.As(Users.Fresh("alice"));
         foreach (var call in ProfileCalls.OnProfile(Profiles, Guid.NewGuid().ToString("N"), "1", "partner-1"))
-            await Rpc.FailsWith(StatusCode.NotFound, () => call(caller));
+            await RpcAssert.FailsWith(StatusCode.NotFound, () => call(caller));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
 
         foreach (var call in ProfileCalls.OnProfile(Profiles, created.Id, withPartner.Etag, withPartner.CareTeam[0].Id))
         {
-            var ex = await Rpc.FailsWith(StatusCode.NotFound, () => call(mallory));
+            var ex = await RpcAssert.FailsWith(StatusCode.NotFound, () => call(mallory));
             Assert.DoesNotContain(created.DisplayName, ex.Status.Detail);
             Assert.DoesNotContain("gut", ex.Status.Detail);
         }
@@ -196,10 +196,10 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         var created = await fixture.CreateAsync(owner);
         var anonymous = new CallOptions();
 
-        await Rpc.FailsWith(StatusCode.Unauthenticated, async () =>
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, async () =>
             await Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, anonymous));
         foreach (var call in ProfileCalls.OnProfile(Profiles, created.Id, created.Etag, "partner-1"))
-            await Rpc.FailsWith(StatusCode.Unauthenticated, () => call(anonymous));
+            await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => call(anonymous));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         var owner = Users.Fresh("alice");
         var created = await fixture.CreateAsync(owner);
         var forged = new CallOptions(new Metadata { { "authorization", "Bearer " + Tokens.For(owner)[..^4] + "AAAA" } });
-        await Rpc.FailsWith(StatusCode.Unauthenticated, async () =>
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, async () =>
             await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, forged));
     }
 

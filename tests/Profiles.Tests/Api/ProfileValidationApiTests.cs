@@ -15,7 +15,7 @@ public sealed class ProfileValidationApiTests(SystemFixture fixture) : IClassFix
         var (profile, field) = InvalidProfiles.Make(@case);
         var owner = Users.Fresh("alice");
 
-        await Rpc.InvalidField(field, async () =>
+        await RpcAssert.InvalidField(field, async () =>
             await fixture.Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = profile }, Tokens.As(owner)));
         Assert.False(await fixture.System.Store.Connection.GetDatabase().KeyExistsAsync(RedisProfileStore.OwnerKey(owner)));
     }
@@ -30,7 +30,7 @@ public sealed class ProfileValidationApiTests(SystemFixture fixture) : IClassFix
         profile.Id = created.Id;
         profile.Etag = created.Etag;
 
-        await Rpc.InvalidField(field, async () =>
+        await RpcAssert.InvalidField(field, async () =>
             await fixture.Profiles.UpdateProfileAsync(new UpdateProfileRequest { Profile = profile }, Tokens.As(owner)));
         Assert.Equal(created, await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
     }

@@ -38,7 +38,7 @@ public sealed class EraseTests(SystemFixture fixture) : IClassFixture<SystemFixt
 
         Assert.Empty(await StoreScan.KeysMentioningAsync(profile.Id));
         Assert.Empty(await StoreScan.KeysMentioningAsync(owner));
-        await Rpc.FailsWith(StatusCode.NotFound, async () =>
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () =>
             await fixture.System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, me));
         Assert.False(await Db.KeyExistsAsync(SharedKeys.MatchCache(profile.Id)));
     }

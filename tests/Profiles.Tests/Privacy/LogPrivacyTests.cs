@@ -42,23 +42,23 @@ public sealed class LogPrivacyTests(LoggedSystemFixture fixture) : IClassFixture
         var story = PrivateStory.Profile().Story;
         var invalid = PrivateStory.Profile();
         invalid.MaxTravelKm = -1;
-        await Rpc.FailsWith(StatusCode.InvalidArgument, async () =>
+        await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
             await Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = invalid }, me));
-        await Rpc.FailsWith(StatusCode.InvalidArgument, async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
+        await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
         {
             Profile = new Profile { Id = current.Id, Etag = current.Etag, Story = story + new string('!', 8000) },
             UpdateMask = new FieldMask { Paths = { "story" } },
         }, me));
-        await Rpc.FailsWith(StatusCode.FailedPrecondition, async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
         {
             Profile = new Profile { Id = current.Id, Etag = "stale", Story = story },
             UpdateMask = new FieldMask { Paths = { "story" } },
         }, me));
-        await Rpc.FailsWith(StatusCode.NotFound, async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () => await Profiles.UpdateProfileAsync(new UpdateProfileRequest
         {
             Profile = new Profile { Id = current.Id, Etag = current.Etag, Story = story },
         }, Tokens.As(Users.Fresh("mallory"))));
-        await Rpc.FailsWith(StatusCode.Unauthenticated, async () =>
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, async () =>
             await Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = PrivateStory.Profile() }, new CallOptions()));
     }
 }

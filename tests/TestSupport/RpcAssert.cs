@@ -1,7 +1,8 @@
 using Google.Rpc;
 using Grpc.Core;
+using Xunit;
 
-namespace HealingNetwork.Directory.Tests.Api;
+namespace HealingNetwork.Testing;
 
 /// <summary>Assertions on gRPC failures as a client sees them.</summary>
 public static class RpcAssert
