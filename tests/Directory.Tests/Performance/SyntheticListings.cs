@@ -36,7 +36,7 @@ internal static class SyntheticListings
                 Id = $"L{i:D8}",
                 OwnerId = $"owner{i}",
                 DisplayName = $"{Pick(random, Words)} {Pick(random, Words)} practice {i}",
-                Bio = string.Join(' ', Enumerable.Range(0, 40).Select(_ => Pick(random, Words))),
+                Bio = string.Join(' ', Enumerable.Range(0, 40).Select(_ => BioWord(random))),
                 Modalities = { Pick(random, Modalities), Pick(random, Modalities) },
                 Orientation = (Orientation)random.Next(1, 4),
                 LifestyleTags = { Pick(random, Tags) },
@@ -59,6 +59,10 @@ internal static class SyntheticListings
             yield return listing;
         }
     }
+
+    /// <summary>A quarter of bio words are care words, the rest spread over 2,000 others, so a care word is in ~28% of bios.</summary>
+    private static string BioWord(Random random) =>
+        random.NextDouble() < 0.25 ? Pick(random, Words) : $"word{random.Next(2_000)}";
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 }
