@@ -51,6 +51,16 @@ internal static class LuceneListingDocument
     public const string SpecialtiesText = "specialties_text";
     public const string ModalityText = "modality_text";
 
+    /// <summary>
+    /// Trie precision of the numeric fields: 8 instead of Lucene's 4 halves the terms indexed per
+    /// number (faster bulk indexing, smaller index) for slightly more terms per range query.
+    /// Queries must use the same step.
+    /// </summary>
+    public const int PrecisionStep = 8;
+
+    private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
+    private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
+
     public const string True = "true";
     public const string False = "false";
 
@@ -66,8 +76,8 @@ internal static class LuceneListingDocument
             new StringField(Telehealth, Flag(listing.Telehealth), Field.Store.NO),
             new NumericDocValuesField(TelehealthValues, listing.Telehealth ? 1 : 0),
             new StringField(TimeBank, Flag(listing.Terms?.TimeBank ?? false), Field.Store.NO),
-            new Int64Field(FeeMinEffective, EffectiveMinFee(listing.Terms), Field.Store.NO),
-            new Int64Field(LastConfirmedMs, listing.LastConfirmedTime?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? 0, Field.Store.NO),
+            new Int64Field(FeeMinEffective, EffectiveMinFee(listing.Terms), Int64Type),
+            new Int64Field(LastConfirmedMs, listing.LastConfirmedTime?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? 0, Int64Type),
             new BinaryDocValuesField(Geo, new BytesRef(PackLocations(listing.Locations))),
             new TextField(DisplayName, listing.DisplayName, Field.Store.NO),
             new TextField(Bio, listing.Bio, Field.Store.NO),
@@ -87,8 +97,8 @@ internal static class LuceneListingDocument
 
         foreach (var location in listing.Locations)
         {
-            doc.Add(new DoubleField(Lat, location.Lat, Field.Store.NO));
-            doc.Add(new DoubleField(Lon, location.Lon, Field.Store.NO));
+            doc.Add(new DoubleField(Lat, location.Lat, DoubleType));
+            doc.Add(new DoubleField(Lon, location.Lon, DoubleType));
         }
 
         foreach (var specialty in listing.Specialties)
@@ -132,6 +142,13 @@ internal static class LuceneListingDocument
         }
 
         return nearest;
+    }
+
+    private static FieldType Numeric(FieldType template)
+    {
+        var type = new FieldType(template) { NumericPrecisionStep = PrecisionStep };
+        type.Freeze();
+        return type;
     }
 
     private static byte[] PackLocations(IReadOnlyList<Location> locations)

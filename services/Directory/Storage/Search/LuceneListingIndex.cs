@@ -175,7 +175,12 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
 
         var byId = new SortField(F.IdSort, SortFieldType.STRING);
         var sort = hasText && search.Sort == SearchSort.Relevance ? new Sort(SortField.FIELD_SCORE, byId) : new Sort(byId);
-        var top = searcher.Search(query, null, keep, sort, doDocScores: hasText, doMaxScore: false);
+        // In order: out of order, BooleanScorer hands each 2,048-doc window over backwards, so
+        // nearly every doc beats the queue's bottom on the id tie-break (measured 30x slower).
+        var collector = TopFieldCollector.Create(sort, keep, fillFields: false, trackDocScores: hasText,
+            trackMaxScore: false, docsScoredInOrder: true);
+        searcher.Search(query, collector);
+        var top = collector.GetTopDocs();
         var hits = top.ScoreDocs
             .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hasText ? hit.Score : 0))
             .ToArray();

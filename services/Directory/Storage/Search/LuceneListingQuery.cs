@@ -67,7 +67,7 @@ internal static class LuceneListingQuery
         if (search.AcceptingNewClientsOnly) yield return new TermQuery(new Term(F.AcceptingNewClients, F.True));
         if (search.ConfirmedSince is { } since)
         {
-            yield return NumericRangeQuery.NewInt64Range(F.LastConfirmedMs, since.ToUnixTimeMilliseconds(), null, true, true);
+            yield return NumericRangeQuery.NewInt64Range(F.LastConfirmedMs, F.PrecisionStep, since.ToUnixTimeMilliseconds(), null, true, true);
         }
     }
 
@@ -81,12 +81,12 @@ internal static class LuceneListingQuery
         var lon = new BooleanQuery();
         foreach (var (min, max) in lonRanges)
         {
-            lon.Add(NumericRangeQuery.NewDoubleRange(F.Lon, min, max, true, true), Occur.SHOULD);
+            lon.Add(NumericRangeQuery.NewDoubleRange(F.Lon, F.PrecisionStep, min, max, true, true), Occur.SHOULD);
         }
 
         var box = new BooleanQuery
         {
-            { NumericRangeQuery.NewDoubleRange(F.Lat, minLat, maxLat, true, true), Occur.MUST },
+            { NumericRangeQuery.NewDoubleRange(F.Lat, F.PrecisionStep, minLat, maxLat, true, true), Occur.MUST },
             { lon, Occur.MUST },
         };
         return includeTelehealth
@@ -100,7 +100,7 @@ internal static class LuceneListingQuery
         var any = new BooleanQuery();
         if (terms.MaxFee is { } maxFee)
         {
-            var fee = new BooleanQuery { { NumericRangeQuery.NewInt64Range(F.FeeMinEffective, null, maxFee, true, true), Occur.MUST } };
+            var fee = new BooleanQuery { { NumericRangeQuery.NewInt64Range(F.FeeMinEffective, F.PrecisionStep, null, maxFee, true, true), Occur.MUST } };
             if (!string.IsNullOrEmpty(terms.Currency))
             {
                 fee.Add(new TermQuery(new Term(F.Currency, F.CurrencyTerm(terms.Currency))), Occur.MUST);

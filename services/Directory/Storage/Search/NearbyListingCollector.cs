@@ -42,7 +42,8 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
 
     public int TotalHits { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    // Out-of-order scoring visits windows backwards, which defeats the heap's early rejection.
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
