@@ -103,7 +103,7 @@ public sealed class DirectoryApi(
         {
             if (batch.Count == 0) return;
             var (stored, errors) = await writer.CreateManyAsync(batch, owner, context.CancellationToken);
-            response.Imported += stored;
+            response.Imported += stored.Count;
             response.Errors.AddRange(errors.Take(Math.Max(0, 1000 - response.Errors.Count)));
             batch.Clear();
         }

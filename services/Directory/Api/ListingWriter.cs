@@ -35,7 +35,7 @@ public sealed class ListingWriter(
     }
 
     /// <summary>Stores many new listings; invalid ones are reported, never half-written.</summary>
-    public async Task<(int Stored, IReadOnlyList<ImportError> Errors)> CreateManyAsync(
+    public async Task<(IReadOnlyList<Listing> Stored, IReadOnlyList<ImportError> Errors)> CreateManyAsync(
         IReadOnlyList<(int Index, Listing Listing)> batch, string ownerId, CancellationToken ct)
     {
         var errors = new List<ImportError>();
@@ -50,7 +50,7 @@ public sealed class ListingWriter(
         var created = await Task.WhenAll(valid.Select(l => store.CreateAsync(l, ct)));
         var last = valid.Where((_, i) => created[i]).Select(l => long.Parse(l.Etag, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
         if (last > 0) await feed.ApplyThroughAsync(last, ct);
-        return (created.Count(c => c), errors);
+        return (valid.Where((_, i) => created[i]).ToArray(), errors);
     }
 
     public async Task<Listing> GetAsync(string id, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using HealingNetwork.Directory.Api;
 using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Domain.Availability;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -7,10 +8,11 @@ namespace HealingNetwork.Directory.Storage;
 
 /// <summary>
 /// In Development, seeds `Directory:SeedListings` synthetic listings (owner "demo") on the first
-/// start against an empty store, so a new user sees a living directory at once.
+/// start against an empty store, with weekly hours for most of them, so a new user sees a living
+/// directory with open slots at once.
 /// </summary>
 public sealed class DemoDataSeeder(
-    ListingWriter writer, IConnectionMultiplexer redis, IOptions<DirectoryOptions> options,
+    ListingWriter writer, IAvailabilityStore availability, IConnectionMultiplexer redis, IOptions<DirectoryOptions> options,
     IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : BackgroundService
 {
     public const string DemoOwner = "demo";
@@ -28,8 +30,11 @@ public sealed class DemoDataSeeder(
             var stored = 0;
             foreach (var batch in SyntheticListings.Generate(count, seed: 42, now: writer.Now).Chunk(BatchSize))
             {
-                var (ok, _) = await writer.CreateManyAsync(batch.Select((l, i) => (stored + i, l)).ToArray(), DemoOwner, stoppingToken);
-                stored += ok;
+                var (created, _) = await writer.CreateManyAsync(batch.Select((l, i) => (stored + i, l)).ToArray(), DemoOwner, stoppingToken);
+                // Most practices publish hours, so matches show real earliest slots; a few don't.
+                await Task.WhenAll(created.Where((_, i) => i % 8 != 0)
+                    .Select(l => availability.SaveScheduleAsync(SyntheticSchedules.For(l), stoppingToken)));
+                stored += created.Count;
             }
             logger.LogInformation("Seeded {Count} synthetic listings for development", stored);
         }
