@@ -15,9 +15,15 @@ builder.AddRedisStore();
 
 var directory = new Uri(builder.Configuration["Services:Directory"] ?? "http://directory");
 var profiles = new Uri(builder.Configuration["Services:Profiles"] ?? "http://profiles");
-builder.Services.AddGrpcClient<DirectoryService.DirectoryServiceClient>(o => o.Address = directory);
-builder.Services.AddGrpcClient<AvailabilityService.AvailabilityServiceClient>(o => o.Address = directory);
-builder.Services.AddGrpcClient<ProfileService.ProfileServiceClient>(o => o.Address = profiles);
+// No HTTP retry handler on gRPC clients: its backoff outlasts the call's deadline, so a
+// dependency that is down would surface as DEADLINE_EXCEEDED after seconds instead of UNAVAILABLE
+// at once. Each downstream call is bounded by Downstream.MaxDeadline instead.
+// RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
+#pragma warning disable EXTEXP0001
+builder.Services.AddGrpcClient<DirectoryService.DirectoryServiceClient>(o => o.Address = directory).RemoveAllResilienceHandlers();
+builder.Services.AddGrpcClient<AvailabilityService.AvailabilityServiceClient>(o => o.Address = directory).RemoveAllResilienceHandlers();
+builder.Services.AddGrpcClient<ProfileService.ProfileServiceClient>(o => o.Address = profiles).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TaxonomyClient>();

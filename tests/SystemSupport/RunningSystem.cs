@@ -27,7 +27,9 @@ public sealed class RunningSystem : IAsyncDisposable
         DataRoot = dataRoot;
     }
 
-    public static async Task<RunningSystem> StartAsync(string? dataRoot = null, CancellationToken cancellationToken = default)
+    /// <param name="configure">Changes to the model before it starts (e.g. a resource's environment).</param>
+    public static async Task<RunningSystem> StartAsync(
+        string? dataRoot = null, CancellationToken cancellationToken = default, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         dataRoot ??= Path.Combine(Path.GetTempPath(), "healing-e2e", Guid.NewGuid().ToString("N"));
         var http = TestStore.FreePort();
@@ -48,6 +50,7 @@ public sealed class RunningSystem : IAsyncDisposable
             $"--Ports:matchingHealth={TestStore.FreePort()}",
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cancellationToken);
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         var scored = eligible.Select(h =>
         {
             var slot = slots.TryGetValue(h.Listing.Id, out var s) ? s : (DateTimeOffset?)null;
-            return (Hit: h, Slot: slot, Scored: score(new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam)));
+            return (Hit: h, Slot: slot, Scored: score(new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam) { MaxTravelKm = maxTravelKm }));
         });
         var ranked = MatchScorer.Rank(scored, x => x.Scored).Take(pageSize).Select((x, i) => ToMatch(x.Hit, x.Slot, x.Scored, i + 1)).ToArray();
         return (ranked, eligible.Length);

@@ -6,6 +6,9 @@ namespace HealingNetwork.Matching.Domain;
 /// <summary>
 /// Everything one score is computed from: the client's profile, one listing, its distance
 /// (-1 when unknown), its earliest open slot (null when unknown) and the moment of matching.
+/// <see cref="MaxTravelKm"/> is the travel limit in force for this search: the profile's, unless
+/// the call widened it (a filter override, or a referral's larger radius), so scoring and the
+/// hard filters agree on what is within reach.
 /// </summary>
 public sealed record MatchContext(
     Profile Profile,
@@ -15,8 +18,8 @@ public sealed record MatchContext(
     DateTimeOffset Now,
     IReadOnlySet<string> CareTeamModalities)
 {
-    public double MaxTravelKm => Profile.MaxTravelKm;
+    public double MaxTravelKm { get; init; } = Profile.MaxTravelKm;
 
     /// <summary>True when the listing is reachable only remotely for this client.</summary>
-    public bool RemoteOnly => DistanceKm < 0 || DistanceKm > Profile.MaxTravelKm;
+    public bool RemoteOnly => DistanceKm < 0 || DistanceKm > MaxTravelKm + 1e-6;
 }

@@ -1,0 +1,182 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Matching.V1;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Matching.Tests.Api;
+
+[Collection(MatchingSystemCollection.Name)]
+public sealed class FindMatchesTests(MatchingSystem fixture)
+{
+    private TestSystem System => fixture.System;
+
+    private Task<FindMatchesResponse> FindAsync(World world, FindMatchesRequest request) =>
+        System.Matching.FindMatchesAsync(request, Tokens.As(world.Client)).ResponseAsync;
+
+    [Fact]
+    public async Task The_nearby_naturopath_is_matched_with_all_seven_components_explained()
+    {
+        var world = new World(System);
+        var listing = await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(listing.Id, match.Listing.Id);
+        Assert.Equal(1, match.Rank);
+        Assert.Equal(["lifestyle", "modality", "distance", "terms", "availability", "approach", "freshness"], match.Components.Select(c => c.Name));
+        Assert.All(match.Components, c => Assert.InRange(c.RawValue, 0, 1));
+        Assert.Equal(1.0, match.Components.Sum(c => c.Weight), 9);
+        Assert.Equal(match.Score, match.Components.Sum(c => c.Contribution), 9);
+        Assert.InRange(match.DistanceKm, 0.9, 1.1);
+        Assert.Contains("Sliding scale from $40 fits your $50 budget", match.Reasons);
+        Assert.Contains("Offers naturopathy, which you are looking for", match.Reasons);
+        Assert.Equal(1, response.CandidatesConsidered);
+        Assert.Equal(profile.Version, response.ProfileVersion);
+        Assert.False(response.Cached);
+    }
+
+    [Fact]
+    public async Task The_same_call_again_is_served_from_the_cache_with_the_same_matches()
+    {
+        var world = new World(System);
+        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id, PageSize = 5 };
+
+        var first = await FindAsync(world, request);
+        var second = await FindAsync(world, request);
+
+        Assert.False(first.Cached);
+        Assert.True(second.Cached);
+        second.Cached = false;
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_listing_update_invalidates_the_cached_matches()
+    {
+        var world = new World(System);
+        var listing = await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        await FindAsync(world, request);
+        Assert.True((await FindAsync(world, request)).Cached);
+
+        listing.DisplayName = "Maya Okafor, ND, LAc";
+        await System.Directory.UpdateListingAsync(
+            new UpdateListingRequest { Listing = listing, UpdateMask = FieldMask.FromString("display_name") }, Tokens.As(world.Practitioner));
+        var after = await FindAsync(world, request);
+
+        Assert.False(after.Cached);
+        Assert.Equal("Maya Okafor, ND, LAc", Assert.Single(after.Matches).Listing.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_profile_update_invalidates_the_cached_matches()
+    {
+        var world = new World(System);
+        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        await FindAsync(world, request);
+        Assert.True((await FindAsync(world, request)).Cached);
+
+        profile.Weights = new MatchWeights { Distance = 9 };
+        var updated = await System.Profiles.UpdateProfileAsync(
+            new UpdateProfileRequest { Profile = profile, UpdateMask = FieldMask.FromString("weights") }, Tokens.As(world.Client));
+        var after = await FindAsync(world, request);
+
+        Assert.False(after.Cached);
+        Assert.Equal(updated.Version, after.ProfileVersion);
+        Assert.Equal(9 / 20.0, after.WeightsUsed.Distance, 9);
+    }
+
+    [Fact]
+    public async Task Changing_the_weights_for_one_call_changes_the_ranking()
+    {
+        var world = new World(System);
+        var kindred = await world.AddAsync(world.Naturopath("Kindred spirit, ND", km: 20));
+        var nearby = world.Naturopath("Next door, ND", km: 0.5);
+        nearby.Orientation = Orientation.Conventional;
+        nearby.LifestyleTags.Clear();
+        nearby = await world.AddAsync(nearby);
+        var profile = await world.ClientAsync();
+
+        var byDefault = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+        var byDistance = await FindAsync(world, new FindMatchesRequest
+        {
+            ProfileId = profile.Id,
+            Weights = new MatchWeights { Distance = 10, Lifestyle = 0 },
+        });
+
+        Assert.Equal([kindred.Id, nearby.Id], byDefault.Matches.Select(m => m.Listing.Id));
+        Assert.Equal([nearby.Id, kindred.Id], byDistance.Matches.Select(m => m.Listing.Id));
+        Assert.Equal(0, byDistance.WeightsUsed.Lifestyle);
+        Assert.Equal(0, byDistance.Matches[0].Components.Single(c => c.Name == "lifestyle").Contribution);
+    }
+
+    [Fact]
+    public async Task Someone_elses_profile_is_not_found()
+    {
+        var world = new World(System);
+        var profile = await world.ClientAsync();
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, () =>
+            System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, Tokens.As("someone-else")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_call_is_unauthenticated()
+    {
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, () =>
+            System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = "any" }).ResponseAsync);
+    }
+
+    [Theory]
+    [InlineData(101, "page_size")]
+    [InlineData(-1, "page_size")]
+    public async Task A_page_size_out_of_range_is_an_invalid_argument_naming_the_field(int pageSize, string field)
+    {
+        await RpcAssert.InvalidField(field, () =>
+            System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = "p", PageSize = pageSize }, Tokens.As("anyone")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Weights_out_of_range_are_an_invalid_argument_naming_each_field()
+    {
+        var request = new FindMatchesRequest { ProfileId = "p", Weights = new MatchWeights { Distance = -1, Terms = 11 } };
+
+        await RpcAssert.InvalidField("weights.distance", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
+        await RpcAssert.InvalidField("weights.terms", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Missing_profile_id_and_bad_filters_are_named()
+    {
+        var request = new FindMatchesRequest { Filters = new MatchFilters { MaxTravelKm = -5, Query = new string('x', 201) } };
+
+        await RpcAssert.InvalidField("profile_id", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
+        await RpcAssert.InvalidField("filters.max_travel_km", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
+        await RpcAssert.InvalidField("filters.query", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_wider_travel_override_scores_the_farther_practitioner_by_distance_not_as_out_of_reach()
+    {
+        var world = new World(System);
+        var far = await world.AddAsync(world.Naturopath("Across the valley, ND", km: 40));
+        var profile = await world.ClientAsync();
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id, Filters = new MatchFilters { MaxTravelKm = 60 } });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(far.Id, match.Listing.Id);
+        var distance = match.Components.Single(c => c.Name == "distance");
+        Assert.Equal(1 / (1 + Math.Pow(40 / 30.0, 2)), distance.RawValue, 2);
+        Assert.Contains("40 km from you", match.Reasons);
+    }
+}

@@ -1,0 +1,51 @@
+using HealingNetwork.Matching.V1;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Matching.Tests.Api;
+
+[Collection(MatchingSystemCollection.Name)]
+public sealed class FindReferralsTests(MatchingSystem fixture)
+{
+    private const string Cardiology = "207RC0000X";
+
+    private TestSystem System => fixture.System;
+
+    [Fact]
+    public async Task The_respectful_cardiologist_comes_first_over_a_nearer_disrespectful_one_of_the_clients_own_orientation()
+    {
+        var world = new World(System);
+        var respectful = await world.AddAsync(world.Cardiologist("Dr. Ana Lima, MD", respectful: true, km: 30));
+        var cold = world.Cardiologist("Dr. Brisk, MD", respectful: false, km: 1);
+        cold.Orientation = Directory.V1.Orientation.NatureOriented;
+        cold.LifestyleTags.Add("organic-food");
+        cold = await world.AddAsync(cold);
+        var profile = await world.ClientAsync();
+        await System.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { Name = "My naturopath", Layer = CareLayer.Body, Cadence = Cadence.Regular, Modalities = { "naturopathy" } },
+        }, Tokens.As(world.Client));
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+
+        Assert.Equal([respectful.Id, cold.Id], response.Referrals.Select(r => r.Listing.Id));
+        var first = response.Referrals[0];
+        Assert.Contains("Shares decisions with you; the final choice stays yours", first.Reasons);
+        Assert.Contains("Works alongside your care team (naturopathy)", first.Reasons);
+        Assert.Equal(["respect", "distance", "terms", "availability", "freshness"], first.Components.Select(c => c.Name));
+        // 30 km is within the referral radius (50 km), so it is scored as a trip, not as out of reach.
+        Assert.Equal(1 / (1 + Math.Pow(30 / 25.0, 2)), first.Components.Single(c => c.Name == "distance").RawValue, 2);
+    }
+
+    [Fact]
+    public async Task An_unknown_specialty_is_an_invalid_argument()
+    {
+        var world = new World(System);
+        var profile = await world.ClientAsync();
+
+        await RpcAssert.InvalidField("specialty", () => System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = "not-a-specialty" }, Tokens.As(world.Client)).ResponseAsync);
+    }
+}

@@ -1,0 +1,76 @@
+using HealingNetwork.Matching.Domain.Components;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Matching.Tests.Domain.Components;
+
+public sealed class DistanceDecayTests
+{
+    private static readonly DistanceDecay Decay = new();
+
+    private static double At(double km, double maxTravelKm, bool telehealth = true)
+    {
+        var profile = Samples.NatureClient();
+        profile.MaxTravelKm = maxTravelKm;
+        var listing = Samples.Naturopath();
+        listing.Telehealth = telehealth;
+        return Decay.Evaluate(Contexts.For(profile: profile, listing: listing, distanceKm: km)).Value;
+    }
+
+    [Fact]
+    public void Practitioner_at_half_the_travel_limit_scores_one_half()
+    {
+        Assert.Equal(0.5, At(10, 20), 9);
+        Assert.Equal(0.5, At(30, 60), 9);
+    }
+
+    [Fact]
+    public void Next_door_scores_one_and_says_less_than_a_kilometre()
+    {
+        var result = Decay.Evaluate(Contexts.For(distanceKm: 0.4));
+
+        Assert.Equal(1 / (1 + Math.Pow(0.4 / 12.5, 2)), result.Value, 9);
+        Assert.Contains("Less than 1 km from you", result.Reasons);
+    }
+
+    [Fact]
+    public void At_the_travel_limit_scores_one_fifth_and_gives_the_distance()
+    {
+        var result = Decay.Evaluate(Contexts.For(distanceKm: 25));
+
+        Assert.Equal(0.2, result.Value, 9);
+        Assert.Contains("25 km from you", result.Reasons);
+    }
+
+    [Fact]
+    public void Small_travel_limits_use_a_five_kilometre_scale()
+    {
+        Assert.Equal(1 / (1 + Math.Pow(3 / 5.0, 2)), At(3, 4), 9);
+    }
+
+    [Fact]
+    public void Telehealth_beyond_the_travel_limit_scores_the_remote_value()
+    {
+        Assert.Equal(DistanceDecay.RemoteValue, At(300, 20), 9);
+        Assert.Equal(DistanceDecay.RemoteValue, At(-1, 20), 9);
+        Assert.Contains("Sees you by telehealth", Decay.Evaluate(Contexts.For(distanceKm: -1)).Reasons);
+    }
+
+    [Fact]
+    public void Out_of_reach_without_telehealth_scores_zero()
+    {
+        Assert.Equal(0, At(300, 20, telehealth: false), 9);
+    }
+
+    [Fact]
+    public void A_widened_travel_limit_scores_the_listing_as_reachable_in_person()
+    {
+        var context = Contexts.For(distanceKm: 40) with { MaxTravelKm = 60 };
+        var listing = context.Listing;
+        listing.Telehealth = false;
+
+        var result = Decay.Evaluate(context);
+
+        Assert.Equal(1 / (1 + Math.Pow(40 / 30.0, 2)), result.Value, 9);
+        Assert.Contains("40 km from you", result.Reasons);
+    }
+}
