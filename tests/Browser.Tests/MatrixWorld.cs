@@ -30,7 +30,14 @@ public sealed class MatrixWorld(RunningSystem system)
     {
         ListingId = await NewListingAsync();
         ProfileId = await NewProfileAsync();
-        await Availability.SetWeeklyAvailabilityAsync(WeeklyHours(), OwnerHeaders);
+        try
+        {
+            await Availability.SetWeeklyAvailabilityAsync(WeeklyHours(), OwnerHeaders);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            // Availability is built on its own branch; until it is merged only its rows fail.
+        }
     }
 
     public SetWeeklyAvailabilityRequest WeeklyHours()
