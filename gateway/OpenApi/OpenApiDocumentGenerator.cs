@@ -20,6 +20,7 @@ public sealed partial class OpenApiDocumentGenerator(IConfiguration configuratio
         var publicMethods = PublicGrpcPaths();
         var schemas = new ProtoJsonSchemas();
         var paths = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var service in services)
         foreach (var method in service.Methods)
         {
@@ -28,7 +29,8 @@ public sealed partial class OpenApiDocumentGenerator(IConfiguration configuratio
             if (template is null) continue;
             var operation = Operation(method, rule, template, schemas);
             if (publicMethods.Contains($"/{service.FullName}/{method.Name}")) operation["security"] = new JsonArray();
-            if (!paths.TryGetValue(template, out var item)) paths[template] = item = new JsonObject();
+            var key = PathKey(template, shapes, operation);
+            if (!paths.TryGetValue(key, out var item)) paths[key] = item = new JsonObject();
             item[verb] = operation;
         }
 
@@ -97,6 +99,26 @@ public sealed partial class OpenApiDocumentGenerator(IConfiguration configuratio
         }
         operation["responses"] = Responses(schemas.For(method.OutputType));
         return operation;
+    }
+
+    /// <summary>
+    /// OpenAPI forbids two paths that differ only in parameter names (GET /v1/listings/{id} and
+    /// PATCH /v1/listings/{listing.id}); the later one joins the first path, its path parameters
+    /// renamed by position and described by the proto field they fill.
+    /// </summary>
+    private static string PathKey(string template, Dictionary<string, string> shapes, JsonObject operation)
+    {
+        var shape = PathParameter().Replace(template, "{}");
+        if (!shapes.TryGetValue(shape, out var existing)) return shapes[shape] = template;
+        if (existing == template) return existing;
+        var names = PathParameter().Matches(existing).Select(m => m.Groups[1].Value).ToList();
+        var position = 0;
+        foreach (var parameter in operation["parameters"]!.AsArray().OfType<JsonObject>().Where(p => (string?)p["in"] == "path"))
+        {
+            parameter["description"] = "Sets " + (string?)parameter["name"];
+            parameter["name"] = names[position++];
+        }
+        return existing;
     }
 
     private static JsonObject BodyField(MethodDescriptor method, string body, ProtoJsonSchemas schemas) =>

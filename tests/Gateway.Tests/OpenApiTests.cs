@@ -30,6 +30,19 @@ public sealed class OpenApiTests(GatewayHost gateway) : IClassFixture<GatewayHos
     }
 
     [Fact]
+    public async Task No_two_paths_differ_only_in_parameter_names()
+    {
+        using var doc = await Document();
+        var shapes = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .Select(p => System.Text.RegularExpressions.Regex.Replace(p.Name, @"\{[^}]+\}", "{}")).ToList();
+
+        Assert.Equal(shapes.Count, shapes.Distinct().Count());
+        var listing = doc.RootElement.GetProperty("paths").GetProperty("/v1/listings/{id}");
+        Assert.True(listing.TryGetProperty("patch", out _));
+        Assert.True(listing.TryGetProperty("delete", out _));
+    }
+
+    [Fact]
     public async Task Schemas_follow_the_proto3_json_mapping()
     {
         using var doc = await Document();
