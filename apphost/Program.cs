@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using HealingNetwork.ServiceDefaults.Identity;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -66,7 +67,7 @@ var matching = Service<Projects.Matching>("matching", 5103)
 // Reverse proxy: the one public address (HTTP/1.1 for REST and the page, HTTP/2 for gRPC).
 var gatewayHttp = Port("GatewayHttp", 5080);
 var gatewayGrpc = Port("GatewayGrpc", 5081);
-builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
+var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
     .WithHttpEndpoint(port: gatewayHttp, name: "http", isProxied: false)
     .WithEndpoint("grpc", e => { e.Port = gatewayGrpc; e.TargetPort = gatewayGrpc; e.IsProxied = false; e.UriScheme = "http"; e.Transport = "http2"; })
     .WithEnvironment("Kestrel__Endpoints__Http__Url", "http://127.0.0.1:" + gatewayHttp)
@@ -75,5 +76,12 @@ builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
     .WithReference(directory).WithReference(profiles).WithReference(matching)
     .WaitFor(directory).WaitFor(profiles).WaitFor(matching)
     .WithHttpHealthCheck("/health");
+// The page's dev sign-in (POST /dev/token) exists only when the gateway runs in Development.
+if (builder.Environment.IsDevelopment()) gateway.WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
+// Per-client limits are the gateway's defaults unless the AppHost is told otherwise (load tests).
+foreach (var limit in new[] { "PermitsPerSecond", "Burst" })
+{
+    if (builder.Configuration[$"RateLimiting:{limit}"] is { } value) gateway.WithEnvironment($"RateLimiting__{limit}", value);
+}
 
 builder.Build().Run();

@@ -1,0 +1,290 @@
+// HealingNetwork web page: plain browser JavaScript over the REST API (JSON transcoding of the
+// gRPC services). No build step and no third-party code, so the strict CSP (default-src 'self')
+// holds. Everything user-supplied is written with textContent, never as HTML.
+"use strict";
+
+const state = { token: sessionStorage.getItem("token") || "", profileId: "", listingId: "" };
+const $ = (selector) => document.querySelector(selector);
+const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
+
+// ---- plumbing -----------------------------------------------------------------------------
+
+async function api(method, path, body) {
+  const headers = { "Accept": "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (state.token) headers["Authorization"] = "Bearer " + state.token;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? safeJson(text) : {};
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+function safeJson(text) { try { return JSON.parse(text); } catch { return { message: text }; } }
+
+class ApiError extends Error {
+  constructor(status, data) {
+    const violations = (data.details || []).flatMap((d) => d.fieldViolations || [])
+      .map((v) => `${v.field}: ${v.description}`);
+    const why = status === 401 ? "Please sign in first." : status === 429 ? "Too many requests; wait a moment." : (data.message || data.title || `HTTP ${status}`);
+    super([why, ...violations].join("\n"));
+    this.status = status;
+  }
+}
+
+function say(message) { $("#error").textContent = ""; $("#status").textContent = message; }
+function fail(error) { $("#status").textContent = ""; $("#error").textContent = error.message || String(error); }
+
+function run(handler) {
+  return async (event) => {
+    event.preventDefault();
+    try { await handler(event); } catch (error) { fail(error); }
+  };
+}
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+const list = (value) => String(value || "").split(",").map((s) => s.trim()).filter(Boolean);
+const cents = (dollars) => String(Math.round(Number(dollars || 0) * 100));
+const money = (minor, currency) => `${currency === "USD" || !currency ? "$" : currency + " "}${(Number(minor || 0) / 100).toFixed(0)}`;
+const label = (enumName, prefix) => String(enumName || "").replace(prefix, "").toLowerCase().replaceAll("_", " ");
+const selected = (select) => Array.from(select.selectedOptions).map((o) => o.value).filter(Boolean);
+
+// ---- sign in ------------------------------------------------------------------------------
+
+function subjectOf(token) {
+  try { return JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).sub || "?"; } catch { return null; }
+}
+
+function useToken(token) {
+  state.token = token.trim();
+  if (state.token) sessionStorage.setItem("token", state.token); else sessionStorage.removeItem("token");
+  const sub = state.token ? subjectOf(state.token) : null;
+  $("#who").textContent = sub ? `Signed in as ${sub}.` : "Not signed in.";
+}
+
+async function getDevToken(event) {
+  const sub = new FormData(event.target).get("sub");
+  const response = await fetch("/dev/token", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sub }) });
+  if (!response.ok) throw new Error("Development tokens are only available when the gateway runs in Development. Paste a token instead.");
+  useToken((await response.json()).token);
+  say(`Signed in as ${sub}.`);
+}
+
+// ---- modalities ---------------------------------------------------------------------------
+
+async function loadModalities() {
+  const data = await api("GET", "/v1/modalities");
+  const modalities = (data.modalities || []).slice().sort((a, b) => a.name.localeCompare(b.name));
+  for (const select of document.querySelectorAll(".modality-select")) {
+    for (const m of modalities) select.append(new Option(m.name, m.code));
+  }
+}
+
+// ---- search -------------------------------------------------------------------------------
+
+async function search(event) {
+  const f = new FormData(event.target);
+  const request = { pageSize: 20, includeTelehealth: f.get("telehealth") === "on", orderBy: "SEARCH_ORDER_DISTANCE" };
+  if (f.get("query")) request.query = f.get("query");
+  if (f.get("modality")) request.modalities = [f.get("modality")];
+  if (f.get("orientation")) request.orientations = [f.get("orientation")];
+  if (f.get("lat") && f.get("lon")) request.near = { lat: Number(f.get("lat")), lon: Number(f.get("lon")), radiusKm: Number(f.get("radius") || 50) };
+  if (f.get("maxFee")) { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
+  const data = await api("POST", "/v1/listings:search", request);
+  const results = $("#search-results");
+  results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm)));
+  say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown, nearest first.`);
+}
+
+function listingItem(listing, distanceKm) {
+  const item = el("li");
+  item.append(el("strong", listing.displayName));
+  const where = distanceKm !== undefined && distanceKm !== null ? `${Number(distanceKm).toFixed(1)} km` : "distance unknown";
+  const terms = listing.terms || {};
+  const facts = [where, label(listing.orientation, "ORIENTATION_"), (listing.modalities || []).join(", "),
+    terms.feeMin ? `${money(terms.feeMin, terms.currency)}–${money(terms.feeMax, terms.currency)}` : "",
+    terms.slidingScaleMin ? `sliding scale from ${money(terms.slidingScaleMin, terms.currency)}` : "",
+    listing.telehealth ? "telehealth" : "", label(listing.licensure && listing.licensure.kind, "LICENSURE_KIND_"),
+    listing.stale ? "not reconfirmed recently" : ""].filter(Boolean);
+  item.append(el("div", facts.join(" · "), "meta"));
+  const book = el("button", "See open slots");
+  book.type = "button";
+  book.addEventListener("click", () => { $("#slots-form").listingId.value = listing.id; $("#booking").scrollIntoView(); $("#slots-form").listingId.focus(); });
+  item.append(book);
+  return item;
+}
+
+// ---- profile, matches, referrals ----------------------------------------------------------
+
+async function saveProfile(event) {
+  const form = event.target, f = new FormData(form);
+  const profile = {
+    displayName: f.get("displayName") || "",
+    orientation: f.get("orientation"),
+    lifestyleTags: list(f.get("lifestyleTags")),
+    soughtModalities: selected(form.sought),
+    avoidedModalities: selected(form.avoided),
+    home: { lat: Number(f.get("lat")), lon: Number(f.get("lon")) },
+    maxTravelKm: Number(f.get("maxTravelKm")),
+    telehealthOk: f.get("telehealthOk") === "on",
+    budget: { currency: "USD", maxPerSession: cents(f.get("budget")) },
+    slidingScaleNeeded: f.get("slidingScale") === "on",
+    barterOffers: list(f.get("barter")),
+    story: f.get("story") || "",
+  };
+  const saved = await api("POST", "/v1/profiles", profile);
+  state.profileId = saved.id;
+  $("#profile-id").textContent = saved.id;
+  $("#match-button").disabled = false;
+  $("#referral-button").disabled = false;
+  say("Profile saved.");
+}
+
+async function findMatches() {
+  const data = await api("POST", `/v1/profiles/${encodeURIComponent(state.profileId)}:match`, { pageSize: 10 });
+  $("#match-results").replaceChildren(...(data.matches || []).map(matchItem));
+  say(`${(data.matches || []).length} matches from ${data.candidatesConsidered || 0} candidates.`);
+}
+
+async function findReferrals(event) {
+  const specialty = new FormData(event.target).get("specialty");
+  const data = await api("POST", `/v1/profiles/${encodeURIComponent(state.profileId)}:refer`, { specialty, pageSize: 10 });
+  $("#referral-results").replaceChildren(...(data.referrals || []).map(matchItem));
+  say(`${(data.referrals || []).length} specialists found.`);
+}
+
+function matchItem(match) {
+  const item = listingItem(match.listing || {}, match.distanceKm);
+  item.insertBefore(el("div", `Score ${Math.round((match.score || 0) * 100)} of 100`, "meta"), item.children[1]);
+  const reasons = el("ul", null, "reasons");
+  for (const reason of match.reasons || []) reasons.append(el("li", reason));
+  const components = el("div", null, "components");
+  components.setAttribute("role", "group");
+  components.setAttribute("aria-label", "Score components");
+  for (const c of match.components || []) {
+    const id = `c-${Math.random().toString(36).slice(2)}`;
+    const name = el("label", c.name);
+    name.htmlFor = id;
+    const bar = el("meter");
+    bar.id = id; bar.min = 0; bar.max = 1; bar.value = c.rawValue || 0;
+    bar.title = c.explanation || "";
+    components.append(name, bar, el("span", `weight ${Number(c.weight || 0).toFixed(2)} → +${Number(c.contribution || 0).toFixed(2)}`));
+  }
+  item.insertBefore(components, item.lastChild);
+  item.insertBefore(reasons, components);
+  return item;
+}
+
+// ---- practitioner -------------------------------------------------------------------------
+
+async function createListing(event) {
+  const f = new FormData(event.target);
+  const listing = {
+    displayName: f.get("displayName"),
+    bio: f.get("bio") || "",
+    modalities: [f.get("modality")],
+    orientation: f.get("orientation"),
+    licensure: { kind: f.get("licensure"), licenceNumber: f.get("licenceNumber") || "", jurisdiction: f.get("jurisdiction") || "" },
+    approach: { sharedDecisions: f.get("sharedDecisions") === "on", informsOfOptions: true },
+    terms: { currency: "USD", feeMin: cents(f.get("feeMin")), feeMax: cents(f.get("feeMax")), slidingScaleMin: cents(f.get("slidingMin")) },
+    locations: [{ lat: Number(f.get("lat")), lon: Number(f.get("lon")), city: f.get("city") || "", country: f.get("country") || "" }],
+    telehealth: f.get("telehealth") === "on",
+    languages: ["en"],
+    acceptingNewClients: true,
+    timeZone: f.get("timeZone"),
+  };
+  const created = await api("POST", "/v1/listings", listing);
+  state.listingId = created.id;
+  $("#listing-id").textContent = created.id;
+  $("#hours-button").disabled = false;
+  $("#bookings-button").disabled = false;
+  $("#slots-form").listingId.value = created.id;
+  say("Listing created.");
+}
+
+function weekdayRows() {
+  const rows = $("#weekday-rows");
+  for (const day of WEEKDAYS) {
+    const row = el("div", null, "weekday");
+    const name = day.charAt(0) + day.slice(1).toLowerCase();
+    const check = el("label", null, "check");
+    const box = el("input"); box.type = "checkbox"; box.name = `on-${day}`; box.checked = !["SATURDAY", "SUNDAY"].includes(day);
+    check.append(box, document.createTextNode(" " + name));
+    const start = el("input"); start.type = "time"; start.name = `start-${day}`; start.value = "09:00"; start.setAttribute("aria-label", `${name} start`);
+    const end = el("input"); end.type = "time"; end.name = `end-${day}`; end.value = "17:00"; end.setAttribute("aria-label", `${name} end`);
+    row.append(check, start, end);
+    rows.append(row);
+  }
+}
+
+async function saveHours(event) {
+  const f = new FormData(event.target);
+  const windows = WEEKDAYS.filter((d) => f.get(`on-${d}`) === "on")
+    .map((d) => ({ weekday: `WEEKDAY_${d}`, start: f.get(`start-${d}`), end: f.get(`end-${d}`) }));
+  await api("PUT", `/v1/listings/${encodeURIComponent(state.listingId)}/availability`,
+    { windows, sessionMinutes: Number(f.get("sessionMinutes")), bufferMinutes: Number(f.get("bufferMinutes")) });
+  say(`Weekly hours saved: ${windows.length} days.`);
+}
+
+async function showBookings() {
+  const now = new Date();
+  const query = new URLSearchParams({ startTime: now.toISOString(), endTime: new Date(now.getTime() + 60 * 86400000).toISOString() });
+  const data = await api("GET", `/v1/listings/${encodeURIComponent(state.listingId)}/bookings?${query}`);
+  const bookings = data.bookings || [];
+  $("#booking-list").replaceChildren(...bookings.map((b) =>
+    el("li", `${(b.slot && b.slot.localStart) || ""} · client ${b.clientId} · ${label(b.state, "BOOKING_STATE_")}`)));
+  say(`${bookings.length} bookings.`);
+}
+
+// ---- booking ------------------------------------------------------------------------------
+
+async function showSlots(event) {
+  const f = new FormData(event.target);
+  const from = f.get("from") ? new Date(f.get("from") + "T00:00:00") : new Date();
+  const to = new Date(from.getTime() + Number(f.get("days") || 7) * 86400000);
+  const listingId = f.get("listingId");
+  const query = new URLSearchParams({ startTime: from.toISOString(), endTime: to.toISOString(), pageSize: "50" });
+  const data = await api("GET", `/v1/listings/${encodeURIComponent(listingId)}/slots?${query}`);
+  const slots = data.slots || [];
+  $("#slot-list").replaceChildren(...slots.map((slot) => {
+    const item = el("li");
+    const button = el("button", `Book ${slot.localStart} (${slot.timeZone})`);
+    button.type = "button";
+    button.addEventListener("click", () => book(listingId, slot).catch(fail));
+    item.append(button);
+    return item;
+  }));
+  say(slots.length ? `${slots.length} open slots.` : "No open slots in that range.");
+}
+
+async function book(listingId, slot) {
+  const hold = await api("POST", `/v1/listings/${encodeURIComponent(listingId)}/holds`, { startTime: slot.startTime });
+  const booking = await api("POST", `/v1/holds/${encodeURIComponent(hold.holdId)}:confirm`, {});
+  say(`Booked ${slot.localStart} (${slot.timeZone}). Booking ${booking.bookingId}.`);
+}
+
+// ---- wiring -------------------------------------------------------------------------------
+
+document.addEventListener("DOMContentLoaded", () => {
+  useToken(state.token);
+  weekdayRows();
+  $("#slots-form").from.valueAsDate = new Date();
+  $("#dev-token-form").addEventListener("submit", run(getDevToken));
+  $("#paste-token-form").addEventListener("submit", run(async (e) => { useToken(new FormData(e.target).get("token")); say($("#who").textContent); }));
+  $("#sign-out").addEventListener("click", () => { useToken(""); say("Signed out."); });
+  $("#search-form").addEventListener("submit", run(search));
+  $("#profile-form").addEventListener("submit", run(saveProfile));
+  $("#match-button").addEventListener("click", run(findMatches));
+  $("#referral-form").addEventListener("submit", run(findReferrals));
+  $("#listing-form").addEventListener("submit", run(createListing));
+  $("#hours-form").addEventListener("submit", run(saveHours));
+  $("#bookings-button").addEventListener("click", run(showBookings));
+  $("#slots-form").addEventListener("submit", run(showSlots));
+  loadModalities().catch(fail);
+});

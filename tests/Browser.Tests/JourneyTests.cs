@@ -1,0 +1,122 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HealingNetwork.Browser.Tests;
+
+/// <summary>
+/// The three journeys through the web page, as a person would go through them: by label, with
+/// the keyboard-reachable controls, against the running system. Screenshots are test artefacts.
+/// </summary>
+public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSystem>
+{
+    [Fact]
+    public async Task A_client_searches_the_directory_on_a_phone_and_sees_a_distance_list()
+    {
+        var page = await system.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync("/");
+        var search = page.Locator("#search");
+        await Expect(search.GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
+
+        await search.GetByLabel("Orientation").SelectOptionAsync("ORIENTATION_NATURE_ORIENTED");
+        await search.GetByLabel("Within km").FillAsync("25");
+        await search.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        var results = page.Locator("#search-results > li");
+        await Expect(results.First).ToContainTextAsync(SampleListings.Naturopath);
+        await Expect(results.First).ToContainTextAsync("km");
+        await Expect(page.Locator("#search-results")).Not.ToContainTextAsync(SampleListings.BriskCardiologist);
+        await BrowserSystem.ScreenshotAsync(page, "1-search-phone");
+        Assert.Equal("", await page.EvaluateAsync<string>(WiderThanScreen)); // no sideways scrolling at phone width
+    }
+
+    [Fact]
+    public async Task A_client_builds_a_profile_sees_explained_matches_and_asks_for_a_referral()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInWithDevTokenAsync(page, "carla");
+
+        var profile = page.Locator("#profile");
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await profile.GetByLabel("Name shown to you").FillAsync("Carla");
+        await profile.GetByLabel("Lifestyle (comma separated)").FillAsync("organic-food, herbs-first");
+        await profile.GetByLabel("Care you seek").SelectOptionAsync("naturopathy");
+        await profile.GetByLabel("Budget per session ($)").FillAsync("100");
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(page.Locator("#profile-id")).Not.ToHaveTextAsync("none yet");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find my matches" }).ClickAsync();
+        var best = page.Locator("#match-results > li").First;
+        await Expect(best).ToContainTextAsync(SampleListings.Naturopath);
+        await Expect(best.Locator(".reasons li").First).ToBeVisibleAsync();
+        Assert.True(await best.Locator("meter").CountAsync() >= 3, "one bar per score component");
+        await BrowserSystem.ScreenshotAsync(page, "2-matches");
+
+        var referral = page.Locator("#referral");
+        await referral.GetByLabel("Specialty").SelectOptionAsync("207RC0000X");
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Find specialists" }).ClickAsync();
+        var referrals = page.Locator("#referral-results > li");
+        await Expect(referrals.First).ToContainTextAsync(SampleListings.RespectfulCardiologist);
+        await BrowserSystem.ScreenshotAsync(page, "3-referral");
+    }
+
+    [Fact]
+    public async Task A_practitioner_sets_weekly_hours_a_client_books_and_the_practitioner_sees_the_booking()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInByPastingAsync(page, RunningSystem.Token("pia"));
+
+        var listing = page.Locator("#practitioner");
+        await Expect(listing.GetByLabel("Modality")).ToContainTextAsync("Massage");
+        await listing.GetByLabel("Display name").FillAsync("Pia Lindqvist, LMT");
+        await listing.GetByLabel("Modality").SelectOptionAsync(new SelectOptionValue { Label = "Massage therapy" });
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var listingId = await page.Locator("#listing-id").TextContentAsync();
+
+        await listing.GetByLabel("Session minutes").FillAsync("60");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Weekly hours saved");
+        await BrowserSystem.ScreenshotAsync(page, "4-practitioner-hours");
+
+        var client = await system.NewPageAsync();
+        await client.GotoAsync("/");
+        await SignInWithDevTokenAsync(client, "cleo");
+        var booking = client.Locator("#booking");
+        await booking.GetByLabel("Listing id").FillAsync(listingId!);
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Show open slots" }).ClickAsync();
+        var firstSlot = client.Locator("#slot-list button").First;
+        await Expect(firstSlot).ToContainTextAsync("Book");
+        await firstSlot.ClickAsync();
+        await Expect(client.Locator("#status")).ToContainTextAsync("Booked");
+        await BrowserSystem.ScreenshotAsync(client, "5-client-booked");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my bookings" }).ClickAsync();
+        await Expect(page.Locator("#booking-list > li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#booking-list")).ToContainTextAsync("cleo");
+        await BrowserSystem.ScreenshotAsync(page, "6-practitioner-bookings");
+    }
+
+    /// <summary>The elements that stick out past the right edge of the screen, if any.</summary>
+    private const string WiderThanScreen = """
+        Array.from(document.querySelectorAll('body *'))
+          .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.name ? '[' + e.name + ']' : ''))
+          .join(' ')
+        """;
+
+    private static async Task SignInWithDevTokenAsync(IPage page, string user)
+    {
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Get a development token" }).ClickAsync();
+        await Expect(page.Locator("#who")).ToHaveTextAsync($"Signed in as {user}.");
+    }
+
+    private static async Task SignInByPastingAsync(IPage page, string token)
+    {
+        await page.GetByLabel("Or paste a bearer token").FillAsync(token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this token" }).ClickAsync();
+        await Expect(page.Locator("#who")).ToContainTextAsync("Signed in as");
+    }
+}
