@@ -9,6 +9,7 @@ public static class ServiceContracts
     [
         HealingNetwork.Directory.V1.DirectoryService.Descriptor,
         HealingNetwork.Directory.V1.AvailabilityService.Descriptor,
+        HealingNetwork.Directory.V1.InteropService.Descriptor,
         HealingNetwork.Profiles.V1.ProfileService.Descriptor,
         HealingNetwork.Matching.V1.MatchingService.Descriptor,
         Grpc.Health.V1.Health.Descriptor,

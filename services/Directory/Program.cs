@@ -22,6 +22,7 @@ builder.Services.AddSingleton<AdminPolicy>();
 builder.Services.AddHostedService<DemoDataSeeder>();
 builder.Services.Configure<AvailabilityOptions>(builder.Configuration.GetSection("Availability"));
 builder.Services.AddSingleton<IAvailabilityStore, RedisAvailabilityStore>();
+builder.Services.AddSingleton<OpenSlotReader>();
 builder.AddListingSearch();
 
 var app = builder.Build();
@@ -29,6 +30,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<DirectoryApi>();
 app.MapGrpcService<AvailabilityApi>();
+app.MapGrpcService<InteropApi>();
+app.MapCalendarFeed();
 app.MapGrpcReflectionService().AllowAnonymous();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapDefaultEndpoints();

@@ -20,7 +20,7 @@ namespace HealingNetwork.Directory.Api;
 [Authorize]
 public sealed class AvailabilityApi(
     ListingWriter listings, IListingStore listingStore, IAvailabilityStore store, TimeProvider clock,
-    IOptions<AvailabilityOptions> options) : AvailabilityService.AvailabilityServiceBase
+    IOptions<AvailabilityOptions> options, OpenSlotReader reader) : AvailabilityService.AvailabilityServiceBase
 {
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -92,7 +92,7 @@ public sealed class AvailabilityApi(
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         var response = new ListOpenSlotsResponse();
         if (schedule is null) return response;
-        var open = await OpenSlotsAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), pageSize, context.CancellationToken);
+        var open = await reader.OpenAsync(listing, schedule, from, to, pageSize, context.CancellationToken);
         response.Slots.AddRange(open.Select(s => ToProto(listing, s)));
         return response;
     }
@@ -116,14 +116,14 @@ public sealed class AvailabilityApi(
         var loaded = await schedules;
         for (var i = 0; i < ids.Length; i++)
             if (found[i] is { } listing && loaded[i] is { } schedule)
-                pending.Add((listing, Calculator(listing, schedule).Slots(from, to).GetEnumerator()));
+                pending.Add((listing, OpenSlotReader.Calculator(listing, schedule).Slots(from, to).GetEnumerator()));
 
         var response = new GetEarliestSlotsResponse();
         // Rounds of one batched read for every listing still looking; each round checks more
         // candidates (8, 32, 128, ...), so a mostly-open calendar costs one round trip.
         for (var take = 8; pending.Count > 0; take *= 4)
         {
-            var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
+            var chunks = pending.Select(p => OpenSlotReader.Take(p.Candidates, take)).ToArray();
             var taken = await store.TakenAsync(
                 pending.Select((p, i) => (p.Listing.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(),
                 context.CancellationToken);
@@ -149,7 +149,7 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         var slot = schedule is null ? null
-            : Calculator(listing, schedule).Slots(start!.Value, start.Value + Duration.FromTicks(1)).Select(s => (OpenSlot?)s).FirstOrDefault();
+            : OpenSlotReader.Calculator(listing, schedule).Slots(start!.Value, start.Value + Duration.FromTicks(1)).Select(s => (OpenSlot?)s).FirstOrDefault();
         if (slot is null)
             throw DomainException.FailedPrecondition("That start time is not one of the listing's slots; pick one from ListOpenSlots.");
         var ttl = options.Value.HoldTtl;
@@ -227,7 +227,7 @@ public sealed class AvailabilityApi(
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         var (from, to) = (Now, Now + Duration.FromDays(days));
         IReadOnlyList<OpenSlot> open = schedule is null ? []
-            : await OpenSlotsAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), int.MaxValue, context.CancellationToken);
+            : await reader.OpenAsync(listing, schedule, from, to, int.MaxValue, context.CancellationToken);
         IReadOnlyList<Booking> bookings = listing.OwnerId == context.CallerId()
             ? await store.ListBookingsAsync(listing.Id, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken)
             : [];
@@ -240,32 +240,6 @@ public sealed class AvailabilityApi(
         var listing = await listings.GetAsync(listingId, ct);
         return (listing, await schedule);
     }
-
-    /// <summary>Candidates minus held and booked slots, checked in chunks of one batched read each.</summary>
-    private async Task<IReadOnlyList<OpenSlot>> OpenSlotsAsync(string listingId, IEnumerable<OpenSlot> candidates, int limit, CancellationToken ct)
-    {
-        var open = new List<OpenSlot>();
-        using var next = candidates.GetEnumerator();
-        while (open.Count < limit)
-        {
-            var chunk = Take(next, Math.Clamp(limit - open.Count, 64, 2048));
-            if (chunk.Count == 0) break;
-            var taken = (await store.TakenAsync([(listingId, chunk.Select(s => s.StartUnixSeconds).ToArray())], ct))[0];
-            open.AddRange(chunk.Where((_, i) => !taken[i]).Take(limit - open.Count));
-            if (chunk.Count < 64) break;
-        }
-        return open;
-    }
-
-    private static List<OpenSlot> Take(IEnumerator<OpenSlot> source, int count)
-    {
-        var chunk = new List<OpenSlot>(Math.Min(count, 2048));
-        while (chunk.Count < count && source.MoveNext()) chunk.Add(source.Current);
-        return chunk;
-    }
-
-    private static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) =>
-        new(schedule, DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc);
 
     private static Slot ToProto(Listing listing, OpenSlot slot) => new()
     {

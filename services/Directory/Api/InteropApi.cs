@@ -1,0 +1,91 @@
+using Grpc.Core;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Domain.Interop.Fhir;
+using HealingNetwork.Directory.Domain.Interop.Hsds;
+using HealingNetwork.Directory.Domain.Availability;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.Storage.Search;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace HealingNetwork.Directory.Api;
+
+/// <summary>
+/// gRPC surface of the standard formats: HSDS 3.0 export/import and FHIR R4 export. Mapping lives
+/// in Domain/Interop; imports go through the same write path (and rules) as ImportListings.
+/// </summary>
+[Authorize]
+public sealed class InteropApi(
+    ListingWriter writer, IListingSearchIndex index, IAvailabilityStore availability, OpenSlotReader slots,
+    ModalityTaxonomy taxonomy, IOptions<DirectoryOptions> options) : InteropService.InteropServiceBase
+{
+    private const int ImportBatchSize = 500;
+    private const int MaxReportedErrors = 1000;
+    private const int FhirSlotDays = 14;
+
+    private Instant Now => Instant.FromDateTimeOffset(writer.Now);
+
+    [AllowAnonymous]
+    public override async Task<ExportHsdsResponse> ExportHsds(ExportHsdsRequest request, ServerCallContext context)
+    {
+        var search = request.Search?.Clone() ?? new SearchListingsRequest();
+        search.PageSize = request.PageSize;
+        search.PageToken = request.PageToken;
+        var (query, offset) = SearchRequestRules.Build(search, taxonomy, writer.Now, options.Value.StaleAfter);
+        var page = await index.SearchAsync(query, context.CancellationToken);
+        var listings = page.Hits.Select(h => writer.ForClient(h.Listing)).ToArray();
+        var schedules = await availability.GetSchedulesAsync(listings.Select(l => l.Id).ToArray(), context.CancellationToken);
+        var services = listings.Select((l, i) => HsdsMapper.ToHsds(l, schedules[i], taxonomy, Now));
+        var response = new ExportHsdsResponse { Json = HsdsJson.Write(services) };
+        var next = offset + page.Hits.Count;
+        if (page.Hits.Count > 0 && next < page.TotalSize && next <= SearchRequestRules.MaxOffset)
+            response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(search));
+        return response;
+    }
+
+    public override async Task<ImportSummary> ImportHsds(IAsyncStreamReader<ImportHsdsChunk> requestStream, ServerCallContext context)
+    {
+        var owner = context.RequireCaller();
+        var summary = new ImportSummary();
+        var errors = new List<ImportError>();
+        var batch = new List<(int, Listing)>(ImportBatchSize);
+        await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var position = summary.Received++;
+            if (HsdsImport.TryRead(chunk.JsonRecord, out var listing, out var reason)) batch.Add((position, listing));
+            else errors.Add(new ImportError { Index = position, Reason = reason });
+            if (batch.Count == ImportBatchSize) await FlushAsync();
+        }
+        await FlushAsync();
+        summary.Errors.AddRange(errors.OrderBy(e => e.Index).Take(MaxReportedErrors));
+        return summary;
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var (stored, refused) = await writer.CreateManyAsync(batch, owner, context.CancellationToken);
+            summary.Imported += stored.Count;
+            errors.AddRange(refused);
+            batch.Clear();
+        }
+    }
+
+    [AllowAnonymous]
+    public override async Task<ExportFhirResponse> ExportFhir(ExportFhirRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.ListingId)) throw new ValidationException("listing_id", "is required");
+        if (request.ListingId.Length > 64) throw new ValidationException("listing_id", "is not a listing id");
+        var scheduleRead = availability.GetScheduleAsync(request.ListingId, context.CancellationToken);
+        var listing = writer.ForClient(await writer.GetAsync(request.ListingId, context.CancellationToken));
+        var schedule = await scheduleRead;
+        var (from, to) = (Now, Now + Duration.FromDays(FhirSlotDays));
+        IReadOnlyList<OpenSlot> open = schedule is null ? []
+            : await slots.OpenAsync(listing, schedule, from, to, int.MaxValue, context.CancellationToken);
+        var bundle = FhirMapper.ToBundle(listing, schedule, open, taxonomy, from, to);
+        return new ExportFhirResponse { BundleJson = FhirJson.Write(bundle) };
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using Grpc.Core;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Domain.Interop.Fhir;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Interop.Tests.Domain;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Interop.Tests.Api;
+
+/// <summary>InteropService and the calendar feed through the real gRPC/HTTP pipeline, store and index.</summary>
+public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixture<InteropSystemFixture>
+{
+    private TestSystem System => fixture.System;
+    private InteropService.InteropServiceClient Interop => new(System.DirectoryHost.Channel());
+
+    private static string NewOwner() => "owner-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A random spot on Earth, so tests sharing one store never see each other's listings.</summary>
+    private static (double Lat, double Lon) UniquePlace() => (Random.Shared.NextDouble() * 120 - 60, Random.Shared.NextDouble() * 340 - 170);
+
+    private async Task<ImportSummary> ImportAsync(string owner, IEnumerable<string> records)
+    {
+        using var call = Interop.ImportHsds(Tokens.As(owner));
+        foreach (var record in records) await call.RequestStream.WriteAsync(new ImportHsdsChunk { JsonRecord = record });
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+
+    private async Task<List<string>> ExportAllAsync(SearchListingsRequest search, int pageSize)
+    {
+        var records = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await Interop.ExportHsdsAsync(new ExportHsdsRequest { Search = search, PageSize = pageSize, PageToken = token });
+            records.AddRange(JsonNode.Parse(page.Json)!.AsArray().Select(n => n!.ToJsonString()));
+            token = page.NextPageToken;
+        } while (token.Length > 0);
+        return records;
+    }
+
+    [Fact]
+    public async Task Generated_listings_exported_as_hsds_and_imported_by_another_owner_keep_every_field()
+    {
+        var (lat, lon) = UniquePlace();
+        var originals = SyntheticListings.Generate(25, seed: Random.Shared.Next()).Select(l =>
+        {
+            l.Telehealth = true;
+            foreach (var place in l.Locations) { place.Lat = lat; place.Lon = lon; }
+            return l;
+        }).ToList();
+        var publisher = NewOwner();
+        using (var seed = System.Directory.ImportListings(Tokens.As(publisher)))
+        {
+            foreach (var listing in originals) await seed.RequestStream.WriteAsync(new ImportListingsRequest { Listing = listing });
+            await seed.RequestStream.CompleteAsync();
+            Assert.Equal(originals.Count, (await seed).Imported);
+        }
+        var near = new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 1 } };
+
+        var records = await ExportAllAsync(near, pageSize: 7);
+        var summary = await ImportAsync("importer-" + publisher, records);
+
+        Assert.Equal(originals.Count, records.Count);
+        Assert.Equal(originals.Count, summary.Imported);
+        Assert.Empty(summary.Errors);
+        var all = (await System.Directory.SearchListingsAsync(new SearchListingsRequest { Near = near.Near, PageSize = 100 })).Results.Select(r => r.Listing).ToList();
+        var imported = all.Where(l => l.OwnerId == "importer-" + publisher).Select(Listings.ClientFields).OrderBy(l => l.DisplayName + l.Bio).ToList();
+        var stored = all.Where(l => l.OwnerId == publisher).Select(Listings.ClientFields).OrderBy(l => l.DisplayName + l.Bio).ToList();
+        Assert.Equal(stored, imported);
+    }
+
+    [Fact]
+    public async Task Bad_records_are_reported_with_position_and_reason_and_good_ones_still_import()
+    {
+        var (lat, lon) = UniquePlace();
+        var good = await ExportOneAsync(Samples.Naturopath("Good " + Guid.NewGuid().ToString("N")[..6], lat, lon));
+        var noName = JsonNode.Parse(good)!; noName["name"] = "";
+        var badOrientation = good.Replace("ORIENTATION_NATURE_ORIENTED", "ORIENTATION_SOMETIMES");
+        var owner = NewOwner();
+
+        var summary = await ImportAsync(owner, [good, "{ not json", badOrientation, noName.ToJsonString(), good]);
+
+        Assert.Equal(5, summary.Received);
+        Assert.Equal(2, summary.Imported);
+        Assert.Equal([1, 2, 3], summary.Errors.Select(e => e.Index));
+        Assert.StartsWith("json:", summary.Errors[0].Reason);
+        Assert.Contains("ORIENTATION_SOMETIMES", summary.Errors[1].Reason);
+        Assert.Contains("listing.display_name", summary.Errors[2].Reason);
+        var mine = (await System.Directory.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 1 } }))
+            .Results.Where(r => r.Listing.OwnerId == owner).ToList();
+        Assert.Equal(2, mine.Count);
+    }
+
+    [Fact]
+    public async Task Import_needs_a_signed_in_caller()
+    {
+        using var call = Interop.ImportHsds();
+        await call.RequestStream.CompleteAsync();
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await call);
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Fhir_export_of_a_listing_with_hours_has_nucc_codes_position_and_free_slots()
+    {
+        var owner = NewOwner();
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        await OpenEveryDayAsync(listing.Id, owner);
+
+        var json = (await Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = listing.Id })).BundleJson;
+
+        var bundle = FhirJson.Read<Hl7.Fhir.Model.Bundle>(json);
+        Assert.Equal(json, FhirJson.Write(bundle));
+        var resources = bundle.Entry.Select(e => e.Resource).ToList();
+        var role = Assert.Single(resources.OfType<Hl7.Fhir.Model.PractitionerRole>());
+        Assert.Contains(role.Specialty.SelectMany(c => c.Coding), c => c.System == FhirSystems.Nucc && c.Code == "175F00000X");
+        Assert.Equal(7, role.AvailableTime.Count);
+        Assert.Equal((decimal)Samples.PortlandLat, Assert.Single(resources.OfType<Hl7.Fhir.Model.Location>()).Position!.Latitude);
+        Assert.InRange(resources.OfType<Hl7.Fhir.Model.Slot>().Count(), 13 * 2, 15 * 2);
+    }
+
+    [Fact]
+    public async Task Fhir_export_of_an_unknown_listing_is_not_found()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = "nope" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Calendar_feed_is_public_icalendar_of_open_hours_without_bookings_or_clients()
+    {
+        var owner = NewOwner();
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        await OpenEveryDayAsync(listing.Id, owner);
+        var first = (await System.Availability.ListOpenSlotsAsync(new ListOpenSlotsRequest { ListingId = listing.Id, PageSize = 1 })).Slots.Single();
+        var hold = await System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = first.StartTime }, Tokens.As("client-secret-name"));
+        await System.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, Tokens.As("client-secret-name"));
+        using var http = System.DirectoryHost.CreateClient();
+
+        using var response = await http.GetAsync($"/feeds/listings/{listing.Id}.ics");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/calendar; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("public, max-age=300", response.Headers.CacheControl!.ToString());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("client-secret-name", text);
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        Assert.InRange(calendar.Events.Count, 27 * 2 - 1, 29 * 2);
+        Assert.All(calendar.Events, e => Assert.StartsWith("Open:", e.Summary));
+        Assert.DoesNotContain(calendar.Events, e => e.DtStart!.AsUtc == first.StartTime.ToDateTime());
+        Assert.Equal(global::System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/feeds/listings/unknown.ics")).StatusCode);
+    }
+
+    /// <summary>Two one-hour sessions a day, 10:00 and 11:00 local, every day.</summary>
+    private async Task OpenEveryDayAsync(string listingId, string owner)
+    {
+        var request = new SetWeeklyAvailabilityRequest { ListingId = listingId, SessionMinutes = 60 };
+        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+            request.Windows.Add(new WeeklyWindow { Weekday = day, Start = "10:00", End = "12:00", LocationIndex = 0 });
+        await System.Availability.SetWeeklyAvailabilityAsync(request, Tokens.As(owner));
+    }
+
+    private async Task<string> ExportOneAsync(Listing listing)
+    {
+        var owner = NewOwner();
+        var created = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = listing }, Tokens.As(owner));
+        var page = await Interop.ExportHsdsAsync(new ExportHsdsRequest
+        {
+            Search = new SearchListingsRequest { Near = new GeoRadius { Lat = listing.Locations[0].Lat, Lon = listing.Locations[0].Lon, RadiusKm = 1 } },
+        });
+        return JsonNode.Parse(page.Json)!.AsArray().Single(n => (string?)n!["name"] == created.DisplayName)!.ToJsonString();
+    }
+}

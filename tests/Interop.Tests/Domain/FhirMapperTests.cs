@@ -1,0 +1,89 @@
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Domain.Availability;
+using HealingNetwork.Directory.Domain.Interop.Fhir;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Testing;
+using Hl7.Fhir.Model;
+using NodaTime;
+using FhirLocation = Hl7.Fhir.Model.Location;
+using Duration = NodaTime.Duration;
+using Instant = NodaTime.Instant;
+
+namespace HealingNetwork.Interop.Tests.Domain;
+
+public sealed class FhirMapperTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 12, 0);
+    private static readonly ModalityTaxonomy Taxonomy = ModalityTaxonomy.Default;
+
+    private static readonly WeeklyAvailability Hours = new()
+    {
+        SessionMinutes = 60,
+        Windows =
+        {
+            new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = 0 },
+            new WeeklyWindow { Weekday = Weekday.Thursday, Start = "14:00", End = "17:00", LocationIndex = -1 },
+        },
+    };
+
+    private static Bundle Export(Listing listing, WeeklyAvailability? hours, out string json)
+    {
+        var end = Now + Duration.FromDays(14);
+        var slots = hours is null ? [] : new SlotCalculator(hours, DateTimeZoneProviders.Tzdb[listing.TimeZone]).Slots(Now, end).ToList();
+        json = FhirJson.Write(FhirMapper.ToBundle(listing, hours, slots, Taxonomy, Now, end));
+        return FhirJson.Read<Bundle>(json);
+    }
+
+    private static T Single<T>(Bundle bundle) where T : Resource => Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<T>());
+
+    [Fact]
+    public void Generated_listings_parse_back_with_the_sdk_and_serialize_identically()
+    {
+        foreach (var listing in SyntheticListings.Generate(100, seed: 11, now: Now.ToDateTimeOffset()))
+        {
+            listing.Id = Guid.CreateVersion7().ToString("N");
+            var parsed = Export(listing, Hours, out var json);
+
+            Assert.Equal(json, FhirJson.Write(parsed));
+            Assert.Equal(listing.DisplayName, Single<Practitioner>(parsed).Name.Single().Text);
+            Assert.Equal(listing.Specialties, Single<PractitionerRole>(parsed).Specialty.Select(c => c.Coding.Single().Code));
+            Assert.Equal(listing.Locations.Select(l => (decimal?)l.Lat), parsed.Entry.Select(e => e.Resource).OfType<FhirLocation>().Select(l => l.Position!.Latitude));
+        }
+    }
+
+    [Fact]
+    public void A_naturopath_exports_as_practitioner_role_location_service_schedule_and_free_slots()
+    {
+        var listing = Samples.Naturopath();
+        listing.Id = Guid.CreateVersion7().ToString("N");
+
+        var bundle = Export(listing, Hours, out _);
+
+        Assert.Equal(Bundle.BundleType.Collection, bundle.Type);
+        var practitioner = Single<Practitioner>(bundle);
+        Assert.Empty(practitioner.Telecom);
+        Assert.Equal("ND-1234", practitioner.Qualification.Single().Identifier.Single().Value);
+        Assert.Equal("US-OR", practitioner.Qualification.Single().Issuer!.Display);
+        var role = Single<PractitionerRole>(bundle);
+        Assert.Contains(role.Specialty.SelectMany(c => c.Coding), c => c.System == "http://nucc.org/provider-taxonomy" && c.Code == "175F00000X");
+        Assert.Contains(role.Code.SelectMany(c => c.Coding), c => c.System == "http://nucc.org/provider-taxonomy" && c.Code == "175F00000X");
+        Assert.Equal("Practitioner/" + listing.Id, role.Practitioner!.Reference);
+        Assert.Equal([DaysOfWeek.Mon], role.AvailableTime[0].DaysOfWeek);
+        Assert.Equal("09:00:00", role.AvailableTime[0].AvailableStartTime);
+        Assert.Equal("17:00:00", role.AvailableTime[1].AvailableEndTime);
+        var location = Single<FhirLocation>(bundle);
+        Assert.Equal((decimal)Samples.PortlandLat, location.Position!.Latitude);
+        Assert.Equal((decimal)Samples.PortlandLon, location.Position!.Longitude);
+        Assert.Equal("97205", location.Address!.PostalCode);
+        Assert.Equal("FhirLocation/" + location.Id, "Fhir" + role.Location.Single().Reference);
+        var service = Single<HealthcareService>(bundle);
+        Assert.Equal(listing.Bio, service.Comment);
+        Assert.Equal(2, service.AvailableTime.Count);
+        Assert.NotEmpty(service.Category);
+        var schedule = Single<Schedule>(bundle);
+        var slots = bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Slot>().ToList();
+        Assert.Equal(12, slots.Count); // two weeks x (3 Monday + 3 Thursday sessions)
+        Assert.All(slots, s => Assert.Equal("Schedule/" + schedule.Id, s.Schedule!.Reference));
+        Assert.All(slots, s => Assert.Equal(Hl7.Fhir.Model.Slot.SlotStatus.Free, s.Status));
+    }
+}
