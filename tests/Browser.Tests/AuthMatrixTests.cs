@@ -25,7 +25,7 @@ public sealed class AuthMatrixTests : IClassFixture<MatrixSystem>, IAsyncLifetim
     {
         var contract = new[]
         {
-            DirectoryService.Descriptor, AvailabilityService.Descriptor,
+            DirectoryService.Descriptor, AvailabilityService.Descriptor, InteropService.Descriptor,
             Profiles.V1.ProfileService.Descriptor, Matching.V1.MatchingService.Descriptor,
         }.SelectMany(s => s.Methods.Select(m => $"{s.Name}/{m.Name}")).Order();
 

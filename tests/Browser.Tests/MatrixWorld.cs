@@ -17,6 +17,7 @@ public sealed class MatrixWorld(RunningSystem system)
 
     public DirectoryService.DirectoryServiceClient Directory { get; } = new(system.Channel());
     public AvailabilityService.AvailabilityServiceClient Availability { get; } = new(system.Channel());
+    public InteropService.InteropServiceClient Interop { get; } = new(system.Channel());
     public ProfileService.ProfileServiceClient Profiles { get; } = new(system.Channel());
     public MatchingService.MatchingServiceClient Matching { get; } = new(system.Channel());
     public Metadata OwnerHeaders { get; } = Headers(Owner);

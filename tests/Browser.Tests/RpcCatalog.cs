@@ -68,6 +68,19 @@ public static class RpcCatalog
         new("AvailabilityService/ExportCalendar", Access.Public, (w, h) =>
             w.Availability.ExportCalendarAsync(new ExportCalendarRequest { ListingId = w.ListingId }, h).ResponseAsync),
 
+        // InteropService: anyone exports the public directory; imports become the caller's listings.
+        new("InteropService/ExportHsds", Access.Public, (w, h) => w.Interop.ExportHsdsAsync(new ExportHsdsRequest { PageSize = 5 }, h).ResponseAsync),
+        new("InteropService/ExportFhir", Access.Public, (w, h) => w.Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = w.ListingId }, h).ResponseAsync),
+        new("InteropService/ImportHsds", Access.SignedIn, async (w, h) =>
+        {
+            var exported = await w.Interop.ExportHsdsAsync(new ExportHsdsRequest { PageSize = 1 });
+            using var call = w.Interop.ImportHsds(h);
+            foreach (var record in System.Text.Json.JsonDocument.Parse(exported.Json).RootElement.EnumerateArray())
+                await call.RequestStream.WriteAsync(new ImportHsdsChunk { JsonRecord = record.GetRawText() });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }),
+
         // ProfileService: a profile is its owner's alone.
         new("ProfileService/CreateProfile", Access.SignedIn, (w, h) =>
             w.Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = MatrixWorld.SampleProfile() }, h).ResponseAsync),
