@@ -49,6 +49,8 @@ public sealed class BrowserSystem : RunningSystem
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        // Expectations wait as long as actions: a loaded CI machine answers matching in seconds, not milliseconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
