@@ -31,6 +31,9 @@ public static class FrameCases
             ($"/{Rpc.Profiles}/GetProfile", new GetProfileRequest { Id = s.Profile.Id }, client),
             ($"/{Rpc.Matching}/FindMatches", new FindMatchesRequest { ProfileId = s.Profile.Id }, client),
         };
+        // Control: a correct frame on the same path is answered OK, so the refusals below are about the framing.
+        var (controlHttp, control) = await http.PostAsync(targets[0].Path, RawHttp2.Frame(targets[0].Valid.ToByteArray()), owner);
+        if (control != StatusCode.OK) failures.Add($"control: a correct frame got HTTP {(int)controlHttp}, grpc-status {control}");
         var sent = 0;
         foreach (var (path, valid, auth) in targets)
         {

@@ -123,7 +123,7 @@ public static class RestCases
         yield return RestCase.Json("delete someone else's listing", HttpMethod.Delete, $"/v1/listings/{s.Listing.Id}", null, stranger);
         yield return RestCase.Json("read someone else's profile", HttpMethod.Get, $"/v1/profiles/{s.Profile.Id}", null, stranger);
         yield return RestCase.Json("match on someone else's profile", HttpMethod.Post, $"/v1/profiles/{s.Profile.Id}:match", "{}", stranger);
-        yield return RestCase.Json("stale etag", HttpMethod.Patch, $"/v1/listings/{s.Listing.Id}", """{"displayName":"x","etag":"1"}""",
+        yield return RestCase.Json("stale etag", HttpMethod.Patch, $"/v1/listings/{s.Listing.Id}", """{"displayName":"x","etag":"0"}""",
             GatewayGrpc.Bearer(s.ListingOwner));
     }
 

@@ -22,7 +22,10 @@ public sealed class RawHttp2(int port) : IDisposable
     /// <summary>The grpc-status the server answered (from trailers or a trailers-only response), or null if it sent none.</summary>
     public async Task<(HttpStatusCode Http, StatusCode? Grpc)> PostAsync(string path, byte[] body, string? authorization)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent(body), Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
         if (authorization is not null) request.Headers.TryAddWithoutValidation("authorization", authorization);
