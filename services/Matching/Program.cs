@@ -4,6 +4,7 @@ using HealingNetwork.Matching.Storage;
 using HealingNetwork.Profiles.V1;
 using HealingNetwork.ServiceDefaults.Hosting;
 using HealingNetwork.ServiceDefaults.Identity;
+using HealingNetwork.ServiceDefaults.Resilience;
 using HealingNetwork.ServiceDefaults.Storage;
 using HealingNetwork.ServiceDefaults.Taxonomy;
 
@@ -15,15 +16,10 @@ builder.AddRedisStore();
 
 var directory = new Uri(builder.Configuration["Services:Directory"] ?? "http://directory");
 var profiles = new Uri(builder.Configuration["Services:Profiles"] ?? "http://profiles");
-// No HTTP retry handler on gRPC clients: its backoff outlasts the call's deadline, so a
-// dependency that is down would surface as DEADLINE_EXCEEDED after seconds instead of UNAVAILABLE
-// at once. Each downstream call is bounded by Downstream.MaxDeadline instead.
-// RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
-#pragma warning disable EXTEXP0001
-builder.Services.AddGrpcClient<DirectoryService.DirectoryServiceClient>(o => o.Address = directory).RemoveAllResilienceHandlers();
-builder.Services.AddGrpcClient<AvailabilityService.AvailabilityServiceClient>(o => o.Address = directory).RemoveAllResilienceHandlers();
-builder.Services.AddGrpcClient<ProfileService.ProfileServiceClient>(o => o.Address = profiles).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+// Reads are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are. Deadlines: Downstream.
+builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(directory, DirectoryService.Descriptor);
+builder.Services.AddInternalGrpcClient<AvailabilityService.AvailabilityServiceClient>(directory, AvailabilityService.Descriptor);
+builder.Services.AddInternalGrpcClient<ProfileService.ProfileServiceClient>(profiles, ProfileService.Descriptor);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TaxonomyClient>();

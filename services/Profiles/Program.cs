@@ -4,6 +4,7 @@ using HealingNetwork.Profiles.Domain;
 using HealingNetwork.Profiles.Storage;
 using HealingNetwork.ServiceDefaults.Hosting;
 using HealingNetwork.ServiceDefaults.Identity;
+using HealingNetwork.ServiceDefaults.Resilience;
 using HealingNetwork.ServiceDefaults.Storage;
 using HealingNetwork.ServiceDefaults.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,8 +27,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IProfileStore, RedisProfileStore>();
 builder.Services.AddSingleton<TaxonomyClient>();
 builder.Services.AddSingleton<IModalityCatalog, DirectoryModalityCatalog>();
-builder.Services.AddGrpcClient<DirectoryService.DirectoryServiceClient>(o =>
-    o.Address = new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"));
+// Reads (the taxonomy) are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are.
+builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(
+    new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"), DirectoryService.Descriptor);
 
 var app = builder.Build();
 app.UseAuthentication();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using HealingNetwork.Testing;
@@ -64,6 +66,41 @@ public sealed class RunningSystem : IAsyncDisposable
 
     /// <summary>REST to the gateway.</summary>
     public HttpClient GatewayHttp() => new() { BaseAddress = new Uri($"http://127.0.0.1:{GatewayHttpPort}") };
+
+    /// <summary>The store's connection string ("host:port") as the services get it.</summary>
+    public async Task<string> StoreConnectionStringAsync(CancellationToken cancellationToken = default) =>
+        await _app.GetConnectionStringAsync("redis", cancellationToken) ?? throw new InvalidOperationException("no redis connection string");
+
+    /// <summary>SIGKILL of a resource's process (e.g. "directory"), as a crash would; Aspire does not restart it by itself.</summary>
+    public void Kill(string resource)
+    {
+        if (!_app.ResourceNotifications.TryGetCurrentState(resource, out var state))
+            throw new InvalidOperationException($"unknown resource '{resource}'");
+        var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value
+            ?? throw new InvalidOperationException($"'{resource}' has no process id (not running?)");
+        ProcessTree.Kill(Convert.ToInt32(pid, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Stops a resource gracefully through Aspire's "resource-stop" command.</summary>
+    public Task StopResourceAsync(string resource, CancellationToken cancellationToken = default) =>
+        CommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
+
+    /// <summary>Starts a stopped or crashed resource again and waits until its health check passes.</summary>
+    public async Task StartResourceAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        await CommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
+    /// <summary>Waits until Aspire sees a resource in one of the given states ("Exited", "Finished", "Running", ...).</summary>
+    public Task WaitForStateAsync(string resource, IEnumerable<string> states, CancellationToken cancellationToken = default) =>
+        _app.ResourceNotifications.WaitForResourceAsync(resource, states, cancellationToken);
+
+    private async Task CommandAsync(string resource, string command, CancellationToken cancellationToken)
+    {
+        var result = await _app.ResourceCommands.ExecuteCommandAsync(resource, command, cancellationToken);
+        if (!result.Success) throw new InvalidOperationException($"{command} on '{resource}' failed: {result.Message}");
+    }
 
     public async ValueTask DisposeAsync()
     {

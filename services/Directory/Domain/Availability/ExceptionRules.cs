@@ -12,7 +12,9 @@ public static class ExceptionRules
 
     public static void Validate(AvailabilityException exception, int locationCount, Violations v, string prefix = "exception.")
     {
-        if (LocalClock.ParseDate(exception.Date) is null) v.Add(prefix + "date", "must be a local date \"yyyy-MM-dd\"");
+        // The same calendar window as slot queries: year 0000 parses as ISO but is no day anyone books.
+        if (LocalClock.ParseDate(exception.Date) is not { } date || date.Year < 1970 || date.Year >= 2200)
+            v.Add(prefix + "date", "must be a local date \"yyyy-MM-dd\" between 1970 and 2199");
         FieldRules.Text(v, prefix + "note", exception.Note, MaxNoteLength);
         switch (exception.Kind)
         {

@@ -16,12 +16,21 @@ public static class SlotQueryRules
     public const int DefaultExportDays = 28;
     public const int MaxExportDays = 92;
 
+    /// <summary>
+    /// Times a calendar query may name. google.protobuf.Timestamp allows years 1..9999 and a client
+    /// can send any seconds/nanos at all; outside this window there is nothing to book, and date
+    /// arithmetic near the edges of the calendar would overflow.
+    /// </summary>
+    public static readonly Instant Earliest = Instant.FromUtc(1970, 1, 1, 0, 0);
+    public static readonly Instant Latest = Instant.FromUtc(2200, 1, 1, 0, 0);
+
     /// <summary>The [from, to) range of ListOpenSlots: from is never before now.</summary>
     public static (Instant From, Instant To) OpenSlotRange(Timestamp? start, Timestamp? end, Instant now, Violations v)
     {
-        var from = start is null ? now : Instant.FromDateTimeOffset(start.ToDateTimeOffset());
+        var from = Time(start, "start_time", v) ?? now;
         if (from < now) from = now;
-        var to = end is null ? from + Duration.FromDays(DefaultRangeDays) : Instant.FromDateTimeOffset(end.ToDateTimeOffset());
+        var to = Time(end, "end_time", v) ?? from + Duration.FromDays(DefaultRangeDays);
+        if (v.Any) return (from, to);
         if (to <= from) v.Add("end_time", "must be after start_time and in the future");
         else if (to - from > Duration.FromDays(MaxRangeDays)) v.Add("end_time", $"must be at most {MaxRangeDays} days after start_time");
         return (from, to);
@@ -30,8 +39,9 @@ public static class SlotQueryRules
     /// <summary>The [from, to) range of ListBookings (past bookings included).</summary>
     public static (Instant From, Instant To) BookingRange(Timestamp? start, Timestamp? end, Instant now, Violations v)
     {
-        var from = start is null ? now : Instant.FromDateTimeOffset(start.ToDateTimeOffset());
-        var to = end is null ? from + Duration.FromDays(MaxRangeDays) : Instant.FromDateTimeOffset(end.ToDateTimeOffset());
+        var from = Time(start, "start_time", v) ?? now;
+        var to = Time(end, "end_time", v) ?? from + Duration.FromDays(MaxRangeDays);
+        if (v.Any) return (from, to);
         if (to <= from) v.Add("end_time", "must be after start_time");
         else if (to - from > Duration.FromDays(366)) v.Add("end_time", "must be at most 366 days after start_time");
         return (from, to);
@@ -58,8 +68,20 @@ public static class SlotQueryRules
             v.Add("start_time", "is required");
             return null;
         }
-        var instant = Instant.FromDateTimeOffset(start.ToDateTimeOffset());
+        var instant = Time(start, "start_time", v);
         if (instant < now) v.Add("start_time", "is in the past");
         return instant;
+    }
+
+    /// <summary>The instant a timestamp names; null (and a violation) when it is not a valid time in the calendar window.</summary>
+    private static Instant? Time(Timestamp? time, string field, Violations v)
+    {
+        if (time is null) return null;
+        if (time.Nanos is < 0 or > 999_999_999 || time.Seconds < Earliest.ToUnixTimeSeconds() || time.Seconds >= Latest.ToUnixTimeSeconds())
+        {
+            v.Add(field, $"must be a valid time between {Earliest} and {Latest}");
+            return null;
+        }
+        return Instant.FromUnixTimeSeconds(time.Seconds).PlusNanoseconds(time.Nanos);
     }
 }
