@@ -30,8 +30,10 @@ public sealed class RunningSystem : IAsyncDisposable
     }
 
     /// <param name="configure">Changes to the model before it starts (e.g. a resource's environment).</param>
+    /// <param name="settings">AppHost configuration read while the model is described (e.g. ConnectionStrings:redis).</param>
     public static async Task<RunningSystem> StartAsync(
-        string? dataRoot = null, CancellationToken cancellationToken = default, Action<IDistributedApplicationTestingBuilder>? configure = null)
+        string? dataRoot = null, CancellationToken cancellationToken = default, Action<IDistributedApplicationTestingBuilder>? configure = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         dataRoot ??= Path.Combine(Path.GetTempPath(), "healing-e2e", Guid.NewGuid().ToString("N"));
         var http = TestStore.FreePort();
@@ -50,6 +52,7 @@ public sealed class RunningSystem : IAsyncDisposable
             $"--Ports:directoryHealth={TestStore.FreePort()}",
             $"--Ports:profilesHealth={TestStore.FreePort()}",
             $"--Ports:matchingHealth={TestStore.FreePort()}",
+            .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cancellationToken);
         configure?.Invoke(builder);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace HealingNetwork.Reliability.Tests;
+namespace HealingNetwork.Testing;
 
 /// <summary>
 /// A store running as its own OS process, so a test can SIGKILL it: the embedded Garnet host
