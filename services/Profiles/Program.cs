@@ -28,6 +28,9 @@ builder.Services.AddSingleton<IProfileStore, RedisProfileStore>();
 builder.Services.AddSingleton<TaxonomyClient>();
 builder.Services.AddSingleton<IModalityCatalog, DirectoryModalityCatalog>();
 // Reads (the taxonomy) are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are.
+builder.Services.AddSingleton<IBookingEraser, DirectoryBookingEraser>();
+builder.Services.AddInternalGrpcClient<AvailabilityService.AvailabilityServiceClient>(
+    new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"), AvailabilityService.Descriptor);
 builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(
     new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"), DirectoryService.Descriptor);
 

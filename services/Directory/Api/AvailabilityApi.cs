@@ -217,6 +217,9 @@ public sealed class AvailabilityApi(
         return response;
     }
 
+    public override async Task<ForgetMeResponse> ForgetMe(ForgetMeRequest request, ServerCallContext context) =>
+        new() { BookingsErased = await store.ForgetClientAsync(context.RequireCaller(), context.CancellationToken) };
+
     [AllowAnonymous]
     public override async Task<ExportCalendarResponse> ExportCalendar(ExportCalendarRequest request, ServerCallContext context)
     {

@@ -155,6 +155,21 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         return (hold, fields[0].ToString());
     }
 
+    /// <summary>The client value left on a booking whose client erased their data.</summary>
+    public const string ErasedClient = "erased";
+
+    public async Task<int> ForgetClientAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var index = ClientBookingsKey(clientId);
+        var bookingIds = await Db.SetMembersAsync(index);
+        var batch = Db.CreateBatch();
+        var writes = bookingIds.Select(id => batch.HashSetAsync(BookingKey(id.ToString()), "client", ErasedClient)).ToList();
+        writes.Add(batch.KeyDeleteAsync(index));
+        batch.Execute();
+        await Task.WhenAll(writes);
+        return bookingIds.Length;
+    }
+
     public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, CancellationToken cancellationToken)
     {
         var listingId = booking.Slot.ListingId;

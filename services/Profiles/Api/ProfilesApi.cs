@@ -16,7 +16,8 @@ namespace HealingNetwork.Profiles.Api;
 /// PERMISSION_DENIED, so ids of other people's profiles cannot be probed.
 /// </summary>
 [Authorize]
-public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities, TimeProvider clock) : ProfileService.ProfileServiceBase
+public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities, IBookingEraser bookings, TimeProvider clock)
+    : ProfileService.ProfileServiceBase
 {
     private const int MaxCareTeamAttempts = 10;
 
@@ -47,6 +48,11 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
     public override async Task<Empty> DeleteProfile(DeleteProfileRequest request, ServerCallContext context)
     {
         var current = await LoadOwnedAsync(request.Id, "id", context);
+        // The person's last profile takes their bookings' personal fields with it. Bookings first:
+        // if Directory is down nothing is deleted yet, and the whole call can be retried.
+        var owned = await store.IdsOfOwnerAsync(current.OwnerId, context.CancellationToken);
+        if (owned.Count <= 1)
+            await bookings.EraseCallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
         await store.EraseAsync(current.Id, current.OwnerId, context.CancellationToken);
         return new Empty();
     }

@@ -7,6 +7,7 @@ public static class Rpc
 {
     public const string Directory = "healing.directory.v1.DirectoryService";
     public const string Availability = "healing.directory.v1.AvailabilityService";
+    public const string Interop = "healing.directory.v1.InteropService";
     public const string Profiles = "healing.profiles.v1.ProfileService";
     public const string Matching = "healing.matching.v1.MatchingService";
 
@@ -14,6 +15,7 @@ public static class Rpc
     [
         global::HealingNetwork.Directory.V1.DirectoryService.Descriptor,
         global::HealingNetwork.Directory.V1.AvailabilityService.Descriptor,
+        global::HealingNetwork.Directory.V1.InteropService.Descriptor,
         global::HealingNetwork.Profiles.V1.ProfileService.Descriptor,
         global::HealingNetwork.Matching.V1.MatchingService.Descriptor,
     ];

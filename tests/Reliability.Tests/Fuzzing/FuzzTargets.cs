@@ -8,7 +8,7 @@ using HealingNetwork.Testing;
 
 namespace HealingNetwork.Reliability.Tests.Fuzzing;
 
-/// <summary>A valid request for every RPC of DirectoryService, AvailabilityService, ProfileService and MatchingService.</summary>
+/// <summary>A valid request for every RPC of DirectoryService, AvailabilityService, InteropService, ProfileService and MatchingService.</summary>
 public static class FuzzTargets
 {
     public static IReadOnlyList<FuzzTarget> For(Seeded s)
@@ -51,6 +51,10 @@ public static class FuzzTargets
             new(Rpc.Availability, "CancelBooking", new CancelBookingRequest { BookingId = s.Hold.HoldId }),
             new(Rpc.Availability, "ListBookings", new ListBookingsRequest { ListingId = listing, StartTime = soon, EndTime = later }),
             new(Rpc.Availability, "ExportCalendar", new ExportCalendarRequest { ListingId = listing, Days = 14 }),
+            new(Rpc.Availability, "ForgetMe", new ForgetMeRequest()),
+            new(Rpc.Interop, "ExportHsds", new ExportHsdsRequest { PageSize = 5, Search = new SearchListingsRequest { Modalities = { "naturopathy" } } }),
+            new(Rpc.Interop, "ExportFhir", new ExportFhirRequest { ListingId = listing }),
+            new(Rpc.Interop, "ImportHsds", new ImportHsdsChunk { JsonRecord = "{\"name\":\"Fuzzed HSDS\"}" }, ClientStreaming: true),
             new(Rpc.Profiles, "CreateProfile", new CreateProfileRequest { Profile = Samples.NatureClient() }),
             new(Rpc.Profiles, "GetProfile", new GetProfileRequest { Id = profile }),
             new(Rpc.Profiles, "UpdateProfile", new UpdateProfileRequest { Profile = s.Profile, UpdateMask = new FieldMask { Paths = { "max_travel_km", "weights" } } }),
