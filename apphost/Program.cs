@@ -46,6 +46,7 @@ IResourceBuilder<ProjectResource> Service<T>(string name, int port) where T : IP
         .WithEnvironment("Kestrel__Endpoints__Health__Protocols", "Http1")
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Auth__Admins__0", admins)
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
         .WithReference(redis)
         .WithHttpHealthCheck("/health", endpointName: "health");
     if (embeddedStore is not null) service.WaitFor(embeddedStore);
@@ -77,7 +78,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName:
     .WaitFor(directory).WaitFor(profiles).WaitFor(matching)
     .WithHttpHealthCheck("/health");
 // The page's dev sign-in (POST /dev/token) exists only when the gateway runs in Development.
-if (builder.Environment.IsDevelopment()) gateway.WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development");
+gateway.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
 // Per-client limits are the gateway's defaults unless the AppHost is told otherwise (load tests).
 foreach (var limit in new[] { "PermitsPerSecond", "Burst" })
 {
