@@ -1,64 +1,57 @@
 using Grpc.Core;
 using Grpc.Net.Client;
-using HealingNetwork.Availability.Tests.Storage;
 using HealingNetwork.Directory.Api;
 using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
-using HealingNetwork.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using HealingNetwork.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealingNetwork.Availability.Tests.Api;
 
 /// <summary>
-/// The real Directory service (gRPC pipeline, auth, error mapping) on a TestServer, backed by
-/// the real store of <see cref="StoreFixture"/>, with a short hold TTL for expiry tests.
+/// The real Directory service (gRPC pipeline, auth, error mapping) in-process on the shared test
+/// store (<see cref="TestStore"/>), with a short hold TTL for expiry tests.
 /// </summary>
 public sealed class DirectoryHost : IDisposable
 {
-    private const string SigningKey = "availability-tests-signing-key-0123456789abcdef";
     public static readonly TimeSpan HoldTtl = TimeSpan.FromSeconds(1);
 
-    private readonly StoreFixture _store = new();
-    private readonly WebApplicationFactory<AvailabilityApi> _factory;
+    private readonly ServiceHost<AvailabilityApi> _host;
     private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "avail-index-" + Guid.NewGuid().ToString("N"));
 
     public GrpcChannel Channel { get; }
-    public string Backend => _store.Backend;
+    public string Backend => TestStore.Instance.Kind;
 
     public DirectoryHost()
     {
-        _factory = new WebApplicationFactory<AvailabilityApi>().WithWebHostBuilder(b => b
-            .UseSetting("ConnectionStrings:redis", _store.ConnectionString)
-            .UseSetting("Auth:SigningKey", SigningKey)
-            .UseSetting("Directory:IndexPath", _indexPath)
-            .UseSetting("Availability:HoldTtl", HoldTtl.ToString())
-            // Each lost race is a logged RpcException at Information; the race test measures the service, not the log.
-            .UseSetting("Logging:LogLevel:Default", "Warning"));
-        Channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions
+        _host = new ServiceHost<AvailabilityApi>(new Dictionary<string, string?>
         {
-            HttpHandler = new ResponseVersionHandler(_factory.Server.CreateHandler()),
-        });
+            ["ConnectionStrings:redis"] = TestStore.Instance.ConnectionString,
+            ["Auth:SigningKey"] = Tokens.SigningKey,
+            ["Directory:IndexPath"] = _indexPath,
+            ["Availability:HoldTtl"] = HoldTtl.ToString(),
+            // Each lost race is a logged RpcException at Information; the race test measures the service, not the log.
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, null);
+        Channel = _host.Channel();
     }
 
     public AvailabilityService.AvailabilityServiceClient Client => new(Channel);
 
-    public static Metadata As(string subject) => new() { { "Authorization", "Bearer " + DevTokenIssuer.Mint(SigningKey, subject) } };
+    public static Metadata As(string subject) => Tokens.Bearer(subject);
 
     /// <summary>A listing written straight to the store: availability needs only its owner and zone.</summary>
     public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin")
     {
         var listing = new Listing { Id = Guid.NewGuid().ToString("N"), OwnerId = owner, DisplayName = "Test practice", TimeZone = timeZone };
-        Assert.True(await _factory.Services.GetRequiredService<IListingStore>().CreateAsync(listing, default));
+        Assert.True(await _host.Services.GetRequiredService<IListingStore>().CreateAsync(listing, default));
         return listing;
     }
 
     public void Dispose()
     {
         Channel.Dispose();
-        _factory.Dispose();
-        _store.Dispose();
+        _host.Dispose();
         try { System.IO.Directory.Delete(_indexPath, recursive: true); }
         catch (IOException) { /* the index may still be closing; a temp folder is harmless. */ }
         catch (UnauthorizedAccessException) { }

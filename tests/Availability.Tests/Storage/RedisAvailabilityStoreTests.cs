@@ -3,13 +3,14 @@ using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.Testing;
 using Xunit.Abstractions;
 
 namespace HealingNetwork.Availability.Tests.Storage;
 
-public sealed class RedisAvailabilityStoreTests(StoreFixture fixture, ITestOutputHelper output) : IClassFixture<StoreFixture>
+public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
 {
-    private readonly RedisAvailabilityStore _store = new(fixture.Redis);
+    private readonly RedisAvailabilityStore _store = new(TestStore.Instance.Connection);
     private static readonly DateTimeOffset Base = new(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
 
@@ -119,7 +120,7 @@ public sealed class RedisAvailabilityStoreTests(StoreFixture fixture, ITestOutpu
         Assert.Equal(Slots, wins.Select(w => w.Slot).Distinct().Count());
         Assert.Equal(Slots, bookings.Count);
         Assert.Equal(Slots, bookings.Select(b => b.Slot.StartTime.Seconds).Distinct().Count());
-        output.WriteLine($"{fixture.Backend}: {Clients} clients, {attempts} hold attempts, {Slots} bookings, 0 double bookings in {clock.ElapsedMilliseconds} ms " +
+        output.WriteLine($"{TestStore.Instance.Kind}: {Clients} clients, {attempts} hold attempts, {Slots} bookings, 0 double bookings in {clock.ElapsedMilliseconds} ms " +
             $"({attempts / clock.Elapsed.TotalSeconds:F0} attempts/s, {Slots / clock.Elapsed.TotalSeconds:F0} bookings/s)");
     }
 
