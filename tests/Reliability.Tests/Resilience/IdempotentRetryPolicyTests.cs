@@ -36,13 +36,13 @@ public sealed class IdempotentRetryPolicyTests
     }
 
     [Fact]
-    public void Only_reads_of_the_four_services_have_a_retry_policy()
+    public void Only_reads_of_the_public_services_have_a_retry_policy()
     {
         var config = IdempotentRetryPolicy.For([.. Rpc.Services]);
         var retried = config.MethodConfigs.SelectMany(c => c.Names).Select(n => n.Method).ToHashSet();
 
         Assert.Equal(
-            ["ExportCalendar", "ExportProfile", "GetEarliestSlots", "GetListing", "GetProfile", "GetWeeklyAvailability", "ListBookings",
+            ["ExportCalendar", "ExportFhir", "ExportHsds", "ExportProfile", "GetEarliestSlots", "GetListing", "GetProfile", "GetWeeklyAvailability", "ListBookings",
              "ListModalities", "ListOpenSlots", "SearchListings"],
             retried.Order(StringComparer.Ordinal));
         Assert.All(config.MethodConfigs, c => Assert.DoesNotContain(c.Names, n => string.IsNullOrEmpty(n.Method)));
