@@ -75,7 +75,8 @@ public static class SearchBenchmark
         }
         finally
         {
-            if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
+            if (options.Rest.Contains("--keep-index")) Console.WriteLine($"Index kept at {path}");
+            else if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
         }
     }
 
