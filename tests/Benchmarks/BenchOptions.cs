@@ -8,7 +8,7 @@ public sealed record BenchOptions
     public string ResultsDirectory { get; init; } = "BenchmarkResults";
     public int Listings { get; init; } = 100_000;
     public int Profiles { get; init; } = 10_000;
-    public double SecondsPerWorkload { get; init; } = 8;
+    public double SecondsPerWorkload { get; init; } = 5;
     public int Callers { get; init; } = 64;
     public IReadOnlyList<string> Rest { get; init; } = [];
 
