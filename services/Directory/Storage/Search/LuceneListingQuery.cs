@@ -30,14 +30,22 @@ internal static class LuceneListingQuery
     ];
 
     /// <summary>
-    /// The query, and whether it carries free text (so scores mean relevance). Keyword filters
-    /// that repeat across searches come from <paramref name="filters"/> as cached doc-id sets and
-    /// lead the search (leap-frog, filter first): the text and the per-request ranges are then only
-    /// evaluated on documents that already passed them.
+    /// The query, and whether it carries free text (so scores mean relevance). With
+    /// <paramref name="filters"/>, every filter moves into one candidate set that leads the search
+    /// (leap-frog, filter first): keyword filters that repeat across searches as cached doc-id sets,
+    /// then the per-request checks (exchange terms, last confirmed, geo box) on the documents those
+    /// let through. The text clauses, the costly part, are then advanced only to documents that
+    /// passed every filter, and they alone give the score.
     /// </summary>
     public static (Query Query, bool HasText) Build(ListingSearchQuery search, Analyzer analyzer, LuceneFilterCache? filters = null)
     {
         var text = TextQuery(search.Text, analyzer);
+        return filters is null ? (Combined(search, text), text is not null) : (Filtered(search, text, filters), text is not null);
+    }
+
+    /// <summary>Text and filters as one BooleanQuery (filters as zero-boost constant-score MUST clauses).</summary>
+    private static Query Combined(ListingSearchQuery search, BooleanQuery? text)
+    {
         var filterBoost = text is null ? 1f : 0f;
         var root = new BooleanQuery();
         if (text is not null)
@@ -45,28 +53,45 @@ internal static class LuceneListingQuery
             root.Add(text, Occur.MUST);
         }
 
-        var keywords = new BooleanQuery();
-        foreach (var (filter, cacheable) in Filters(search))
+        foreach (var (filter, _) in Filters(search))
         {
-            if (cacheable && filters is not null) keywords.Add(filter, Occur.MUST);
-            else root.Add(new ConstantScoreQuery(filter) { Boost = filterBoost }, Occur.MUST);
+            root.Add(new ConstantScoreQuery(filter) { Boost = filterBoost }, Occur.MUST);
         }
 
-        var exclusions = filters is null ? root : keywords;
         foreach (var code in search.ExcludeModalities)
         {
-            exclusions.Add(new TermQuery(new Term(F.Modality, code)), Occur.MUST_NOT);
+            root.Add(new TermQuery(new Term(F.Modality, code)), Occur.MUST_NOT);
         }
 
         // A query of only MUST_NOT clauses matches nothing in Lucene.
         MatchAllIfOnlyExclusions(root);
-        if (keywords.Clauses.Count == 0 || filters is null)
+        return root;
+    }
+
+    private static Query Filtered(ListingSearchQuery search, BooleanQuery? text, LuceneFilterCache filters)
+    {
+        var keywords = new BooleanQuery();
+        var candidates = new BooleanQuery();
+        foreach (var (filter, cacheable) in Filters(search))
         {
-            return (root, text is not null);
+            (cacheable ? keywords : candidates).Add(cacheable ? filter : new ConstantScoreQuery(filter), Occur.MUST);
         }
 
-        MatchAllIfOnlyExclusions(keywords);
-        return (new FilteredQuery(root, filters.For(keywords), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), text is not null);
+        foreach (var code in search.ExcludeModalities)
+        {
+            keywords.Add(new TermQuery(new Term(F.Modality, code)), Occur.MUST_NOT);
+        }
+
+        if (keywords.Clauses.Count > 0)
+        {
+            MatchAllIfOnlyExclusions(keywords);
+            candidates.Add(new ConstantScoreQuery(filters.For(keywords)), Occur.MUST);
+        }
+
+        Query scored = text is null ? new MatchAllDocsQuery() : text;
+        return candidates.Clauses.Count == 0
+            ? scored
+            : new FilteredQuery(scored, new QueryWrapperFilter(candidates), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
     }
 
     private static void MatchAllIfOnlyExclusions(BooleanQuery query)
