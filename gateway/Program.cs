@@ -38,6 +38,12 @@ foreach (var service in new[] { "directory", "profiles", "matching" })
         failureStatus: null, tags: ["ready"], timeout: TimeSpan.FromSeconds(3)));
 }
 
+// Ready only after one round of calls through every route (see ProxyWarmup).
+builder.Services.AddSingleton<ProxyWarmup>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ProxyWarmup>());
+builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+    "proxy-warmup", sp => sp.GetRequiredService<ProxyWarmup>(), failureStatus: null, tags: ["ready"]));
+
 var app = builder.Build();
 app.UseMiddleware<SecurityHeaders>();
 app.UseAuthentication();      // before the limiter, so signed-in clients are limited by identity

@@ -17,41 +17,36 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private readonly DistributedApplication _app;
 
-    public int GatewayHttpPort { get; }
-    public int GatewayGrpcPort { get; }
+    private readonly IReadOnlyDictionary<string, int> _ports;
+
+    public int GatewayHttpPort => _ports["GatewayHttp"];
+    public int GatewayGrpcPort => _ports["GatewayGrpc"];
     public string DataRoot { get; }
 
-    private RunningSystem(DistributedApplication app, int http, int grpc, string dataRoot)
+    private RunningSystem(DistributedApplication app, IReadOnlyDictionary<string, int> ports, string dataRoot)
     {
         _app = app;
-        GatewayHttpPort = http;
-        GatewayGrpcPort = grpc;
+        _ports = ports;
         DataRoot = dataRoot;
     }
 
     /// <param name="configure">Changes to the model before it starts (e.g. a resource's environment).</param>
     /// <param name="settings">AppHost configuration read while the model is described (e.g. ConnectionStrings:redis).</param>
+    /// <param name="extraArgs">More AppHost overrides as `--Key=value`.</param>
     public static async Task<RunningSystem> StartAsync(
         string? dataRoot = null, CancellationToken cancellationToken = default, Action<IDistributedApplicationTestingBuilder>? configure = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? extraArgs = null)
     {
         dataRoot ??= Path.Combine(Path.GetTempPath(), "healing-e2e", Guid.NewGuid().ToString("N"));
-        var http = TestStore.FreePort();
-        var grpc = TestStore.FreePort();
+        var ports = new[] { "Store", "GatewayHttp", "GatewayGrpc", "directory", "profiles", "matching", "directoryHealth", "profilesHealth", "matchingHealth" }
+            .ToDictionary(name => name, _ => TestStore.FreePort());
         string[] args =
         [
             $"--DataRoot={dataRoot}",
             $"--Auth:SigningKey={SigningKey}",
             "--Directory:SeedListings=0",
-            $"--Ports:Store={TestStore.FreePort()}",
-            $"--Ports:GatewayHttp={http}",
-            $"--Ports:GatewayGrpc={grpc}",
-            $"--Ports:directory={TestStore.FreePort()}",
-            $"--Ports:profiles={TestStore.FreePort()}",
-            $"--Ports:matching={TestStore.FreePort()}",
-            $"--Ports:directoryHealth={TestStore.FreePort()}",
-            $"--Ports:profilesHealth={TestStore.FreePort()}",
-            $"--Ports:matchingHealth={TestStore.FreePort()}",
+            .. ports.Select(p => $"--Ports:{p.Key}={p.Value}"),
+            .. extraArgs ?? [],
             .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cancellationToken);
@@ -61,8 +56,11 @@ public sealed class RunningSystem : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        return new RunningSystem(app, http, grpc, dataRoot);
+        return new RunningSystem(app, ports, dataRoot);
     }
+
+    /// <summary>A service's own HTTP/2 port (directory, profiles, matching), bypassing the gateway.</summary>
+    public int ServicePort(string service) => _ports[service];
 
     /// <summary>gRPC to the gateway's single address (HTTP/2 cleartext).</summary>
     public GrpcChannel GatewayChannel() => GrpcChannel.ForAddress($"http://127.0.0.1:{GatewayGrpcPort}");

@@ -12,13 +12,20 @@ namespace HealingNetwork.Directory.Tests.Performance;
 public sealed class LuceneListingIndexPerformance(ITestOutputHelper output) : IDisposable
 {
     private const int ListingCount = 100_000;
+    private static readonly DateTimeOffset Now = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "healing-lucene-perf-" + Guid.NewGuid().ToString("N"));
 
     [PerformanceFact]
     public async Task Hundred_thousand_listings_index_and_query_within_targets()
     {
         using var index = new LuceneListingIndex(_directory, ModalityTaxonomy.Default);
-        var listings = SyntheticListings.Generate(ListingCount).ToArray();
+        var listings = SyntheticListings.Generate(ListingCount, seed: 42, now: Now)
+            .Select((listing, i) =>
+            {
+                listing.Id = $"perf-{i:D6}";
+                return listing;
+            })
+            .ToArray();
 
         var indexingCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var indexing = Stopwatch.StartNew();
@@ -31,11 +38,11 @@ public sealed class LuceneListingIndexPerformance(ITestOutputHelper output) : ID
         output.WriteLine($"Indexed {ListingCount:N0} listings in {indexing.Elapsed.TotalSeconds:F1} s " +
             $"({(Process.GetCurrentProcess().TotalProcessorTime - indexingCpu).TotalSeconds:F1} s CPU, all threads)");
 
-        var since = SyntheticListings.Now.AddDays(-180);
+        var since = Now.AddDays(-90);
         var textQuery = new ListingSearchQuery
         {
-            Text = "massage for athletes", Modalities = ["massage-therapy", "chiropractic"], AcceptingNewClientsOnly = true,
-            Terms = new TermsFilter(8_000, "USD", ["produce"], false), ConfirmedSince = since,
+            Text = "massage for athletes", Modalities = ["massage-therapy", "sports-massage", "chiropractic"], AcceptingNewClientsOnly = true,
+            Terms = new TermsFilter(12_000, "USD", ["produce"], false), ConfirmedSince = since,
         };
         var nearQuery = textQuery with { Near = new GeoFilter(45.5152, -122.6784, 300), IncludeTelehealth = true };
         var broadQuery = new ListingSearchQuery { Languages = ["en"] };
@@ -50,10 +57,10 @@ public sealed class LuceneListingIndexPerformance(ITestOutputHelper output) : ID
         foreach (var (name, q) in new (string, ListingSearchQuery)[]
         {
             ("text only", new() { Text = "massage for athletes" }),
-            ("modality only", new() { Modalities = ["massage-therapy", "chiropractic"] }),
+            ("modality only", new() { Modalities = ["massage-therapy", "sports-massage", "chiropractic"] }),
             ("since only", new() { ConfirmedSince = since }),
-            ("terms only", new() { Terms = new TermsFilter(8_000, "USD", ["produce"], false) }),
-            ("text+modality", new() { Text = "massage for athletes", Modalities = ["massage-therapy", "chiropractic"] }),
+            ("terms only", new() { Terms = new TermsFilter(12_000, "USD", ["produce"], false) }),
+            ("text+modality", new() { Text = "massage for athletes", Modalities = ["massage-therapy", "sports-massage", "chiropractic"] }),
             ("near only", new() { Near = new GeoFilter(45.5152, -122.6784, 300) }),
             ("rare text", new() { Text = "practice 4242" }),
         })

@@ -17,7 +17,9 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// as "true"/"false".</item>
 /// <item>numbers <c>fee_min_effective</c> (sliding-scale floor when set, else fee_min; minor units) and
 /// <c>last_confirmed_ms</c> (unix milliseconds: ConfirmedSince has sub-second precision and the
-/// Elasticsearch backend compares in milliseconds too).</item>
+/// Elasticsearch backend compares in milliseconds too), each twice: trie-indexed, and as numeric doc
+/// values (<c>*_dv</c>) that the query checks per candidate instead of expanding a range over every
+/// document (see <see cref="LuceneListingQuery"/>).</item>
 /// <item>geo: <c>lat</c>/<c>lon</c> multi-valued doubles for the box prefilter; <c>geo</c> binary doc values holding every
 /// location as (lat, lon) little-endian double pairs and <c>telehealth_dv</c> numeric doc values, read per candidate
 /// for the exact distance without loading stored fields.</item>
@@ -43,6 +45,8 @@ internal static class LuceneListingDocument
     public const string TimeBank = "time_bank";
     public const string FeeMinEffective = "fee_min_effective";
     public const string LastConfirmedMs = "last_confirmed_ms";
+    public const string FeeMinEffectiveValues = "fee_min_effective_dv";
+    public const string LastConfirmedMsValues = "last_confirmed_ms_dv";
     public const string Lat = "lat";
     public const string Lon = "lon";
     public const string Geo = "geo";
@@ -58,6 +62,12 @@ internal static class LuceneListingDocument
     /// </summary>
     public const int PrecisionStep = 8;
 
+    /// <summary>
+    /// The document layout's version, kept in the commit data: an index written with another
+    /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
+    /// </summary>
+    public const string SchemaVersion = "2";
+
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
 
@@ -66,6 +76,8 @@ internal static class LuceneListingDocument
 
     public static Document Create(Listing listing, ModalityTaxonomy taxonomy)
     {
+        var feeMin = EffectiveMinFee(listing.Terms);
+        var lastConfirmedMs = listing.LastConfirmedTime?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? 0;
         var doc = new Document
         {
             new StringField(Id, listing.Id, Field.Store.YES),
@@ -76,8 +88,10 @@ internal static class LuceneListingDocument
             new StringField(Telehealth, Flag(listing.Telehealth), Field.Store.NO),
             new NumericDocValuesField(TelehealthValues, listing.Telehealth ? 1 : 0),
             new StringField(TimeBank, Flag(listing.Terms?.TimeBank ?? false), Field.Store.NO),
-            new Int64Field(FeeMinEffective, EffectiveMinFee(listing.Terms), Int64Type),
-            new Int64Field(LastConfirmedMs, listing.LastConfirmedTime?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? 0, Int64Type),
+            new Int64Field(FeeMinEffective, feeMin, Int64Type),
+            new NumericDocValuesField(FeeMinEffectiveValues, feeMin),
+            new Int64Field(LastConfirmedMs, lastConfirmedMs, Int64Type),
+            new NumericDocValuesField(LastConfirmedMsValues, lastConfirmedMs),
             new BinaryDocValuesField(Geo, new BytesRef(PackLocations(listing.Locations))),
             new TextField(DisplayName, listing.DisplayName, Field.Store.NO),
             new TextField(Bio, listing.Bio, Field.Store.NO),

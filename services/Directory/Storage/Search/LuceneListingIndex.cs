@@ -30,6 +30,7 @@ namespace HealingNetwork.Directory.Storage.Search;
 public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
 {
     private const string CheckpointKey = "checkpoint";
+    private const string SchemaKey = "schema";
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
     private static readonly HashSet<string> ListingFieldOnly = [F.Listing];
 
@@ -39,6 +40,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private readonly Analyzer _analyzer;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
+    private readonly LuceneFilterCache _filters = new();
     private readonly System.Threading.Lock _commitLock = new();
     private long _lastCommitTimestamp;
     private string? _committedCheckpoint;
@@ -57,7 +59,9 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             RAMBufferSizeMB = 64,
         });
         // On open the writer's commit data is the last commit's.
-        _committedCheckpoint = _writer.CommitData.TryGetValue(CheckpointKey, out var checkpoint) ? checkpoint : null;
+        // An index in an older document layout has no usable checkpoint: the feed rebuilds it.
+        _committedCheckpoint = _writer.CommitData.TryGetValue(SchemaKey, out var schema) && schema == F.SchemaVersion
+            && _writer.CommitData.TryGetValue(CheckpointKey, out var checkpoint) ? checkpoint : null;
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         _lastCommitTimestamp = Stopwatch.GetTimestamp();
         _logger.LogInformation("Opened listing index at {IndexDirectory} with {DocumentCount} documents, checkpoint {Checkpoint}",
@@ -128,7 +132,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (luceneQuery, hasText) = LuceneListingQuery.Build(query, _analyzer);
+        var (luceneQuery, hasText) = LuceneListingQuery.Build(query, _analyzer, _filters);
         var searcher = _searchers.Acquire();
         try
         {
@@ -226,9 +230,9 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         if (setCheckpoint)
         {
             // Commit data is sticky: later commits carry this checkpoint until the next one is set.
-            _writer.SetCommitData(checkpoint is null
-                ? new Dictionary<string, string>()
-                : new Dictionary<string, string> { [CheckpointKey] = checkpoint });
+            var data = new Dictionary<string, string> { [SchemaKey] = F.SchemaVersion };
+            if (checkpoint is not null) data[CheckpointKey] = checkpoint;
+            _writer.SetCommitData(data);
         }
 
         _writer.Commit();

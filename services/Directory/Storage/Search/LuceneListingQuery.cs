@@ -10,7 +10,12 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// Turns a <see cref="ListingSearchQuery"/> into a Lucene query over the fields of
 /// <see cref="LuceneListingDocument"/>. Filters are MUST clauses wrapped in zero-boost
 /// <see cref="ConstantScoreQuery"/>s (this Lucene has no FILTER occur), so the score is the text
-/// score alone. User text never reaches a query parser: it is tokenized with the index analyzer
+/// score alone. Numeric ranges (fee, last confirmed) are checked from doc values
+/// (<see cref="FieldCacheRangeFilter"/>): a trie <see cref="NumericRangeQuery"/> under a constant
+/// score builds a bitset of every document in range before the conjunction starts (most of the
+/// index for "confirmed in the last 90 days" or "fee under 120"), while a doc-values filter is only
+/// asked about the documents the other clauses already matched.
+/// User text never reaches a query parser: it is tokenized with the index analyzer
 /// and each term becomes a boosted SHOULD <see cref="TermQuery"/>, so no input can be syntax.
 /// </summary>
 internal static class LuceneListingQuery
@@ -24,10 +29,23 @@ internal static class LuceneListingQuery
         (F.DisplayName, 3f), (F.ModalityText, 2f), (F.SpecialtiesText, 2f), (F.Bio, 1f),
     ];
 
-    /// <summary>The query, and whether it carries free text (so scores mean relevance).</summary>
-    public static (Query Query, bool HasText) Build(ListingSearchQuery search, Analyzer analyzer)
+    /// <summary>
+    /// The query, and whether it carries free text (so scores mean relevance). With
+    /// <paramref name="filters"/>, every filter moves into one candidate set that leads the search
+    /// (leap-frog, filter first): keyword filters that repeat across searches as cached doc-id sets,
+    /// then the per-request checks (exchange terms, last confirmed, geo box) on the documents those
+    /// let through. The text clauses, the costly part, are then advanced only to documents that
+    /// passed every filter, and they alone give the score.
+    /// </summary>
+    public static (Query Query, bool HasText) Build(ListingSearchQuery search, Analyzer analyzer, LuceneFilterCache? filters = null)
     {
         var text = TextQuery(search.Text, analyzer);
+        return filters is null ? (Combined(search, text), text is not null) : (Filtered(search, text, filters), text is not null);
+    }
+
+    /// <summary>Text and filters as one BooleanQuery (filters as zero-boost constant-score MUST clauses).</summary>
+    private static Query Combined(ListingSearchQuery search, BooleanQuery? text)
+    {
         var filterBoost = text is null ? 1f : 0f;
         var root = new BooleanQuery();
         if (text is not null)
@@ -35,7 +53,7 @@ internal static class LuceneListingQuery
             root.Add(text, Occur.MUST);
         }
 
-        foreach (var filter in Filters(search))
+        foreach (var (filter, _) in Filters(search))
         {
             root.Add(new ConstantScoreQuery(filter) { Boost = filterBoost }, Occur.MUST);
         }
@@ -46,28 +64,59 @@ internal static class LuceneListingQuery
         }
 
         // A query of only MUST_NOT clauses matches nothing in Lucene.
-        if (root.Clauses.All(c => c.Occur == Occur.MUST_NOT))
-        {
-            root.Add(new MatchAllDocsQuery(), Occur.MUST);
-        }
-
-        return (root, text is not null);
+        MatchAllIfOnlyExclusions(root);
+        return root;
     }
 
-    private static IEnumerable<Query> Filters(ListingSearchQuery search)
+    private static Query Filtered(ListingSearchQuery search, BooleanQuery? text, LuceneFilterCache filters)
     {
-        if (AnyOf(F.Modality, search.Modalities) is { } modalities) yield return modalities;
-        if (AnyOf(F.Specialty, search.Specialties) is { } specialties) yield return specialties;
-        if (AnyOf(F.Orientation, search.Orientations.Select(F.OrientationTerm)) is { } orientations) yield return orientations;
-        if (AnyOf(F.LifestyleTag, search.LifestyleTags) is { } tags) yield return tags;
-        if (AnyOf(F.Language, search.Languages.Select(F.LanguageTerm)) is { } languages) yield return languages;
-        if (search.Near is { } near) yield return NearPrefilter(near, search.IncludeTelehealth);
-        if (search.TelehealthOnly) yield return new TermQuery(new Term(F.Telehealth, F.True));
-        if (search.Terms is { } terms && TermsQuery(terms) is { } exchange) yield return exchange;
-        if (search.AcceptingNewClientsOnly) yield return new TermQuery(new Term(F.AcceptingNewClients, F.True));
+        var keywords = new BooleanQuery();
+        var candidates = new BooleanQuery();
+        foreach (var (filter, cacheable) in Filters(search))
+        {
+            (cacheable ? keywords : candidates).Add(cacheable ? filter : new ConstantScoreQuery(filter), Occur.MUST);
+        }
+
+        foreach (var code in search.ExcludeModalities)
+        {
+            keywords.Add(new TermQuery(new Term(F.Modality, code)), Occur.MUST_NOT);
+        }
+
+        if (keywords.Clauses.Count > 0)
+        {
+            MatchAllIfOnlyExclusions(keywords);
+            candidates.Add(new ConstantScoreQuery(filters.For(keywords)), Occur.MUST);
+        }
+
+        Query scored = text is null ? new MatchAllDocsQuery() : text;
+        return candidates.Clauses.Count == 0
+            ? scored
+            : new FilteredQuery(scored, new QueryWrapperFilter(candidates), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+    }
+
+    private static void MatchAllIfOnlyExclusions(BooleanQuery query)
+    {
+        if (query.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+    }
+
+    /// <summary>Each filter, and whether it is a keyword filter worth caching (its values repeat across searches).</summary>
+    private static IEnumerable<(Query Filter, bool Cacheable)> Filters(ListingSearchQuery search)
+    {
+        if (AnyOf(F.Modality, search.Modalities) is { } modalities) yield return (modalities, true);
+        if (AnyOf(F.Specialty, search.Specialties) is { } specialties) yield return (specialties, true);
+        if (AnyOf(F.Orientation, search.Orientations.Select(F.OrientationTerm)) is { } orientations) yield return (orientations, true);
+        if (AnyOf(F.LifestyleTag, search.LifestyleTags) is { } tags) yield return (tags, true);
+        if (AnyOf(F.Language, search.Languages.Select(F.LanguageTerm)) is { } languages) yield return (languages, true);
+        if (search.Near is { } near) yield return (NearPrefilter(near, search.IncludeTelehealth), false);
+        if (search.TelehealthOnly) yield return (new TermQuery(new Term(F.Telehealth, F.True)), true);
+        if (search.Terms is { } terms && TermsQuery(terms) is { } exchange) yield return (exchange, false);
+        if (search.AcceptingNewClientsOnly) yield return (new TermQuery(new Term(F.AcceptingNewClients, F.True)), true);
         if (search.ConfirmedSince is { } since)
         {
-            yield return NumericRangeQuery.NewInt64Range(F.LastConfirmedMs, F.PrecisionStep, since.ToUnixTimeMilliseconds(), null, true, true);
+            yield return (new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(F.LastConfirmedMsValues, since.ToUnixTimeMilliseconds(), null, true, true)), false);
         }
     }
 
@@ -100,7 +149,7 @@ internal static class LuceneListingQuery
         var any = new BooleanQuery();
         if (terms.MaxFee is { } maxFee)
         {
-            var fee = new BooleanQuery { { NumericRangeQuery.NewInt64Range(F.FeeMinEffective, F.PrecisionStep, null, maxFee, true, true), Occur.MUST } };
+            var fee = new BooleanQuery { { new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(F.FeeMinEffectiveValues, null, maxFee, true, true)), Occur.MUST } };
             if (!string.IsNullOrEmpty(terms.Currency))
             {
                 fee.Add(new TermQuery(new Term(F.Currency, F.CurrencyTerm(terms.Currency))), Occur.MUST);

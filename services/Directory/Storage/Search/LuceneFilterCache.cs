@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Search;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// Reusable keyword filters (modality, orientation, language, accepting new clients, …) as
+/// <see cref="CachingWrapperFilter"/>s, keyed by the filter query's text. Each caches one compact
+/// doc-id set per segment core, so after a near-real-time refresh only new segments are computed
+/// again, and deletions are applied through the live docs. Searches mostly repeat the same few
+/// filter combinations; when more than <see cref="Capacity"/> distinct ones have been seen the
+/// cache simply starts over (the sets are cheap to rebuild, and the bound keeps memory small).
+/// </summary>
+internal sealed class LuceneFilterCache
+{
+    public const int Capacity = 512;
+
+    private readonly ConcurrentDictionary<string, Filter> _filters = new(StringComparer.Ordinal);
+
+    public Filter For(Query filter)
+    {
+        var key = filter.ToString();
+        if (_filters.TryGetValue(key, out var cached)) return cached;
+        if (_filters.Count >= Capacity) _filters.Clear();
+        return _filters.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(filter)));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Profiles.V1;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Benchmarks.Load;
+
+/// <summary>Loads the running system: listings through ImportListings, profiles, and one bookable listing.</summary>
+public sealed class BenchData
+{
+    public const string Practitioner = "bench";
+
+    public List<(string Owner, string ProfileId)> Profiles { get; } = [];
+    public string BookableListingId { get; private set; } = "";
+
+    public static async Task<(TimeSpan Elapsed, int Imported)> ImportListingsAsync(GrpcChannel channel, int count)
+    {
+        var client = new DirectoryService.DirectoryServiceClient(channel);
+        var listings = BenchListings.Generate(count);
+        foreach (var listing in listings) listing.Id = "";
+        var clock = Stopwatch.StartNew();
+        using var call = client.ImportListings(Tokens.As(Practitioner).WithDeadline(DateTime.UtcNow.AddMinutes(10)));
+        foreach (var listing in listings) await call.RequestStream.WriteAsync(new ImportListingsRequest { Listing = listing });
+        await call.RequestStream.CompleteAsync();
+        var response = await call;
+        return (clock.Elapsed, response.Imported);
+    }
+
+    /// <summary>Waits until search sees <paramref name="count"/> listings (the index may trail the store).</summary>
+    public static async Task<TimeSpan> WaitIndexedAsync(GrpcChannel channel, int count)
+    {
+        var client = new DirectoryService.DirectoryServiceClient(channel);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            var page = await client.SearchListingsAsync(new SearchListingsRequest { PageSize = 1 });
+            if (page.TotalSize >= count) break;
+            await Task.Delay(200);
+        }
+        return clock.Elapsed;
+    }
+
+    public async Task<TimeSpan> CreateProfilesAsync(GrpcChannel channel, int count)
+    {
+        var client = new ProfileService.ProfileServiceClient(channel);
+        var clock = Stopwatch.StartNew();
+        var created = new (string, string)[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            var owner = $"client-{i:D5}";
+            var profile = await client.CreateProfileAsync(new CreateProfileRequest { Profile = BenchProfiles.Create(i) }, Tokens.As(owner));
+            created[i] = (owner, profile.Id);
+        });
+        Profiles.AddRange(created);
+        return clock.Elapsed;
+    }
+
+    /// <summary>One listing with open hours every day, 09:00–17:00 in 30-minute sessions.</summary>
+    public async Task CreateBookableListingAsync(GrpcChannel channel)
+    {
+        var listing = BenchListings.Generate(1)[0];
+        listing.Id = "";
+        var created = await new DirectoryService.DirectoryServiceClient(channel)
+            .CreateListingAsync(new CreateListingRequest { Listing = listing }, Tokens.As(Practitioner));
+        var request = new SetWeeklyAvailabilityRequest { ListingId = created.Id, SessionMinutes = 30 };
+        foreach (var day in Enum.GetValues<Weekday>().Where(d => d != Weekday.Unspecified))
+            request.Windows.Add(new WeeklyWindow { Weekday = day, Start = "09:00", End = "17:00" });
+        await new AvailabilityService.AvailabilityServiceClient(channel).SetWeeklyAvailabilityAsync(request, Tokens.As(Practitioner));
+        BookableListingId = created.Id;
+    }
+}

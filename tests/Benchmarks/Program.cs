@@ -1,0 +1,30 @@
+using HealingNetwork.Benchmarks;
+using HealingNetwork.Benchmarks.Load;
+using HealingNetwork.Benchmarks.Micro;
+using HealingNetwork.Benchmarks.Search;
+
+// dotnet run -c Release --project tests/Benchmarks -- <micro|search|load> [--results DIR] [mode options]
+var mode = args.FirstOrDefault() ?? "help";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+switch (mode)
+{
+    case "micro":
+        MicroBenchmarks.Run(options);
+        break;
+    case "search":
+        await SearchBenchmark.RunAsync(options);
+        break;
+    case "load":
+        await LoadBenchmark.RunAsync(options);
+        break;
+    default:
+        Console.WriteLine("""
+            usage: Benchmarks <mode> [options]
+              micro   BenchmarkDotNet: scoring, search query building, Listing serialization (short job)
+              search  100k listings in a temp Lucene index: raw Lucene vs LuceneListingIndex.SearchAsync
+              load    the Aspire-started system through YARP, directly, and through nginx grpc_pass
+            options: --results DIR (default BenchmarkResults) --listings N --profiles N
+                     --seconds S (per load workload) --callers N
+            """);
+        break;
+}

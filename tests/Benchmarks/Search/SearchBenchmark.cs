@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using HealingNetwork.Benchmarks.Reporting;
+using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Storage.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
+
+namespace HealingNetwork.Benchmarks.Search;
+
+/// <summary>
+/// `search` mode: index the synthetic listings into a temp Lucene index (timed), then run each
+/// query through raw Lucene and through <see cref="LuceneListingIndex.SearchAsync"/> in
+/// alternating blocks on one thread, so both see the same machine load. Raw Lucene = the
+/// hand-built query, top 20, reading the stored listing bytes of the page (no protobuf parse);
+/// the product additionally parses the 20 listings and applies its own ordering rules.
+/// </summary>
+public static class SearchBenchmark
+{
+    private const int PageSize = 20;
+    private const int Rounds = 10;
+    private const int BlockSize = 100;
+    private static readonly HashSet<string> ListingOnly = [F.Listing];
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var report = new ResultsReport($"Search in-process ({options.Listings:N0} listings)");
+        var path = Path.Combine(Path.GetTempPath(), "healing-bench-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var listings = BenchListings.Generate(options.Listings);
+            using var index = new LuceneListingIndex(path, ModalityTaxonomy.Default);
+            var (wall, cpu) = await Timed(async () =>
+            {
+                foreach (var batch in listings.Chunk(1_000)) await index.UpsertAsync(batch, CancellationToken.None);
+                await index.SetCheckpointAsync("bench", CancellationToken.None);
+            });
+            report.Line($"Indexed {listings.Length:N0} listings in {wall.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU (batches of 1,000, one commit).");
+            report.Line("");
+
+            using var rawDirectory = new NIOFSDirectory(path);
+            using var reader = DirectoryReader.Open(rawDirectory);
+            var searcher = new IndexSearcher(reader);
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (var @case in RawLuceneCases.All(BenchListings.Now))
+            {
+                var query = @case.Query with { Limit = PageSize };
+                var raw = new Samples();
+                var product = new Samples();
+                int rawTotal = 0, productTotal = 0;
+                for (var i = 0; i < 50; i++)
+                {
+                    rawTotal = RawSearch(searcher, @case);
+                    productTotal = (await index.SearchAsync(query, CancellationToken.None)).TotalSize;
+                }
+                for (var round = 0; round < Rounds; round++)
+                {
+                    raw.Block(BlockSize, () => RawSearch(searcher, @case));
+                    await product.BlockAsync(BlockSize, () => index.SearchAsync(query, CancellationToken.None));
+                }
+                var r = raw.Summary();
+                var p = product.Summary();
+                rows.Add([@case.Name, $"{productTotal:N0} ({rawTotal:N0})",
+                    LatencySummary.Ms(r.P50Ms), LatencySummary.Ms(r.P95Ms), LatencySummary.Ms(r.P99Ms), LatencySummary.Ms(r.CpuMsPerOp),
+                    LatencySummary.Ms(p.P50Ms), LatencySummary.Ms(p.P95Ms), LatencySummary.Ms(p.P99Ms), LatencySummary.Ms(p.CpuMsPerOp),
+                    LatencySummary.Ratio(p.P50Ms, r.P50Ms), LatencySummary.Ratio(p.P99Ms, r.P99Ms), LatencySummary.Ratio(p.CpuMsPerOp, r.CpuMsPerOp)]);
+            }
+            report.Table(
+                ["query", "hits product (raw)", "raw p50", "raw p95", "raw p99", "raw CPU/op", "index p50", "index p95", "index p99", "index CPU/op",
+                 "p50 ratio", "p99 ratio", "CPU ratio"], rows);
+            report.Line("Times in ms. Ratio = LuceneListingIndex.SearchAsync ÷ raw Lucene (target ≤ 1.5×); targets p50 ≤ 1 ms, p99 ≤ 5 ms.");
+            report.Line("Raw near = bounding box only (no exact distance); product near = box + exact haversine, so hit counts differ.");
+            report.Save(options.ResultsDirectory, "search.md");
+        }
+        finally
+        {
+            if (options.Rest.Contains("--keep-index")) Console.WriteLine($"Index kept at {path}");
+            else if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private static int RawSearch(IndexSearcher searcher, SearchCase @case)
+    {
+        var top = @case.RawSort is { } sort
+            ? searcher.Search(@case.RawQuery, null, PageSize, sort)
+            : searcher.Search(@case.RawQuery, PageSize);
+        foreach (var hit in top.ScoreDocs) _ = searcher.Doc(hit.Doc, ListingOnly).GetBinaryValue(F.Listing);
+        return top.TotalHits;
+    }
+
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu)> Timed(Func<Task> work)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await work();
+        return (clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+    }
+}
