@@ -6,6 +6,5 @@ namespace HealingNetwork.Profiles.Api;
 /// <summary>Modality codes from the Directory's taxonomy.</summary>
 public sealed class DirectoryModalityCatalog(TaxonomyClient taxonomy) : IModalityCatalog
 {
-    public async Task<IReadOnlySet<string>> CodesAsync(CancellationToken cancellationToken) =>
-        (await taxonomy.ModalitiesAsync(cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+    public Task<IReadOnlySet<string>> CodesAsync(CancellationToken cancellationToken) => taxonomy.CodesAsync(cancellationToken);
 }
