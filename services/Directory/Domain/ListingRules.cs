@@ -84,8 +84,7 @@ public static class ListingRules
         {
             var l = listing.Locations[i];
             var f = $"{prefix}locations[{i}]";
-            FieldRules.Range(v, f + ".lat", l.Lat, -90.0, 90.0);
-            FieldRules.Range(v, f + ".lon", l.Lon, -180.0, 180.0);
+            FieldRules.LatLon(v, f, l.Lat, l.Lon);
             FieldRules.Text(v, f + ".city", l.City, 100);
             FieldRules.Text(v, f + ".region", l.Region, 100);
             if (!FieldRules.IsCountry(l.Country)) v.Add(f + ".country", "must be an ISO 3166-1 alpha-2 code such as \"US\"");

@@ -30,12 +30,7 @@ public static class SearchRequestRules
             if (o == Orientation.Unspecified || !Enum.IsDefined(o)) v.Add($"orientations[{i}]", "unknown orientation");
         }
         if (request.Orientations.Count > 3) v.Add("orientations", "must have at most 3 items");
-        if (request.Near is { } near)
-        {
-            FieldRules.Range(v, "near.lat", near.Lat, -90.0, 90.0);
-            FieldRules.Range(v, "near.lon", near.Lon, -180.0, 180.0);
-            if (!(near.RadiusKm > 0 && near.RadiusKm <= 20_000)) v.Add("near.radius_km", "must be greater than 0 and at most 20000");
-        }
+        if (request.Near is { } near) FieldRules.GeoRadius(v, "near", near);
         if (request.MaxFee < 0) v.Add("max_fee", "must not be negative");
         if (request.MaxFee > 0 && !FieldRules.IsCurrency(request.Currency)) v.Add("currency", "is required with max_fee: an ISO 4217 code such as \"USD\"");
         if (request.PageSize < 0 || request.PageSize > MaxPageSize) v.Add("page_size", $"must be between 0 and {MaxPageSize}");

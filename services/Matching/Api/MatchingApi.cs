@@ -63,12 +63,7 @@ public sealed class MatchingApi(
         RequireProfileId(request.ProfileId, v);
         PageSize(request.PageSize, 50, v);
         if (string.IsNullOrWhiteSpace(request.Specialty)) v.Add("specialty", "is required: a NUCC specialty code or a modality code");
-        if (request.Near is { } n)
-        {
-            FieldRules.Range(v, "near.lat", n.Lat, -90.0, 90.0);
-            FieldRules.Range(v, "near.lon", n.Lon, -180.0, 180.0);
-            if (!(n.RadiusKm > 0 && n.RadiusKm <= 20_000)) v.Add("near.radius_km", "must be greater than 0 and at most 20000");
-        }
+        if (request.Near is { } near) FieldRules.GeoRadius(v, "near", near);
         v.ThrowIfAny();
 
         var options = Downstream.Options(context);

@@ -22,11 +22,7 @@ public static class ProfileRules
         foreach (var both in p.SoughtModalities.Intersect(p.AvoidedModalities))
             v.Add(prefix + "avoided_modalities", $"'{both}' is also sought");
 
-        if (p.Home is { } home)
-        {
-            FieldRules.Range(v, prefix + "home.lat", home.Lat, -90.0, 90.0);
-            FieldRules.Range(v, prefix + "home.lon", home.Lon, -180.0, 180.0);
-        }
+        if (p.Home is { } home) FieldRules.LatLon(v, prefix + "home", home.Lat, home.Lon);
         FieldRules.Range(v, prefix + "max_travel_km", p.MaxTravelKm, 0.0, 1000.0);
         if (p.Home is null && !p.TelehealthOk) v.Add(prefix + "home", "is required unless telehealth_ok is true");
         if (p.Home is not null && p.MaxTravelKm == 0 && !p.TelehealthOk)

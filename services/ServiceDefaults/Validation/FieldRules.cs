@@ -24,6 +24,20 @@ public static partial class FieldRules
         if (value < min || value > max) v.Add(field, $"must be between {min} and {max}");
     }
 
+    /// <summary>A point on Earth: latitude -90..90 and longitude -180..180, named "{field}.lat" / "{field}.lon".</summary>
+    public static void LatLon(Violations v, string field, double lat, double lon)
+    {
+        Range(v, field + ".lat", lat, -90.0, 90.0);
+        Range(v, field + ".lon", lon, -180.0, 180.0);
+    }
+
+    /// <summary>A search circle: a valid centre and a radius in (0, 20000] km.</summary>
+    public static void GeoRadius(Violations v, string field, HealingNetwork.Directory.V1.GeoRadius near)
+    {
+        LatLon(v, field, near.Lat, near.Lon);
+        if (!(near.RadiusKm > 0 && near.RadiusKm <= 20_000)) v.Add(field + ".radius_km", "must be greater than 0 and at most 20000");
+    }
+
     /// <summary>A list of at most <paramref name="max"/> items, each checked by <paramref name="item"/>, no duplicates.</summary>
     public static void List(Violations v, string field, IReadOnlyList<string> values, int max, Func<string, string?> item)
     {
