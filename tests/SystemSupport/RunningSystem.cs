@@ -15,6 +15,9 @@ public sealed class RunningSystem : IAsyncDisposable
 {
     public const string SigningKey = Tokens.SigningKey;
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+
     private readonly DistributedApplication _app;
 
     private readonly IReadOnlyDictionary<string, int> _ports;
@@ -52,10 +55,19 @@ public sealed class RunningSystem : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cancellationToken);
         configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
-        await app.StartAsync(cancellationToken);
+        // Bounded, so a start that stalls (a loaded CI machine, a port taken) fails the test instead of hanging the run.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        timeout.CancelAfter(StartTimeout);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        }
+        catch
+        {
+            await StopQuietlyAsync(app);
+            throw;
+        }
         return new RunningSystem(app, ports, dataRoot);
     }
 
@@ -82,15 +94,39 @@ public sealed class RunningSystem : IAsyncDisposable
         ProcessTree.Kill(Convert.ToInt32(pid, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Waits until Aspire has seen a killed resource stop. A start command sent before that races
+    /// the orchestrator's own bookkeeping of the dead process and can end in "failed to start".
+    /// </summary>
+    public Task WaitUntilStoppedAsync(string resource, CancellationToken cancellationToken = default) =>
+        _app.ResourceNotifications.WaitForResourceAsync(resource, StoppedStates, cancellationToken);
+
+    private static readonly string[] StoppedStates = [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart];
+
     /// <summary>Stops a resource gracefully through Aspire's "resource-stop" command.</summary>
     public Task StopResourceAsync(string resource, CancellationToken cancellationToken = default) =>
         CommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
 
-    /// <summary>Starts a stopped or crashed resource again and waits until its health check passes.</summary>
+    /// <summary>
+    /// Starts a stopped or crashed resource again and waits until its health check passes. A start
+    /// the orchestrator reports as failed (e.g. the dead process's port not yet released) is tried
+    /// again, up to three times.
+    /// </summary>
     public async Task StartResourceAsync(string resource, CancellationToken cancellationToken = default)
     {
-        await CommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+                return;
+            }
+            catch (DistributedApplicationException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Waits until Aspire sees a resource in one of the given states ("Exited", "Finished", "Running", ...).</summary>
@@ -103,9 +139,14 @@ public sealed class RunningSystem : IAsyncDisposable
         if (!result.Success) throw new InvalidOperationException($"{command} on '{resource}' failed: {result.Message}");
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopQuietlyAsync(_app));
+
+    /// <summary>Stops the app within a bounded time; a stop that stalls must not hang the test run.</summary>
+    private static async Task StopQuietlyAsync(DistributedApplication app)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try { await app.StopAsync(timeout.Token); }
+        catch (OperationCanceledException) { }
+        finally { await app.DisposeAsync(); }
     }
 }

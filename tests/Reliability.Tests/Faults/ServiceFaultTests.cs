@@ -73,8 +73,9 @@ public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHel
     /// </summary>
     private async Task RestartAndMeasureAsync(GrpcChannel channel, Seeded seeded, string resource)
     {
-        var clock = Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await fixture.System.WaitUntilStoppedAsync(resource, timeout.Token);
+        var clock = Stopwatch.StartNew();
         await fixture.System.StartResourceAsync(resource, timeout.Token);
         var healthy = clock.Elapsed;
         while (true)
