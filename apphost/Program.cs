@@ -20,8 +20,11 @@ if (builder.Configuration.GetConnectionString("redis") is not null)
 else
 {
     var storePort = Port("Store", 6380);
+    // Store:CommitWait=false trades the fsync before each acknowledgement for speed (README, Durability).
+    var commitWait = builder.Configuration.GetValue("Store:CommitWait", true);
     embeddedStore = builder.AddProject<Projects.Store>("store")
-        .WithArgs("--port", storePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(dataRoot, "store"))
+        .WithArgs(["--port", storePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(dataRoot, "store"),
+            .. commitWait ? Array.Empty<string>() : ["--no-commit-wait"]])
         .WithEndpoint("tcp", e => { e.Port = storePort; e.TargetPort = storePort; e.IsProxied = false; e.UriScheme = "tcp"; });
     var endpoint = embeddedStore.GetEndpoint("tcp");
     redis = builder.AddConnectionString("redis", ReferenceExpression.Create(

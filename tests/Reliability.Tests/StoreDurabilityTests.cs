@@ -7,7 +7,8 @@ namespace HealingNetwork.Reliability.Tests;
 
 /// <summary>
 /// Every write the store acknowledged is there after the store is SIGKILLed under load and
-/// restarted: on the embedded Garnet (AOF, recover) and on redis-server (appendonly).
+/// restarted: on the embedded Garnet as the AppHost runs it (AOF, commit wait, recover) and on
+/// redis-server as the README advises (appendonly yes, appendfsync always).
 /// </summary>
 public sealed class StoreDurabilityTests(ITestOutputHelper output)
 {
@@ -66,7 +67,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output)
             stop.Cancel();
             await Task.WhenAll(writers);
         }
-        // Both stores write the AOF before replying, so after a process kill the OS holds every acknowledged write.
+        // Both stores fsync the AOF before replying (Garnet commit wait, Redis appendfsync always).
         var recovery = await store.StartAsync();
 
         using var again = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{store.Port}");

@@ -34,14 +34,14 @@ public sealed class StoreProcess : IDisposable
         });
     }
 
-    /// <summary>redis-server with the guidance from the README: appendonly yes, appendfsync everysec.</summary>
+    /// <summary>redis-server with the guidance from the README: appendonly yes, appendfsync always.</summary>
     public static StoreProcess? Redis(int port, string dataDir)
     {
         if (!File.Exists("/usr/bin/redis-server")) return null;
         System.IO.Directory.CreateDirectory(dataDir);
         return new StoreProcess("redis", port, () => new ProcessStartInfo("/usr/bin/redis-server")
         {
-            ArgumentList = { "--port", port.ToString(), "--bind", "127.0.0.1", "--dir", dataDir, "--appendonly", "yes", "--appendfsync", "everysec", "--save", "" },
+            ArgumentList = { "--port", port.ToString(), "--bind", "127.0.0.1", "--dir", dataDir, "--appendonly", "yes", "--appendfsync", "always", "--save", "" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         });
