@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace HealingNetwork.EndToEnd.Tests;
 
 /// <summary>`ConnectionStrings:redis` switches the whole system from the embedded store to an external Redis.</summary>
+[Collection(SystemCollection.Name)]
 public sealed class ExternalRedisTests(ITestOutputHelper output)
 {
     [Fact]

@@ -9,7 +9,8 @@ namespace HealingNetwork.EndToEnd.Tests;
 /// A client that is not .NET — Node's @grpc/grpc-js loading protos/ — calls all three services
 /// through the gateway's single address (tests/NodeClient/call-all.js).
 /// </summary>
-public sealed class NodeClientTests(RunningSystemFixture fixture) : IClassFixture<RunningSystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class NodeClientTests(RunningSystemFixture fixture)
 {
     private static readonly string ClientFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "NodeClient"));
 

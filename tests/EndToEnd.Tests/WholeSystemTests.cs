@@ -12,7 +12,8 @@ using HealingNetwork.Testing.System;
 namespace HealingNetwork.EndToEnd.Tests;
 
 /// <summary>The three journeys' first slice through the gateway of the real, running system.</summary>
-public sealed class WholeSystemTests(RunningSystemFixture fixture) : IClassFixture<RunningSystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class WholeSystemTests(RunningSystemFixture fixture)
 {
     [Fact]
     public async Task A_listing_and_a_profile_meet_in_find_matches_through_the_gateway_and_survive_a_restart()

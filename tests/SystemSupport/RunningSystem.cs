@@ -52,12 +52,12 @@ public sealed class RunningSystem : IAsyncDisposable
             .. extraArgs ?? [],
             .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
         ];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cancellationToken);
-        configure?.Invoke(builder);
-        var app = await builder.BuildAsync(cancellationToken);
         // Bounded, so a start that stalls (a loaded CI machine, a port taken) fails the test instead of hanging the run.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, timeout.Token);
+        configure?.Invoke(builder);
+        var app = await builder.BuildAsync(timeout.Token);
         try
         {
             await app.StartAsync(timeout.Token);
