@@ -76,4 +76,64 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
         Assert.Equal(280, await Index.CountAsync(CancellationToken.None));
         Assert.Equal(80, (await Index.SearchAsync(new() { Text = "massage" }, CancellationToken.None)).TotalSize);
     }
+
+    [Fact]
+    public async Task After_a_bulk_load_the_idle_index_compacts_into_one_segment_and_keeps_documents_and_checkpoint()
+    {
+        var compaction = new LuceneCompaction(AfterWrites: 300, WhenIdleFor: TimeSpan.FromMilliseconds(200), CheckEvery: TimeSpan.FromMilliseconds(50));
+        using (var index = new LuceneListingIndex(_directory, Taxonomy, compaction: compaction))
+        {
+            // Each batch is flushed into its own near-real-time segment.
+            for (var batch = 0; batch < 8; batch++)
+            {
+                await index.UpsertAsync(Enumerable.Range(0, 50).Select(i => TestListing.Make($"bulk{batch}-{i:D2}", l => l.Bio = "herbal massage")).ToArray(),
+                    CancellationToken.None);
+            }
+            await index.SetCheckpointAsync("400-0", CancellationToken.None);
+            Assert.True(index.SegmentCount > 1, $"{index.SegmentCount} segments before compaction");
+
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (index.SegmentCount > 1 && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+
+            Assert.Equal(1, index.SegmentCount);
+            Assert.Equal(400, (await index.SearchAsync(new() { Text = "massage" }, CancellationToken.None)).TotalSize);
+        }
+
+        using var reopened = new LuceneListingIndex(_directory, Taxonomy);
+        Assert.Equal(1, reopened.SegmentCount);
+        Assert.Equal(400, await reopened.CountAsync(CancellationToken.None));
+        Assert.Equal("400-0", await reopened.GetCheckpointAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Trickle_writes_below_the_threshold_never_compact()
+    {
+        var compaction = new LuceneCompaction(AfterWrites: 1_000, WhenIdleFor: TimeSpan.FromMilliseconds(100), CheckEvery: TimeSpan.FromMilliseconds(20));
+        using var index = new LuceneListingIndex(_directory, Taxonomy, compaction: compaction);
+        for (var i = 0; i < 5; i++) await index.UpsertAsync([TestListing.Make($"t{i}")], CancellationToken.None);
+
+        await Task.Delay(400);
+
+        Assert.True(index.SegmentCount > 1);
+    }
+
+    [Fact]
+    public async Task Equal_scores_rank_by_id_across_segments_and_scoring_windows()
+    {
+        // 3,000 equal-scoring listings (more than one 2,048-document scoring window), written in
+        // descending id order over several batches, so document order is the reverse of id order.
+        var ids = Enumerable.Range(0, 3_000).Select(i => $"id{i:D4}").Reverse().ToArray();
+        foreach (var batch in ids.Chunk(700))
+        {
+            await Index.UpsertAsync(batch.Select(id => TestListing.Make(id, l => l.Bio = "herbal")).ToArray(), CancellationToken.None);
+        }
+        await Index.UpsertAsync([TestListing.Make("zz-best", l => { l.Bio = "herbal"; l.DisplayName = "Herbal Care"; })], CancellationToken.None);
+
+        var page = await Index.SearchAsync(new() { Text = "herbal", Limit = 4 }, CancellationToken.None);
+        var next = await Index.SearchAsync(new() { Text = "herbal", Offset = 4, Limit = 3 }, CancellationToken.None);
+
+        Assert.Equal(3_001, page.TotalSize);
+        Assert.Equal(["zz-best", "id0000", "id0001", "id0002"], page.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(["id0003", "id0004", "id0005"], next.Hits.Select(h => h.Listing.Id));
+    }
 }

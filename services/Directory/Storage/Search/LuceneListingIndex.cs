@@ -26,6 +26,14 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// batch would cap bulk indexing); anything lost in a crash is newer than the committed checkpoint
 /// and is replayed from the change feed.
 /// </para>
+/// <para>
+/// Compaction: a bulk load (import, rebuild, demo seeding) leaves the index in about ten segments,
+/// and every query term is looked up once per segment. Once at least
+/// <see cref="LuceneCompaction.AfterWrites"/> documents were written and the index has then been
+/// idle for <see cref="LuceneCompaction.WhenIdleFor"/>, a background task merges it into one segment
+/// (measured at 100k listings: 2.5 s, after which search p50/p99 drop by about a quarter).
+/// Searches and writes go on meanwhile; ordinary trickle writes never reach the threshold.
+/// </para>
 /// </summary>
 public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
 {
@@ -42,13 +50,20 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private readonly SearcherManager _searchers;
     private readonly LuceneFilterCache _filters = new();
     private readonly System.Threading.Lock _commitLock = new();
+    private readonly System.Threading.Lock _compactLock = new();
     private long _lastCommitTimestamp;
     private string? _committedCheckpoint;
     private bool _disposed;
+    private readonly LuceneCompaction _compaction;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _compactor;
+    private long _writesSinceCompaction;
+    private long _lastWriteTimestamp;
 
-    public LuceneListingIndex(string indexDirectory, ModalityTaxonomy taxonomy, ILogger<LuceneListingIndex>? logger = null)
+    public LuceneListingIndex(string indexDirectory, ModalityTaxonomy taxonomy, ILogger<LuceneListingIndex>? logger = null, LuceneCompaction? compaction = null)
     {
         _taxonomy = taxonomy;
+        _compaction = compaction ?? new LuceneCompaction();
         _logger = logger ?? NullLogger<LuceneListingIndex>.Instance;
         System.IO.Directory.CreateDirectory(indexDirectory);
         _directory = new NIOFSDirectory(indexDirectory);
@@ -66,6 +81,66 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _lastCommitTimestamp = Stopwatch.GetTimestamp();
         _logger.LogInformation("Opened listing index at {IndexDirectory} with {DocumentCount} documents, checkpoint {Checkpoint}",
             indexDirectory, _writer.NumDocs, _committedCheckpoint);
+        _compactor = Task.Run(() => CompactWhenIdleAsync(_stopping.Token));
+    }
+
+    /// <summary>Segments the current searcher reads (1 after a compaction).</summary>
+    public int SegmentCount
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try { return searcher.IndexReader.Leaves.Count; }
+            finally { _searchers.Release(searcher); }
+        }
+    }
+
+    private async Task CompactWhenIdleAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(_compaction.CheckEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                if (Interlocked.Read(ref _writesSinceCompaction) < _compaction.AfterWrites
+                    || Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastWriteTimestamp)) < _compaction.WhenIdleFor)
+                    continue;
+                try
+                {
+                    Compact();
+                }
+                catch (ObjectDisposedException)
+                {
+                    return; // the index closed while compacting
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A failed merge leaves the index as it was (more segments, same documents).
+                    _logger.LogWarning(ex, "Compacting the listing index failed; it stays as it is");
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private void Compact()
+    {
+        var clock = Stopwatch.StartNew();
+        var written = Interlocked.Exchange(ref _writesSinceCompaction, 0);
+        var before = SegmentCount;
+        lock (_compactLock)
+        {
+            if (_disposed) return;
+            _writer.ForceMerge(1);
+        }
+        lock (_commitLock)
+        {
+            if (_disposed) return;
+            Commit(checkpoint: null, setCheckpoint: false); // keeps the recorded checkpoint
+        }
+        _searchers.MaybeRefreshBlocking();
+        _logger.LogInformation("Compacted the listing index after {Written} writes: {Before} segments into {After} in {ElapsedMs} ms",
+            written, before, SegmentCount, clock.ElapsedMilliseconds);
     }
 
     public Task UpsertAsync(IReadOnlyCollection<Listing> listings, CancellationToken cancellationToken)
@@ -76,6 +151,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             _writer.UpdateDocument(new Term(F.Id, listing.Id), F.Create(listing, _taxonomy));
         }
 
+        Interlocked.Add(ref _writesSinceCompaction, listings.Count);
         AfterWrite();
         return Task.CompletedTask;
     }
@@ -151,6 +227,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
 
     public void Dispose()
     {
+        _stopping.Cancel();
+        lock (_compactLock)
         lock (_commitLock)
         {
             if (_disposed)
@@ -165,6 +243,9 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             _analyzer.Dispose();
             _directory.Dispose();
         }
+
+        _compactor.Wait(TimeSpan.FromSeconds(5));
+        _stopping.Dispose();
     }
 
     /// <summary>No geo filter: Lucene's own top-N by score then id (ordinals, no string compares).</summary>
@@ -212,6 +293,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
 
     private void AfterWrite()
     {
+        Interlocked.Exchange(ref _lastWriteTimestamp, Stopwatch.GetTimestamp());
         if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCommitTimestamp)) >= CommitInterval)
         {
             lock (_commitLock)
@@ -242,4 +324,14 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             Volatile.Write(ref _committedCheckpoint, checkpoint);
         }
     }
+}
+
+/// <summary>When <see cref="LuceneListingIndex"/> merges itself into one segment: after a bulk load, once idle.</summary>
+/// <param name="AfterWrites">Documents written since the last compaction before one is considered.</param>
+/// <param name="WhenIdleFor">How long no write may have arrived (the bulk load is over).</param>
+/// <param name="CheckEvery">How often the background task looks.</param>
+public sealed record LuceneCompaction(long AfterWrites = 10_000, TimeSpan WhenIdleFor = default, TimeSpan CheckEvery = default)
+{
+    public TimeSpan WhenIdleFor { get; init; } = WhenIdleFor == default ? TimeSpan.FromSeconds(3) : WhenIdleFor;
+    public TimeSpan CheckEvery { get; init; } = CheckEvery == default ? TimeSpan.FromSeconds(1) : CheckEvery;
 }

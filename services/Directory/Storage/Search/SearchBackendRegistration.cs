@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using HealingNetwork.Directory.Domain;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,8 @@ public static class SearchBackendRegistration
             builder.Services.AddSingleton<IListingSearchIndex>(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value;
-                return new LuceneListingIndex(options.IndexPath, sp.GetRequiredService<ModalityTaxonomy>());
+                return new LuceneListingIndex(options.IndexPath, sp.GetRequiredService<ModalityTaxonomy>(),
+                    sp.GetRequiredService<ILogger<LuceneListingIndex>>());
             });
         }
         builder.Services.AddSingleton<SearchIndexFeed>();
