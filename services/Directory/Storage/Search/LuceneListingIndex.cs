@@ -248,7 +248,10 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>No geo filter: Lucene's own top-N by score then id (ordinals, no string compares).</summary>
+    /// <summary>
+    /// No geo filter. By relevance: <see cref="RelevanceCollector"/> (score, then id). Otherwise
+    /// Lucene's own top-N by id (ordinals, no string compares).
+    /// </summary>
     private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep)
     {
         if (keep == 0)
@@ -258,8 +261,17 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             return new ListingSearchPage([], counter.TotalHits);
         }
 
-        var byId = new SortField(F.IdSort, SortFieldType.STRING);
-        var sort = hasText && search.Sort == SearchSort.Relevance ? new Sort(SortField.FIELD_SCORE, byId) : new Sort(byId);
+        if (hasText && search.Sort == SearchSort.Relevance)
+        {
+            var relevance = new RelevanceCollector(keep);
+            searcher.Search(query, relevance);
+            var ranked = relevance.Ranked()
+                .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
+                .ToArray();
+            return new ListingSearchPage(ranked, relevance.TotalHits);
+        }
+
+        var sort = new Sort(new SortField(F.IdSort, SortFieldType.STRING));
         // In order: out of order, BooleanScorer hands each 2,048-doc window over backwards, so
         // nearly every doc beats the queue's bottom on the id tie-break (measured 30x slower).
         var collector = TopFieldCollector.Create(sort, keep, fillFields: false, trackDocScores: hasText,
