@@ -20,6 +20,9 @@ public static class ProcessTree
         }
     }
 
+    /// <summary>A process and everything it started (pids), parents first.</summary>
+    public static IReadOnlyList<int> TreeOf(int rootPid) => [rootPid, .. Descendants(rootPid)];
+
     private static IEnumerable<int> Descendants(int pid)
     {
         var children = new Dictionary<int, List<int>>();

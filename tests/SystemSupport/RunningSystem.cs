@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -139,7 +140,50 @@ public sealed class RunningSystem : IAsyncDisposable
         if (!result.Success) throw new InvalidOperationException($"{command} on '{resource}' failed: {result.Message}");
     }
 
-    public ValueTask DisposeAsync() => new(StopQuietlyAsync(_app));
+    /// <summary>
+    /// Stops the system and waits until every process of it has exited. Aspire stops a project by
+    /// stopping its `dotnet run` launcher; the service itself may go on shutting down for seconds
+    /// afterwards, still holding its data (e.g. the Lucene write lock), and a test that starts the
+    /// system again on the same data folder must not race it. Stragglers are killed after 30 s.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        var processes = Processes();
+        await StopQuietlyAsync(_app);
+        var deadline = Stopwatch.StartNew();
+        while (processes.Any(IsRunning) && deadline.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);
+        foreach (var process in processes)
+        {
+            if (IsRunning(process)) ProcessTree.Kill(process.Id);
+            process.Dispose();
+        }
+    }
+
+    private static readonly string[] Resources = ["store", "directory", "profiles", "matching", "gateway"];
+
+    /// <summary>Every process of the running resources (launchers and the services they started).</summary>
+    private List<Process> Processes()
+    {
+        var result = new List<Process>();
+        foreach (var resource in Resources)
+        {
+            if (!_app.ResourceNotifications.TryGetCurrentState(resource, out var state)) continue;
+            var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
+            if (pid is null) continue;
+            foreach (var id in ProcessTree.TreeOf(Convert.ToInt32(pid, CultureInfo.InvariantCulture)))
+            {
+                try { result.Add(Process.GetProcessById(id)); }
+                catch (ArgumentException) { } // already gone
+            }
+        }
+        return result;
+    }
+
+    private static bool IsRunning(Process process)
+    {
+        try { return !process.HasExited; }
+        catch (InvalidOperationException) { return false; }
+    }
 
     /// <summary>Stops the app within a bounded time; a stop that stalls must not hang the test run.</summary>
     private static async Task StopQuietlyAsync(DistributedApplication app)

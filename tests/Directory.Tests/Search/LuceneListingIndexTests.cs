@@ -136,4 +136,19 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
         Assert.Equal(["zz-best", "id0000", "id0001", "id0002"], page.Hits.Select(h => h.Listing.Id));
         Assert.Equal(["id0003", "id0004", "id0005"], next.Hits.Select(h => h.Listing.Id));
     }
+
+    [Fact]
+    public async Task A_new_instance_waits_for_the_previous_one_to_release_the_index()
+    {
+        var previous = new LuceneListingIndex(_directory, Taxonomy);
+        await previous.UpsertAsync([TestListing.Make("a")], CancellationToken.None);
+
+        var opening = Task.Run(() => new LuceneListingIndex(_directory, Taxonomy));
+        await Task.Delay(1_500); // the previous instance is still shutting down
+        Assert.False(opening.IsCompleted);
+        previous.Dispose();
+
+        using var next = await opening.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, await next.CountAsync(CancellationToken.None));
+    }
 }

@@ -40,6 +40,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private const string CheckpointKey = "checkpoint";
     private const string SchemaKey = "schema";
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WriteLockWait = TimeSpan.FromSeconds(30);
     private static readonly HashSet<string> ListingFieldOnly = [F.Listing];
 
     private readonly ModalityTaxonomy _taxonomy;
@@ -72,6 +73,9 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
+            // A previous instance that is still shutting down (committing, closing) holds the write
+            // lock for a few seconds; wait for it instead of failing to start.
+            WriteLockTimeout = (long)WriteLockWait.TotalMilliseconds,
         });
         // On open the writer's commit data is the last commit's.
         // An index in an older document layout has no usable checkpoint: the feed rebuilds it.
