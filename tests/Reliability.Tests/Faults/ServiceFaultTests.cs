@@ -16,7 +16,8 @@ namespace HealingNetwork.Reliability.Tests.Faults;
 /// DEADLINE_EXCEEDED) within seconds instead of hanging, and after the service is started again the
 /// system serves within 10 s, with every acknowledged listing searchable.
 /// </summary>
-public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHelper output) : IClassFixture<FaultSystemFixture>
+[Collection(FaultCollection.Name)]
+public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan ServesAgainWithin = TimeSpan.FromSeconds(10);
