@@ -151,4 +151,16 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
         using var next = await opening.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(1, await next.CountAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_listing_too_large_for_doc_values_is_kept_whole_as_a_stored_field()
+    {
+        var large = TestListing.Make("large", l => l.Bio = "herbal " + new string('x', 40_000));
+        await Index.UpsertAsync([large, TestListing.Make("small", l => l.Bio = "herbal")], CancellationToken.None);
+
+        var page = await Index.SearchAsync(new() { Text = "herbal" }, CancellationToken.None);
+
+        Assert.Equal(large, Assert.Single(page.Hits, h => h.Listing.Id == "large").Listing);
+        Assert.Equal("herbal", Assert.Single(page.Hits, h => h.Listing.Id == "small").Listing.Bio);
+    }
 }

@@ -301,9 +301,18 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         return new ListingSearchPage(hits, collector.TotalHits);
     }
 
+    /// <summary>A hit's listing from its doc value (or, for an oversized listing, its stored field).</summary>
     private static Listing LoadListing(IndexSearcher searcher, int doc)
     {
-        var bytes = searcher.Doc(doc, ListingFieldOnly).GetBinaryValue(F.Listing);
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var bytes = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(F.ListingValues)?.Get(doc - leaf.DocBase, bytes);
+        if (bytes.Length == 0)
+        {
+            bytes = searcher.Doc(doc, ListingFieldOnly).GetBinaryValue(F.Listing);
+        }
+
         return Listing.Parser.ParseFrom(bytes.Bytes, bytes.Offset, bytes.Length);
     }
 
