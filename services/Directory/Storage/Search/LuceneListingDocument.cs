@@ -23,6 +23,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// Elasticsearch backend compares in milliseconds too), each twice: trie-indexed, and as numeric doc
 /// values (<c>*_dv</c>) that the query checks per candidate instead of expanding a range over every
 /// document (see <see cref="LuceneListingQuery"/>).</item>
+/// <item>per-request checks from doc values (<see cref="RequestChecksFilter"/>): <c>currency_dv</c> (code packed
+/// as a number), <c>time_bank_dv</c> (0/1), <c>barter_dv</c> (sorted set), beside the two numbers above.</item>
 /// <item>geo: <c>lat</c>/<c>lon</c> multi-valued doubles for the box prefilter; <c>geo</c> binary doc values holding every
 /// location as (lat, lon) little-endian double pairs and <c>telehealth_dv</c> numeric doc values, read per candidate
 /// for the exact distance without loading stored fields.</item>
@@ -50,6 +52,9 @@ internal static class LuceneListingDocument
     public const string Telehealth = "telehealth";
     public const string TelehealthValues = "telehealth_dv";
     public const string TimeBank = "time_bank";
+    public const string TimeBankValues = "time_bank_dv";
+    public const string CurrencyValues = "currency_dv";
+    public const string BarterValues = "barter_dv";
     public const string FeeMinEffective = "fee_min_effective";
     public const string LastConfirmedMs = "last_confirmed_ms";
     public const string FeeMinEffectiveValues = "fee_min_effective_dv";
@@ -73,7 +78,7 @@ internal static class LuceneListingDocument
     /// The document layout's version, kept in the commit data: an index written with another
     /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
     /// </summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
@@ -97,6 +102,8 @@ internal static class LuceneListingDocument
             new StringField(Telehealth, Flag(listing.Telehealth), Field.Store.NO),
             new NumericDocValuesField(TelehealthValues, listing.Telehealth ? 1 : 0),
             new StringField(TimeBank, Flag(listing.Terms?.TimeBank ?? false), Field.Store.NO),
+            new NumericDocValuesField(TimeBankValues, listing.Terms?.TimeBank == true ? 1 : 0),
+            new NumericDocValuesField(CurrencyValues, listing.Terms is { Currency.Length: > 0 } t ? CurrencyCode(t.Currency) : 0),
             new Int64Field(FeeMinEffective, feeMin, Int64Type),
             new NumericDocValuesField(FeeMinEffectiveValues, feeMin),
             new Int64Field(LastConfirmedMs, lastConfirmedMs, Int64Type),
@@ -117,6 +124,11 @@ internal static class LuceneListingDocument
         if (listing.Terms is { } terms)
         {
             AddKeywords(doc, Barter, terms.BarterAccepted);
+            foreach (var category in terms.BarterAccepted.Distinct(StringComparer.Ordinal))
+            {
+                doc.Add(new SortedSetDocValuesField(BarterValues, new BytesRef(category)));
+            }
+
             if (terms.Currency.Length > 0)
             {
                 doc.Add(new StringField(Currency, CurrencyTerm(terms.Currency), Field.Store.NO));
@@ -149,6 +161,18 @@ internal static class LuceneListingDocument
     public static string LanguageTerm(string language) => language.ToLowerInvariant();
 
     public static string CurrencyTerm(string currency) => currency.ToUpperInvariant();
+
+    /// <summary>A currency code as a number for doc values (its upper-case characters packed, 16 bits each).</summary>
+    public static long CurrencyCode(string currency)
+    {
+        long code = 0;
+        foreach (var c in currency.AsSpan(0, Math.Min(currency.Length, 4)))
+        {
+            code = (code << 16) | char.ToUpperInvariant(c);
+        }
+
+        return code;
+    }
 
     /// <summary>The lowest price a client can pay: the sliding-scale floor when there is one.</summary>
     public static long EffectiveMinFee(ExchangeTerms? terms) =>

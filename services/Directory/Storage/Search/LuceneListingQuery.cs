@@ -71,10 +71,9 @@ internal static class LuceneListingQuery
     private static Query Filtered(ListingSearchQuery search, BooleanQuery? text, LuceneFilterCache filters)
     {
         var keywords = new BooleanQuery();
-        var candidates = new BooleanQuery();
-        foreach (var (filter, cacheable) in Filters(search))
+        foreach (var (filter, cacheable) in Filters(search, perRequestChecks: false))
         {
-            (cacheable ? keywords : candidates).Add(cacheable ? filter : new ConstantScoreQuery(filter), Occur.MUST);
+            if (cacheable) keywords.Add(filter, Occur.MUST);
         }
 
         foreach (var code in search.ExcludeModalities)
@@ -82,16 +81,25 @@ internal static class LuceneListingQuery
             keywords.Add(new TermQuery(new Term(F.Modality, code)), Occur.MUST_NOT);
         }
 
+        Filter? cached = null;
         if (keywords.Clauses.Count > 0)
         {
             MatchAllIfOnlyExclusions(keywords);
-            candidates.Add(new ConstantScoreQuery(filters.For(keywords)), Occur.MUST);
+            cached = filters.For(keywords);
+        }
+
+        // Exchange terms and "confirmed since" are checked per candidate from doc values.
+        var candidates = RequestChecksFilter.For(cached, search);
+        if (search.Near is { } near)
+        {
+            var box = new ConstantScoreQuery(NearPrefilter(near, search.IncludeTelehealth));
+            candidates = new QueryWrapperFilter(candidates is null
+                ? box
+                : new BooleanQuery { { new ConstantScoreQuery(candidates), Occur.MUST }, { box, Occur.MUST } });
         }
 
         Query scored = text is null ? new MatchAllDocsQuery() : text;
-        return candidates.Clauses.Count == 0
-            ? scored
-            : new FilteredQuery(scored, new QueryWrapperFilter(candidates), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        return candidates is null ? scored : new FilteredQuery(scored, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
     }
 
     private static void MatchAllIfOnlyExclusions(BooleanQuery query)
@@ -103,7 +111,7 @@ internal static class LuceneListingQuery
     }
 
     /// <summary>Each filter, and whether it is a keyword filter worth caching (its values repeat across searches).</summary>
-    private static IEnumerable<(Query Filter, bool Cacheable)> Filters(ListingSearchQuery search)
+    private static IEnumerable<(Query Filter, bool Cacheable)> Filters(ListingSearchQuery search, bool perRequestChecks = true)
     {
         if (AnyOf(F.Modality, search.Modalities) is { } modalities) yield return (modalities, true);
         if (AnyOf(F.Specialty, search.Specialties) is { } specialties) yield return (specialties, true);
@@ -112,9 +120,9 @@ internal static class LuceneListingQuery
         if (AnyOf(F.Language, search.Languages.Select(F.LanguageTerm)) is { } languages) yield return (languages, true);
         if (search.Near is { } near) yield return (NearPrefilter(near, search.IncludeTelehealth), false);
         if (search.TelehealthOnly) yield return (new TermQuery(new Term(F.Telehealth, F.True)), true);
-        if (search.Terms is { } terms && TermsQuery(terms) is { } exchange) yield return (exchange, false);
+        if (perRequestChecks && search.Terms is { } terms && TermsQuery(terms) is { } exchange) yield return (exchange, false);
         if (search.AcceptingNewClientsOnly) yield return (new TermQuery(new Term(F.AcceptingNewClients, F.True)), true);
-        if (search.ConfirmedSince is { } since)
+        if (perRequestChecks && search.ConfirmedSince is { } since)
         {
             yield return (new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(F.LastConfirmedMsValues, since.ToUnixTimeMilliseconds(), null, true, true)), false);
         }

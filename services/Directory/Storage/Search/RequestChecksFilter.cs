@@ -1,0 +1,122 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
+
+namespace HealingNetwork.Directory.Storage.Search;
+
+/// <summary>
+/// The filters that change with every request — exchange terms (fee ceiling and currency, barter
+/// categories, time bank) and "confirmed since" — checked in one pass from doc values on the
+/// documents a base set lets through (the cached keyword filters, or every live document). One
+/// predicate per candidate replaces a conjunction of disjunction scorers that each had to be
+/// advanced per candidate (measured: that machinery cost more than the text scoring).
+/// </summary>
+internal sealed class RequestChecksFilter(Filter? keywords, TermsFilter? terms, DateTimeOffset? confirmedSince) : Filter
+{
+    private readonly TermsFilter? _terms = terms;
+    private readonly long? _confirmedSinceMs = confirmedSince?.ToUnixTimeMilliseconds();
+    private readonly long _currency = terms?.Currency is { Length: > 0 } c ? F.CurrencyCode(c) : 0;
+    private readonly string[] _barter = terms?.BarterCategories.Distinct(StringComparer.Ordinal).ToArray() ?? [];
+
+    /// <summary>Null when the request has nothing to check per candidate.</summary>
+    public static Filter? For(Filter? keywords, ListingSearchQuery search)
+    {
+        var terms = search.Terms is { } t && (t.MaxFee is not null || t.BarterCategories.Count > 0 || t.TimeBank) ? t : null;
+        if (terms is null && search.ConfirmedSince is null) return keywords;
+        return new RequestChecksFilter(keywords, terms, search.ConfirmedSince);
+    }
+
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+    {
+        var reader = context.AtomicReader;
+        var inner = keywords is null ? new AllDocs(reader.MaxDoc, acceptDocs) : keywords.GetDocIdSet(context, acceptDocs);
+        if (inner is null) return null;
+        var check = new SegmentCheck(this, reader);
+        return new Checked(inner, check);
+    }
+
+    public override string ToString() => $"RequestChecks({keywords}, {_terms}, {confirmedSince})";
+
+    /// <summary>The doc values one segment needs, looked up once per search.</summary>
+    private sealed class SegmentCheck
+    {
+        private readonly RequestChecksFilter _filter;
+        private readonly NumericDocValues? _fee;
+        private readonly NumericDocValues? _currency;
+        private readonly NumericDocValues? _timeBank;
+        private readonly NumericDocValues? _confirmed;
+        private readonly SortedSetDocValues? _barter;
+        private readonly long[] _barterOrds;
+
+        public SegmentCheck(RequestChecksFilter filter, AtomicReader reader)
+        {
+            _filter = filter;
+            var terms = filter._terms;
+            if (terms is not null)
+            {
+                if (terms.MaxFee is not null)
+                {
+                    _fee = reader.GetNumericDocValues(F.FeeMinEffectiveValues);
+                    if (filter._currency != 0) _currency = reader.GetNumericDocValues(F.CurrencyValues);
+                }
+                if (terms.TimeBank) _timeBank = reader.GetNumericDocValues(F.TimeBankValues);
+                if (filter._barter.Length > 0) _barter = reader.GetSortedSetDocValues(F.BarterValues);
+            }
+            _barterOrds = _barter is null ? [] : filter._barter.Select(b => _barter.LookupTerm(new BytesRef(b))).Where(o => o >= 0).ToArray();
+            if (filter._confirmedSinceMs is not null) _confirmed = reader.GetNumericDocValues(F.LastConfirmedMsValues);
+        }
+
+        public bool Match(int doc)
+        {
+            if (_filter._confirmedSinceMs is { } since && (_confirmed?.Get(doc) ?? 0) < since) return false;
+            return _filter._terms is null || TermsMatch(doc);
+        }
+
+        /// <summary>Any given alternative holds (see <see cref="TermsFilter"/>).</summary>
+        private bool TermsMatch(int doc)
+        {
+            var terms = _filter._terms!;
+            if (terms.MaxFee is { } maxFee && (_fee?.Get(doc) ?? 0) <= maxFee
+                && (_filter._currency == 0 || (_currency?.Get(doc) ?? 0) == _filter._currency))
+                return true;
+            if (terms.TimeBank && _timeBank?.Get(doc) == 1) return true;
+            if (_barterOrds.Length > 0)
+            {
+                _barter!.SetDocument(doc);
+                for (var ord = _barter.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _barter.NextOrd())
+                    if (Array.IndexOf(_barterOrds, ord) >= 0) return true;
+            }
+            return false;
+        }
+    }
+
+    private sealed class Checked(DocIdSet inner, SegmentCheck check) : FilteredDocIdSet(inner)
+    {
+        protected override bool Match(int docid) => check.Match(docid);
+    }
+
+    /// <summary>Every live document of a segment, in order.</summary>
+    private sealed class AllDocs(int maxDoc, IBits? acceptDocs) : DocIdSet
+    {
+        public override DocIdSetIterator GetIterator() => new Iterator(maxDoc, acceptDocs);
+
+        private sealed class Iterator(int maxDoc, IBits? acceptDocs) : DocIdSetIterator
+        {
+            private int _doc = -1;
+
+            public override int DocID => _doc;
+
+            public override int NextDoc() => Advance(_doc + 1);
+
+            public override int Advance(int target)
+            {
+                for (_doc = target; _doc < maxDoc; _doc++)
+                    if (acceptDocs is null || acceptDocs.Get(_doc)) return _doc;
+                return _doc = NO_MORE_DOCS;
+            }
+
+            public override long GetCost() => maxDoc;
+        }
+    }
+}
