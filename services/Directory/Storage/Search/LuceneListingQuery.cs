@@ -98,8 +98,22 @@ internal static class LuceneListingQuery
                 : new BooleanQuery { { new ConstantScoreQuery(candidates), Occur.MUST }, { box, Occur.MUST } });
         }
 
-        Query scored = text is null ? new MatchAllDocsQuery() : text;
-        return candidates is null ? scored : new FilteredQuery(scored, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        if (candidates is null) return text ?? (Query)new MatchAllDocsQuery();
+        if (text is null) return new FilteredQuery(new MatchAllDocsQuery(), candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        // Text with keyword filters only: the text walks its postings and asks the cached bit sets
+        // (measured: 1.26 -> 1.0 ms at 100k). With per-candidate checks or a geo box the candidates
+        // are fewer and dearer to test, so they lead and the text is advanced to each of them
+        // (random access there measured 1.55 -> 2.4 ms).
+        var keywordsOnly = search.Near is null && candidates is not RequestChecksFilter;
+        return new FilteredQuery(text, candidates, keywordsOnly ? RandomAccess : FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+    }
+
+    private static readonly FilteredQuery.FilterStrategy RandomAccess = new AlwaysRandomAccess();
+
+    /// <summary>Random access whenever the candidates offer bits (Lucene's default only when the first candidate is among the first 100 documents).</summary>
+    private sealed class AlwaysRandomAccess : FilteredQuery.RandomAccessFilterStrategy
+    {
+        protected override bool UseRandomAccess(Lucene.Net.Util.IBits bits, int firstFilterDoc) => true;
     }
 
     private static void MatchAllIfOnlyExclusions(BooleanQuery query)

@@ -118,5 +118,7 @@ internal sealed class RequestChecksFilter(Filter? keywords, TermsFilter? terms, 
 
             public override long GetCost() => maxDoc;
         }
+
+        public override IBits Bits => acceptDocs ?? new Lucene.Net.Util.Bits.MatchAllBits(maxDoc);
     }
 }
