@@ -135,6 +135,12 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
         Assert.Equal(3_001, page.TotalSize);
         Assert.Equal(["zz-best", "id0000", "id0001", "id0002"], page.Hits.Select(h => h.Listing.Id));
         Assert.Equal(["id0003", "id0004", "id0005"], next.Hits.Select(h => h.Listing.Id));
+
+        // Id order (no text) across the same segments.
+        var byId = await Index.SearchAsync(new() { Limit = 3 }, CancellationToken.None);
+        var byIdNext = await Index.SearchAsync(new() { Offset = 2_999, Limit = 5 }, CancellationToken.None);
+        Assert.Equal(["id0000", "id0001", "id0002"], byId.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(["id2999", "zz-best"], byIdNext.Hits.Select(h => h.Listing.Id));
     }
 
     [Fact]
