@@ -47,7 +47,7 @@ public sealed class ListingWriter(
             if (v.Any) errors.Add(new ImportError { Index = index, Reason = string.Join("; ", v.Items.Select(f => $"{f.Field}: {f.Description}")) });
             else valid.Add(ListingLifecycle.PrepareNew(requested, ownerId, Now));
         }
-        var created = await Task.WhenAll(valid.Select(l => store.CreateAsync(l, ct)));
+        var created = await store.CreateManyAsync(valid, ct);
         var last = valid.Where((_, i) => created[i]).Select(l => long.Parse(l.Etag, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
         if (last > 0) await feed.ApplyThroughAsync(last, ct);
         return (valid.Where((_, i) => created[i]).ToArray(), errors);

@@ -11,6 +11,13 @@ public interface IListingStore
     /// <summary>Stores a new listing; false when the id is taken. Sets Etag on success.</summary>
     Task<bool> CreateAsync(Listing listing, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates many listings in one atomic store operation (bulk import): one round trip and one
+    /// log commit for the batch. Per listing: true when created (its etag is set), false when the id
+    /// already existed.
+    /// </summary>
+    Task<IReadOnlyList<bool>> CreateManyAsync(IReadOnlyList<Listing> listings, CancellationToken cancellationToken);
+
     /// <summary>Replaces a listing when its stored etag equals <paramref name="expectedEtag"/>.</summary>
     Task<WriteOutcome> ReplaceAsync(Listing listing, string expectedEtag, CancellationToken cancellationToken);
 

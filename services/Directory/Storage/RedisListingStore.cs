@@ -14,7 +14,8 @@ namespace HealingNetwork.Directory.Storage;
 ///                              trimmed to the last 200,000 entries
 /// directory:listings    set    every live listing id (rebuilds)
 /// </code>
-/// Each write is one Lua script, so the listing, the feed entry and the sequence change together.
+/// Each write is one Lua script, so the listing, the feed entry and the sequence change together; a
+/// bulk import writes a whole batch in one script (one round trip, one AOF commit for the batch).
 /// </summary>
 public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingStore
 {
@@ -51,7 +52,64 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         return seq
         """;
 
+    // KEYS: directory:seq, directory:changes, directory:listings, then listing:{id} per listing.
+    // ARGV: feed length, then (id, data, owner) per listing. Returns per listing the new sequence or -1 (exists).
+    private const string CreateManyScript = """
+        local results = {}
+        local count = #KEYS - 3
+        for i = 1, count do
+          local key = KEYS[3 + i]
+          local id = ARGV[3 * i - 1]
+          if redis.call('EXISTS', key) == 1 then
+            results[i] = -1
+          else
+            local seq = redis.call('INCR', KEYS[1])
+            redis.call('HSET', key, 'data', ARGV[3 * i], 'etag', tostring(seq), 'owner', ARGV[3 * i + 1])
+            redis.call('SADD', KEYS[3], id)
+            redis.call('ZADD', KEYS[2], seq, seq .. ':u:' .. id)
+            if seq % 1000 == 0 then
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', seq - tonumber(ARGV[1]))
+            end
+            results[i] = seq
+          end
+        end
+        return results
+        """;
+
     private IDatabase Db => redis.GetDatabase();
+
+    public async Task<IReadOnlyList<bool>> CreateManyAsync(IReadOnlyList<Listing> listings, CancellationToken cancellationToken)
+    {
+        if (listings.Count == 0) return [];
+        var keys = new RedisKey[3 + listings.Count];
+        (keys[0], keys[1], keys[2]) = (SequenceKey, ChangesKey, IdsKey);
+        var args = new RedisValue[1 + 3 * listings.Count];
+        args[0] = FeedLength;
+        for (var i = 0; i < listings.Count; i++)
+        {
+            keys[3 + i] = ListingKey(listings[i].Id);
+            (args[1 + 3 * i], args[2 + 3 * i], args[3 + 3 * i]) = (listings[i].Id, StoredBytes(listings[i]), listings[i].OwnerId);
+        }
+        var results = (long[])(await Db.ScriptEvaluateAsync(CreateManyScript, keys, args))!;
+        var created = new bool[listings.Count];
+        for (var i = 0; i < listings.Count; i++)
+        {
+            if (results[i] < 0) continue;
+            listings[i].Etag = results[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            created[i] = true;
+        }
+        return created;
+    }
+
+    /// <summary>The listing as stored: its protobuf without the etag (the etag lives in its own field).</summary>
+    private static byte[] StoredBytes(Listing listing)
+    {
+        var etag = listing.Etag;
+        listing.Etag = "";
+        var data = listing.ToByteArray();
+        listing.Etag = etag;
+        return data;
+    }
 
     public async Task<bool> CreateAsync(Listing listing, CancellationToken cancellationToken)
     {
@@ -80,14 +138,7 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
 
     private async Task<long> WriteAsync(string mode, string id, string expectedEtag, Listing? listing)
     {
-        byte[] data = [];
-        if (listing is not null)
-        {
-            var etag = listing.Etag;
-            listing.Etag = "";
-            data = listing.ToByteArray();
-            listing.Etag = etag;
-        }
+        var data = listing is null ? [] : StoredBytes(listing);
         var result = await Db.ScriptEvaluateAsync(WriteScript,
             [ListingKey(id), SequenceKey, ChangesKey, IdsKey],
             [mode, expectedEtag, id, data, listing?.OwnerId ?? "", FeedLength]);

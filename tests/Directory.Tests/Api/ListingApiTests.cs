@@ -232,6 +232,14 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
         Assert.Equal(8, summary.Imported);
         Assert.Equal([3, 7], summary.Errors.Select(e => e.Index));
         Assert.All(summary.Errors, e => Assert.Contains("time_zone", e.Reason));
+
+        // The batch was written in one store operation: each listing has its own etag and is searchable.
+        var found = (await Client.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = 72, Lon = 72.005, RadiusKm = 5 }, PageSize = 50 }))
+            .Results.Select(r => r.Listing).Where(l => l.DisplayName.StartsWith("Imported ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(8, found.Length);
+        Assert.Equal(8, found.Select(l => l.Etag).Distinct().Count());
+        var again = await Client.GetListingAsync(new GetListingRequest { Id = found[0].Id });
+        Assert.Equal(found[0].Etag, again.Etag);
     }
 
     [Fact]
