@@ -42,12 +42,18 @@ public sealed class Workloads(BenchData data, CallerTokens tokens)
         return async (caller, i) => await client.SearchListingsAsync(Searches[(caller + i) % Searches.Length]);
     }
 
+    private long _uncachedRuns;
+
     private Func<int, long, Task> MatchesUncached(GrpcChannel channel)
     {
         var client = new MatchingService.MatchingServiceClient(channel);
+        // Each path (YARP, direct, nginx) uses its own third of the profiles: with one shared sequence
+        // the later paths found the earlier path's (profile, weights) results and candidates cached.
+        var part = data.Profiles.Count / 3;
+        var first = (int)((Interlocked.Increment(ref _uncachedRuns) - 1) % 3) * part;
         return async (caller, i) =>
         {
-            var (owner, id) = data.Profiles[(int)((caller * 7_919 + i * 104_729) % data.Profiles.Count)];
+            var (owner, id) = data.Profiles[first + (int)((caller * 7_919 + i * 104_729) % part)];
             // Weights differ on every call, so the (profile version, request) cache key is new.
             var weights = new MatchWeights { Lifestyle = 1 + caller % 9, Modality = (i % 1_000) / 100.0, Distance = 2, Terms = 2, Availability = 1, Approach = 1 };
             await client.FindMatchesAsync(new FindMatchesRequest { ProfileId = id, PageSize = 20, Weights = weights }, tokens.For(owner));
