@@ -169,4 +169,12 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
         Assert.Equal(large, Assert.Single(page.Hits, h => h.Listing.Id == "large").Listing);
         Assert.Equal("herbal", Assert.Single(page.Hits, h => h.Listing.Id == "small").Listing.Bio);
     }
+
+    [Fact]
+    public void Disposing_twice_is_harmless()
+    {
+        var index = new LuceneListingIndex(_directory, Taxonomy);
+        index.Dispose();
+        index.Dispose();
+    }
 }

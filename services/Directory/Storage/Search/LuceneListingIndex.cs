@@ -248,8 +248,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             _directory.Dispose();
         }
 
+        // The stop source is not disposed: a second Dispose must still be able to cancel it harmlessly.
         _compactor.Wait(TimeSpan.FromSeconds(5));
-        _stopping.Dispose();
     }
 
     /// <summary>
