@@ -28,9 +28,7 @@ public static class RpcCatalog
         new("DirectoryService/ImportListings", Access.SignedIn, async (w, h) =>
         {
             using var call = w.Directory.ImportListings(h);
-            await call.RequestStream.WriteAsync(new ImportListingsRequest { Listing = SampleListings.NaturopathListing() });
-            await call.RequestStream.CompleteAsync();
-            await call.ResponseAsync;
+            await SendThenAwaitStatus(call.RequestStream, [new ImportListingsRequest { Listing = SampleListings.NaturopathListing() }], call.ResponseAsync);
         }),
         new("DirectoryService/RebuildIndex", Access.Admin, (w, h) => w.Directory.RebuildIndexAsync(new RebuildIndexRequest(), h).ResponseAsync),
 
@@ -76,10 +74,9 @@ public static class RpcCatalog
         {
             var exported = await w.Interop.ExportHsdsAsync(new ExportHsdsRequest { PageSize = 1 });
             using var call = w.Interop.ImportHsds(h);
-            foreach (var record in System.Text.Json.JsonDocument.Parse(exported.Json).RootElement.EnumerateArray())
-                await call.RequestStream.WriteAsync(new ImportHsdsChunk { JsonRecord = record.GetRawText() });
-            await call.RequestStream.CompleteAsync();
-            await call.ResponseAsync;
+            var chunks = System.Text.Json.JsonDocument.Parse(exported.Json).RootElement.EnumerateArray()
+                .Select(record => new ImportHsdsChunk { JsonRecord = record.GetRawText() }).ToArray();
+            await SendThenAwaitStatus(call.RequestStream, chunks, call.ResponseAsync);
         }),
 
         // ProfileService: a profile is its owner's alone.
@@ -128,4 +125,21 @@ public static class RpcCatalog
             Note = "Closed",
         },
     };
+
+    /// <summary>
+    /// Streams the messages, then awaits the call's own status. A server that refuses the call at
+    /// once (no token) may end it while the client is still writing; the write then fails with a
+    /// cancellation, but the status the server sent is what the call ended with.
+    /// </summary>
+    private static async Task SendThenAwaitStatus<T>(Grpc.Core.IClientStreamWriter<T> stream, IEnumerable<T> messages, Task response)
+    {
+        try
+        {
+            foreach (var message in messages) await stream.WriteAsync(message);
+            await stream.CompleteAsync();
+        }
+        catch (Grpc.Core.RpcException) { } // the call already ended: its status comes from the response
+        catch (InvalidOperationException) { } // writing after the call completed
+        await response;
+    }
 }
