@@ -14,11 +14,10 @@ namespace HealingNetwork.Reliability.Tests.Faults;
 /// SIGKILL of each service while callers keep the system busy through the gateway (FindMatches
 /// bypassing the cache, and SearchListings): every call in flight or sent while the service is
 /// down ends with OK, UNAVAILABLE or DEADLINE_EXCEEDED within its deadline (none hangs, none is
-/// INTERNAL or UNKNOWN), and once the restarted service is healthy the system serves again within
-/// 10 s. The time from restart to healthy is reported: it is the .NET process start, which depends
-/// on how busy the machine is (other test assemblies run beside this one in CI).
+/// INTERNAL or UNKNOWN), and the system serves again within 10 s of the restart.
 /// </summary>
 [Collection(FaultCollection.Name)]
+[Trait("Category", FaultCollection.Category)]
 public sealed class KillUnderLoadTests(FaultSystemFixture fixture, ITestOutputHelper output)
 {
     private const int Callers = 6;
@@ -103,6 +102,7 @@ public sealed class KillUnderLoadTests(FaultSystemFixture fixture, ITestOutputHe
         Assert.All(outcomes, o => Assert.True(o.Elapsed < Deadline + TimeSpan.FromSeconds(2), $"a call took {o.Elapsed}"));
         Assert.Contains(outcomes, o => o.Code != StatusCode.OK);
         Assert.True(serving - healthy < ServesAgainWithin);
+        Assert.True(serving < ServesAgainWithin, $"serving again {serving.TotalSeconds:F1} s after the restart");
     }
 }
 
@@ -111,4 +111,10 @@ public sealed class KillUnderLoadTests(FaultSystemFixture fixture, ITestOutputHe
 public sealed class FaultCollection : ICollectionFixture<FaultSystemFixture>
 {
     public const string Name = "fault system";
+
+    /// <summary>
+    /// Their trait: `.ci/run` runs them in a step of their own, so the restart times they measure are
+    /// the system's and not those of another test assembly's AppHost starting beside them.
+    /// </summary>
+    public const string Category = "Faults";
 }

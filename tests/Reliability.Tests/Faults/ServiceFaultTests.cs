@@ -17,6 +17,7 @@ namespace HealingNetwork.Reliability.Tests.Faults;
 /// system serves within 10 s, with every acknowledged listing searchable.
 /// </summary>
 [Collection(FaultCollection.Name)]
+[Trait("Category", FaultCollection.Category)]
 public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(8);
