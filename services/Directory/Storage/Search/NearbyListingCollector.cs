@@ -22,10 +22,8 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     // Max-heap on the result order: the root is the worst kept candidate, evicted first.
     private readonly PriorityQueue<NearbyCandidate, NearbyCandidate> _best;
     private readonly List<AtomicReaderContext> _segments = [];
-    private readonly List<SortedDocValues?> _ids = [];
+    private readonly SegmentIds _ids = new();
     private readonly BytesRef _scratch = new();
-    private readonly BytesRef _leftId = new();
-    private readonly BytesRef _rightId = new();
     private Scorer? _scorer;
     private BinaryDocValues? _geo;
     private NumericDocValues? _telehealth;
@@ -50,7 +48,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     public void SetNextReader(AtomicReaderContext context)
     {
         _segments.Add(context);
-        _ids.Add(context.AtomicReader.GetSortedDocValues(F.IdSort));
+        _ids.Add(context.AtomicReader);
         _geo = context.AtomicReader.GetBinaryDocValues(F.Geo);
         _telehealth = context.AtomicReader.GetNumericDocValues(F.TelehealthValues);
     }
@@ -115,23 +113,5 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
         return CompareIds(a, b);
     }
 
-    private int CompareIds(NearbyCandidate a, NearbyCandidate b)
-    {
-        var leftIds = _ids[a.Segment];
-        var rightIds = _ids[b.Segment];
-        if (leftIds is null || rightIds is null)
-        {
-            return 0;
-        }
-
-        // Within a segment, ordinals follow the byte order of the ids.
-        if (a.Segment == b.Segment)
-        {
-            return leftIds.GetOrd(a.Doc).CompareTo(rightIds.GetOrd(b.Doc));
-        }
-
-        leftIds.Get(a.Doc, _leftId);
-        rightIds.Get(b.Doc, _rightId);
-        return _leftId.CompareTo(_rightId);
-    }
+    private int CompareIds(NearbyCandidate a, NearbyCandidate b) => _ids.Compare(a.Segment, a.Doc, b.Segment, b.Doc);
 }

@@ -1,7 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
-using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
 
 namespace HealingNetwork.Directory.Storage.Search;
 
@@ -16,9 +14,7 @@ namespace HealingNetwork.Directory.Storage.Search;
 internal sealed class RelevanceCollector(int keep) : ICollector
 {
     private readonly List<AtomicReaderContext> _segments = [];
-    private readonly List<SortedDocValues?> _ids = [];
-    private readonly BytesRef _leftId = new();
-    private readonly BytesRef _rightId = new();
+    private readonly SegmentIds _ids = new();
     private Scorer? _scorer;
     // Max-heap on the result order: the root is the worst kept hit, evicted first.
     private PriorityQueue<Hit, Hit>? _heap;
@@ -32,7 +28,7 @@ internal sealed class RelevanceCollector(int keep) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         _segments.Add(context);
-        _ids.Add(context.AtomicReader.GetSortedDocValues(F.IdSort));
+        _ids.Add(context.AtomicReader);
     }
 
     public void Collect(int doc)
@@ -63,17 +59,7 @@ internal sealed class RelevanceCollector(int keep) : ICollector
 
     private int Compare(Hit a, Hit b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : CompareIds(a, b);
 
-    private int CompareIds(Hit a, Hit b)
-    {
-        var leftIds = _ids[a.Segment];
-        var rightIds = _ids[b.Segment];
-        if (leftIds is null || rightIds is null) return 0;
-        // Within a segment, ordinals follow the byte order of the ids.
-        if (a.Segment == b.Segment) return leftIds.GetOrd(a.Doc).CompareTo(rightIds.GetOrd(b.Doc));
-        leftIds.Get(a.Doc, _leftId);
-        rightIds.Get(b.Doc, _rightId);
-        return _leftId.CompareTo(_rightId);
-    }
+    private int CompareIds(Hit a, Hit b) => _ids.Compare(a.Segment, a.Doc, b.Segment, b.Doc);
 
     private readonly record struct Hit(float Score, int Segment, int Doc);
 }
