@@ -88,12 +88,17 @@ public sealed class RunningSystem : IAsyncDisposable
     /// <summary>SIGKILL of a resource's process (e.g. "directory"), as a crash would; Aspire does not restart it by itself.</summary>
     public void Kill(string resource)
     {
-        if (!_app.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        if (!_app.ResourceNotifications.TryGetCurrentState(resource, out _))
             throw new InvalidOperationException($"unknown resource '{resource}'");
-        var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value
-            ?? throw new InvalidOperationException($"'{resource}' has no process id (not running?)");
-        ProcessTree.Kill(Convert.ToInt32(pid, CultureInfo.InvariantCulture));
+        ProcessTree.Kill(ProcessId(resource) ?? throw new InvalidOperationException($"'{resource}' has no process id (not running?)"));
     }
+
+    /// <summary>The process Aspire started for a resource (its `dotnet run` launcher), if it runs.</summary>
+    private int? ProcessId(string resource) =>
+        _app.ResourceNotifications.TryGetCurrentState(resource, out var state)
+        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>
     /// Waits until Aspire has seen a killed resource stop. A start command sent before that races
@@ -167,10 +172,8 @@ public sealed class RunningSystem : IAsyncDisposable
         var result = new List<Process>();
         foreach (var resource in Resources)
         {
-            if (!_app.ResourceNotifications.TryGetCurrentState(resource, out var state)) continue;
-            var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
-            if (pid is null) continue;
-            foreach (var id in ProcessTree.TreeOf(Convert.ToInt32(pid, CultureInfo.InvariantCulture)))
+            if (ProcessId(resource) is not { } pid) continue;
+            foreach (var id in ProcessTree.TreeOf(pid))
             {
                 try { result.Add(Process.GetProcessById(id)); }
                 catch (ArgumentException) { } // already gone
