@@ -1,9 +1,10 @@
 using HealingNetwork.Benchmarks;
+using HealingNetwork.Benchmarks.Import;
 using HealingNetwork.Benchmarks.Load;
 using HealingNetwork.Benchmarks.Micro;
 using HealingNetwork.Benchmarks.Search;
 
-// dotnet run -c Release --project tests/Benchmarks -- <micro|search|load> [--results DIR] [mode options]
+// dotnet run -c Release --project tests/Benchmarks -- <micro|search|import|load> [--results DIR] [mode options]
 var mode = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (mode)
@@ -14,6 +15,9 @@ switch (mode)
     case "search":
         await SearchBenchmark.RunAsync(options);
         break;
+    case "import":
+        await ImportBenchmark.RunAsync(options);
+        break;
     case "load":
         await LoadBenchmark.RunAsync(options);
         break;
@@ -22,6 +26,7 @@ switch (mode)
             usage: Benchmarks <mode> [options]
               micro   BenchmarkDotNet: scoring, search query building, Listing serialization (short job)
               search  100k listings in a temp Lucene index: raw Lucene vs LuceneListingIndex.SearchAsync
+              import  the Aspire-started system: ImportListings through the gateway, CPU per process
               load    the Aspire-started system through YARP, directly, and through nginx grpc_pass
             options: --results DIR (default BenchmarkResults) --listings N --profiles N
                      --seconds S (per load workload) --callers N

@@ -1,0 +1,127 @@
+using Google.Protobuf;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Testing;
+using StackExchange.Redis;
+
+namespace HealingNetwork.Directory.Tests.Storage;
+
+/// <summary>The listing store against the real store (Garnet in-process, or redis-server with REDIS_URL).</summary>
+public sealed class RedisListingStoreTests
+{
+    private readonly RedisListingStore _store = new(TestStore.Instance.Connection);
+    private static IDatabase Db => TestStore.Instance.Connection.GetDatabase();
+
+    private static Listing NewListing(string name = "Maya Okafor, ND")
+    {
+        var listing = Samples.Naturopath(name);
+        listing.Id = Guid.NewGuid().ToString("N");
+        listing.OwnerId = "owner-" + listing.Id[..6];
+        return listing;
+    }
+
+    [Fact]
+    public async Task A_created_listing_reads_back_whole_with_its_etag()
+    {
+        var listing = NewListing();
+        Assert.True(await _store.CreateAsync(listing, default));
+        var read = await _store.GetAsync(listing.Id, default);
+        Assert.Equal(listing, read);
+        Assert.Equal(await _store.SequenceAsync(default), long.Parse(read!.Etag, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(await _store.CreateAsync(NewListingWithId(listing.Id), default));
+    }
+
+    private static Listing NewListingWithId(string id)
+    {
+        var listing = NewListing("Someone Else");
+        listing.Id = id;
+        return listing;
+    }
+
+    [Fact]
+    public async Task Replace_needs_the_current_etag_and_moves_it()
+    {
+        await Db.StringIncrementAsync(RedisListingStore.SequenceKey, 100); // etags of at least 3 digits below
+        var listing = NewListing();
+        await _store.CreateAsync(listing, default);
+        var first = listing.Etag;
+        var update = listing.Clone();
+        update.DisplayName = "Maya Okafor, ND, LAc";
+        Assert.Equal(WriteOutcome.Written, await _store.ReplaceAsync(update, first, default));
+        Assert.NotEqual(first, update.Etag);
+
+        var stale = listing.Clone();
+        stale.DisplayName = "lost update";
+        Assert.Equal(WriteOutcome.StaleEtag, await _store.ReplaceAsync(stale, first, default));
+        // An etag that is a prefix of the current one is still stale ("12" vs "123").
+        Assert.Equal(WriteOutcome.StaleEtag, await _store.ReplaceAsync(stale, update.Etag[..^1], default));
+        Assert.Equal("Maya Okafor, ND, LAc", (await _store.GetAsync(listing.Id, default))!.DisplayName);
+        Assert.Equal(WriteOutcome.NotFound, await _store.ReplaceAsync(NewListing(), "1", default));
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_listing_its_id_and_records_the_change()
+    {
+        var listing = NewListing();
+        await _store.CreateAsync(listing, default);
+        Assert.Equal(WriteOutcome.StaleEtag, await _store.DeleteAsync(listing.Id, "0", default));
+        Assert.Equal(WriteOutcome.Written, await _store.DeleteAsync(listing.Id, listing.Etag, default));
+        Assert.Null(await _store.GetAsync(listing.Id, default));
+        Assert.False(await Db.SetContainsAsync(RedisListingStore.IdsKey, listing.Id));
+        var changes = await _store.ReadChangesAsync(long.Parse(listing.Etag, System.Globalization.CultureInfo.InvariantCulture), 10_000, default);
+        Assert.Contains(changes, c => c.ListingId == listing.Id && c.Deleted);
+        Assert.Equal(WriteOutcome.NotFound, await _store.DeleteAsync(listing.Id, "", default));
+    }
+
+    [Fact]
+    public async Task A_bulk_batch_gets_consecutive_etags_skips_taken_ids_and_feeds_every_new_listing()
+    {
+        var taken = NewListing();
+        await _store.CreateAsync(taken, default);
+        // More than 1,000 feed arguments: the script's variadic SADD/ZADD run in chunks.
+        var batch = Enumerable.Range(0, 1_203).Select(i => NewListing($"Practitioner {i}")).ToList();
+        batch.Insert(600, NewListingWithId(taken.Id));
+
+        var created = await _store.CreateManyAsync(batch, default);
+
+        Assert.Equal(batch.Count, created.Count);
+        Assert.False(created[600]);
+        Assert.Equal(1_203, created.Count(c => c));
+        var etags = batch.Where((_, i) => created[i]).Select(l => long.Parse(l.Etag, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(0, etags.Count).Select(i => etags[0] + i), etags);
+        Assert.Equal("Maya Okafor, ND", (await _store.GetAsync(taken.Id, default))!.DisplayName);
+        var read = await _store.GetManyAsync(batch.Select(l => l.Id).ToArray(), default);
+        for (var i = 0; i < batch.Count; i++)
+            if (created[i]) Assert.Equal(batch[i], read[i]);
+        var changes = await _store.ReadChangesAsync(etags[0] - 1, 10_000, default);
+        var fed = changes.Where(c => !c.Deleted).Select(c => c.ListingId).ToHashSet();
+        Assert.All(batch.Where((_, i) => created[i]), l => Assert.Contains(l.Id, fed));
+        Assert.True(await Db.SetContainsAsync(RedisListingStore.IdsKey, batch[^1].Id));
+    }
+
+    [Fact]
+    public async Task Listings_stored_by_the_old_hash_layout_are_converted_and_keep_their_etags()
+    {
+        var old = Enumerable.Range(0, 3).Select(i => NewListing($"Old {i}")).ToList();
+        foreach (var listing in old)
+        {
+            var etag = await Db.StringIncrementAsync(RedisListingStore.SequenceKey);
+            listing.Etag = etag.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var data = listing.Clone();
+            data.Etag = "";
+            await Db.HashSetAsync(RedisListingStore.ListingKey(listing.Id),
+                [new("data", data.ToByteArray()), new("etag", listing.Etag), new("owner", listing.OwnerId)]);
+            await Db.SetAddAsync(RedisListingStore.IdsKey, listing.Id);
+        }
+        await Db.KeyDeleteAsync(RedisListingStore.LayoutKey);
+
+        Assert.True(await _store.MigrateLayoutAsync(default) >= 3);
+        Assert.Equal(0, await new RedisListingStore(TestStore.Instance.Connection).MigrateLayoutAsync(default));
+
+        var read = await _store.GetManyAsync(old.Select(l => l.Id).ToArray(), default);
+        Assert.Equal(old, read);
+        var update = old[0].Clone();
+        update.DisplayName = "Old 0, renamed";
+        Assert.Equal(WriteOutcome.Written, await _store.ReplaceAsync(update, old[0].Etag, default));
+    }
+}
