@@ -178,22 +178,15 @@ internal static class LuceneListingDocument
     public static long EffectiveMinFee(ExchangeTerms? terms) =>
         terms is null ? 0 : terms.SlidingScaleMin > 0 ? terms.SlidingScaleMin : terms.FeeMin;
 
-    /// <summary>Reads the (lat, lon) pairs written by <see cref="PackLocations"/>.</summary>
-    public static double NearestDistanceKm(BytesRef packed, double lat, double lon)
+    /// <summary>Appends the (lat, lon) pairs written by <see cref="PackLocations"/> to <paramref name="latLon"/>.</summary>
+    public static void ReadLocations(BytesRef packed, List<double> latLon)
     {
         var bytes = packed.Bytes.AsSpan(packed.Offset, packed.Length);
-        var nearest = -1.0;
         for (var i = 0; i + 16 <= bytes.Length; i += 16)
         {
-            var distance = GeoDistance.HaversineKm(lat, lon,
-                BinaryPrimitives.ReadDoubleLittleEndian(bytes[i..]), BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i + 8)..]));
-            if (nearest < 0 || distance < nearest)
-            {
-                nearest = distance;
-            }
+            latLon.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes[i..]));
+            latLon.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i + 8)..]));
         }
-
-        return nearest;
     }
 
     private static FieldType Numeric(FieldType template)

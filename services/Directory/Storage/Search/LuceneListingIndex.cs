@@ -81,7 +81,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         // An index in an older document layout has no usable checkpoint: the feed rebuilds it.
         _committedCheckpoint = _writer.CommitData.TryGetValue(SchemaKey, out var schema) && schema == F.SchemaVersion
             && _writer.CommitData.TryGetValue(CheckpointKey, out var checkpoint) ? checkpoint : null;
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new SegmentValues.Warmer());
         _lastCommitTimestamp = Stopwatch.GetTimestamp();
         _logger.LogInformation("Opened listing index at {IndexDirectory} with {DocumentCount} documents, checkpoint {Checkpoint}",
             indexDirectory, _writer.NumDocs, _committedCheckpoint);
@@ -253,8 +253,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     }
 
     /// <summary>
-    /// No geo filter. By relevance: <see cref="RelevanceCollector"/> (score, then id). Otherwise
-    /// Lucene's own top-N by id (ordinals, no string compares).
+    /// No geo filter: <see cref="RelevanceCollector"/> by score then id, or by id alone (heap copies
+    /// of the id ordinals; Lucene's TopFieldCollector read every hit's ordinal from disk).
     /// </summary>
     private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep)
     {
@@ -265,27 +265,12 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             return new ListingSearchPage([], counter.TotalHits);
         }
 
-        if (hasText && search.Sort == SearchSort.Relevance)
-        {
-            var relevance = new RelevanceCollector(keep);
-            searcher.Search(query, relevance);
-            var ranked = relevance.Ranked()
-                .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
-                .ToArray();
-            return new ListingSearchPage(ranked, relevance.TotalHits);
-        }
-
-        var sort = new Sort(new SortField(F.IdSort, SortFieldType.STRING));
-        // In order: out of order, BooleanScorer hands each 2,048-doc window over backwards, so
-        // nearly every doc beats the queue's bottom on the id tie-break (measured 30x slower).
-        var collector = TopFieldCollector.Create(sort, keep, fillFields: false, trackDocScores: hasText,
-            trackMaxScore: false, docsScoredInOrder: true);
+        var collector = new RelevanceCollector(keep, byScore: hasText && search.Sort == SearchSort.Relevance, scores: hasText);
         searcher.Search(query, collector);
-        var top = collector.GetTopDocs();
-        var hits = top.ScoreDocs
-            .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hasText ? hit.Score : 0))
+        var hits = collector.Ranked()
+            .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
             .ToArray();
-        return new ListingSearchPage(hits, top.TotalHits);
+        return new ListingSearchPage(hits, collector.TotalHits);
     }
 
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>

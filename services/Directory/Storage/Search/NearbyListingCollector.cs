@@ -8,8 +8,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// <summary>
 /// Collects every document the (box-prefiltered) query matches, keeps those within the exact
 /// haversine radius (or telehealth ones when asked), counts them, and holds the best
-/// <c>offset + limit</c> in a bounded heap. Distances come from the <c>geo</c> doc values, so no
-/// stored field is read here. Order: score desc (when ranking by text), distance asc with
+/// <c>offset + limit</c> in a bounded heap. Distances come from the heap copy of the <c>geo</c> doc
+/// values (<see cref="SegmentValues"/>), so nothing is read from disk here. Order: score desc (when ranking by text), distance asc with
 /// "no location" (-1) last, then id ordinal asc.
 /// </summary>
 internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandidate>
@@ -23,10 +23,8 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     private readonly PriorityQueue<NearbyCandidate, NearbyCandidate> _best;
     private readonly List<AtomicReaderContext> _segments = [];
     private readonly SegmentIds _ids = new();
-    private readonly BytesRef _scratch = new();
     private Scorer? _scorer;
-    private BinaryDocValues? _geo;
-    private NumericDocValues? _telehealth;
+    private SegmentValues? _values;
 
     public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep)
     {
@@ -49,21 +47,14 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     {
         _segments.Add(context);
         _ids.Add(context.AtomicReader);
-        _geo = context.AtomicReader.GetBinaryDocValues(F.Geo);
-        _telehealth = context.AtomicReader.GetNumericDocValues(F.TelehealthValues);
+        _values = SegmentValues.For(context.AtomicReader);
     }
 
     public void Collect(int doc)
     {
-        var distance = -1.0;
-        if (_geo is not null)
-        {
-            _geo.Get(doc, _scratch);
-            distance = F.NearestDistanceKm(_scratch, _near.Lat, _near.Lon);
-        }
-
+        var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon);
         var inside = distance >= 0 && distance <= _near.RadiusKm;
-        if (!inside && !(_includeTelehealth && _telehealth?.Get(doc) == 1))
+        if (!inside && !(_includeTelehealth && (_values.Flags[doc] & SegmentValues.TelehealthFlag) != 0))
         {
             return;
         }

@@ -4,18 +4,23 @@ using Lucene.Net.Search;
 namespace HealingNetwork.Directory.Storage.Search;
 
 /// <summary>
-/// The best <c>keep</c> documents by text score, ties broken by listing id (so a page token means
+/// The best <c>keep</c> documents by text score (or, without <c>byScore</c>, by listing id alone),
+/// ties broken by listing id (so a page token means
 /// the same listings after segments merge), and the total count. It accepts documents out of
 /// order, which lets Lucene score a plain text disjunction with its windowed BooleanScorer instead
 /// of the heap-merging in-order scorer: the order of arrival does not matter because the tie-break
 /// is the id, not the document number. Most documents are rejected on score alone; only a tie with
 /// the worst kept one reads the id ordinal (or, across segments, the id bytes).
 /// </summary>
-internal sealed class RelevanceCollector(int keep) : ICollector
+/// <param name="keep">How many hits to hold (offset + limit).</param>
+/// <param name="byScore">Rank by score first; false ranks by id only (filters without text, or sort by id).</param>
+/// <param name="scores">Read each hit's score (to report it); false for queries without text.</param>
+internal sealed class RelevanceCollector(int keep, bool byScore = true, bool scores = true) : ICollector
 {
     private readonly List<AtomicReaderContext> _segments = [];
     private readonly SegmentIds _ids = new();
     private Scorer? _scorer;
+    private int[] _ords = [];
     // Max-heap on the result order: the root is the worst kept hit, evicted first.
     private PriorityQueue<Hit, Hit>? _heap;
 
@@ -29,6 +34,7 @@ internal sealed class RelevanceCollector(int keep) : ICollector
     {
         _segments.Add(context);
         _ids.Add(context.AtomicReader);
+        _ords = SegmentValues.For(context.AtomicReader).IdOrd;
     }
 
     public void Collect(int doc)
@@ -36,7 +42,15 @@ internal sealed class RelevanceCollector(int keep) : ICollector
         TotalHits++;
         if (keep == 0) return;
         var heap = _heap ??= new PriorityQueue<Hit, Hit>(Math.Min(keep, 1_024), Comparer<Hit>.Create((a, b) => Compare(b, a)));
-        var hit = new Hit(_scorer!.GetScore(), _segments.Count - 1, doc);
+        var segment = _segments.Count - 1;
+        if (!byScore && heap.Count == keep)
+        {
+            // By id alone, most hits lose to the worst kept one on an ordinal compare in this segment.
+            var last = heap.Peek();
+            if (last.Segment == segment && _ords[doc] > _ords[last.Doc]) return;
+        }
+
+        var hit = new Hit(scores ? _scorer!.GetScore() : 0f, segment, doc);
         if (heap.Count < keep)
         {
             heap.Enqueue(hit, hit);
@@ -44,6 +58,12 @@ internal sealed class RelevanceCollector(int keep) : ICollector
         }
 
         var worst = heap.Peek();
+        if (!byScore)
+        {
+            if (CompareIds(hit, worst) < 0) heap.DequeueEnqueue(hit, hit);
+            return;
+        }
+
         if (hit.Score < worst.Score) return; // the common case: no id is read
         if (hit.Score > worst.Score || CompareIds(hit, worst) < 0) heap.DequeueEnqueue(hit, hit);
     }
@@ -57,7 +77,7 @@ internal sealed class RelevanceCollector(int keep) : ICollector
         return ranked.ConvertAll(h => (_segments[h.Segment].DocBase + h.Doc, h.Score));
     }
 
-    private int Compare(Hit a, Hit b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : CompareIds(a, b);
+    private int Compare(Hit a, Hit b) => byScore && a.Score != b.Score ? b.Score.CompareTo(a.Score) : CompareIds(a, b);
 
     private int CompareIds(Hit a, Hit b) => _ids.Compare(a.Segment, a.Doc, b.Segment, b.Doc);
 

@@ -38,38 +38,24 @@ internal sealed class RequestChecksFilter(Filter? keywords, TermsFilter? terms, 
 
     public override string ToString() => $"RequestChecks({keywords}, {_terms}, {confirmedSince})";
 
-    /// <summary>The doc values one segment needs, looked up once per search.</summary>
+    /// <summary>One segment's checks, on the heap copies of its doc values (<see cref="SegmentValues"/>).</summary>
     private sealed class SegmentCheck
     {
         private readonly RequestChecksFilter _filter;
-        private readonly NumericDocValues? _fee;
-        private readonly NumericDocValues? _currency;
-        private readonly NumericDocValues? _timeBank;
-        private readonly NumericDocValues? _confirmed;
-        private readonly SortedSetDocValues? _barter;
+        private readonly SegmentValues _values;
         private readonly long[] _barterOrds;
 
         public SegmentCheck(RequestChecksFilter filter, AtomicReader reader)
         {
             _filter = filter;
-            var terms = filter._terms;
-            if (terms is not null)
-            {
-                if (terms.MaxFee is not null)
-                {
-                    _fee = reader.GetNumericDocValues(F.FeeMinEffectiveValues);
-                    if (filter._currency != 0) _currency = reader.GetNumericDocValues(F.CurrencyValues);
-                }
-                if (terms.TimeBank) _timeBank = reader.GetNumericDocValues(F.TimeBankValues);
-                if (filter._barter.Length > 0) _barter = reader.GetSortedSetDocValues(F.BarterValues);
-            }
-            _barterOrds = _barter is null ? [] : filter._barter.Select(b => _barter.LookupTerm(new BytesRef(b))).Where(o => o >= 0).ToArray();
-            if (filter._confirmedSinceMs is not null) _confirmed = reader.GetNumericDocValues(F.LastConfirmedMsValues);
+            _values = SegmentValues.For(reader);
+            var barter = filter._barter.Length > 0 ? reader.GetSortedSetDocValues(F.BarterValues) : null;
+            _barterOrds = barter is null ? [] : filter._barter.Select(b => barter.LookupTerm(new BytesRef(b))).Where(o => o >= 0).ToArray();
         }
 
         public bool Match(int doc)
         {
-            if (_filter._confirmedSinceMs is { } since && (_confirmed?.Get(doc) ?? 0) < since) return false;
+            if (_filter._confirmedSinceMs is { } since && _values.LastConfirmedMs[doc] < since) return false;
             return _filter._terms is null || TermsMatch(doc);
         }
 
@@ -77,17 +63,11 @@ internal sealed class RequestChecksFilter(Filter? keywords, TermsFilter? terms, 
         private bool TermsMatch(int doc)
         {
             var terms = _filter._terms!;
-            if (terms.MaxFee is { } maxFee && (_fee?.Get(doc) ?? 0) <= maxFee
-                && (_filter._currency == 0 || (_currency?.Get(doc) ?? 0) == _filter._currency))
+            if (terms.MaxFee is { } maxFee && _values.FeeMinEffective[doc] <= maxFee
+                && (_filter._currency == 0 || _values.Currency[doc] == _filter._currency))
                 return true;
-            if (terms.TimeBank && _timeBank?.Get(doc) == 1) return true;
-            if (_barterOrds.Length > 0)
-            {
-                _barter!.SetDocument(doc);
-                for (var ord = _barter.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _barter.NextOrd())
-                    if (Array.IndexOf(_barterOrds, ord) >= 0) return true;
-            }
-            return false;
+            if (terms.TimeBank && (_values.Flags[doc] & SegmentValues.TimeBankFlag) != 0) return true;
+            return _barterOrds.Length > 0 && _values.HasBarter(doc, _barterOrds);
         }
     }
 

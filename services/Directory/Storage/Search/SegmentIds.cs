@@ -6,27 +6,27 @@ namespace HealingNetwork.Directory.Storage.Search;
 
 /// <summary>
 /// The listing ids (<c>id_sort</c> doc values) of the segments a collector has visited, for the id
-/// tie-break: within a segment ordinals follow the byte order of the ids, across segments the id
-/// bytes are compared.
+/// tie-break: within a segment the heap copy of the ordinals (<see cref="SegmentValues"/>), which
+/// follow the byte order of the ids; across segments the id bytes are compared.
 /// </summary>
 internal sealed class SegmentIds
 {
-    private readonly List<SortedDocValues?> _ids = [];
+    private readonly List<(int[] Ords, SortedDocValues? Values)> _ids = [];
     private readonly BytesRef _left = new();
     private readonly BytesRef _right = new();
 
     /// <summary>Adds the next segment; its index is the number of segments added before it.</summary>
-    public void Add(AtomicReader reader) => _ids.Add(reader.GetSortedDocValues(F.IdSort));
+    public void Add(AtomicReader reader) => _ids.Add((SegmentValues.For(reader).IdOrd, reader.GetSortedDocValues(F.IdSort)));
 
     /// <summary>Orders two documents by listing id (0 when a segment has no ids).</summary>
     public int Compare(int leftSegment, int leftDoc, int rightSegment, int rightDoc)
     {
-        var leftIds = _ids[leftSegment];
-        var rightIds = _ids[rightSegment];
+        var (leftOrds, leftIds) = _ids[leftSegment];
+        if (leftSegment == rightSegment) return leftOrds[leftDoc].CompareTo(leftOrds[rightDoc]);
+        var (rightOrds, rightIds) = _ids[rightSegment];
         if (leftIds is null || rightIds is null) return 0;
-        if (leftSegment == rightSegment) return leftIds.GetOrd(leftDoc).CompareTo(rightIds.GetOrd(rightDoc));
-        leftIds.Get(leftDoc, _left);
-        rightIds.Get(rightDoc, _right);
+        leftIds.LookupOrd(leftOrds[leftDoc], _left);
+        rightIds.LookupOrd(rightOrds[rightDoc], _right);
         return _left.CompareTo(_right);
     }
 }
