@@ -2,6 +2,7 @@ using Grpc.Core;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.V1;
+using HealingNetwork.Testing;
 
 namespace HealingNetwork.Browser.Tests;
 
@@ -61,7 +62,7 @@ public sealed class MatrixWorld(RunningSystem system)
         Orientation = Orientation.NatureOriented,
         LifestyleTags = { "organic-food" },
         SoughtModalities = { "naturopathy" },
-        Home = new GeoPoint { Lat = SampleListings.PortlandLat, Lon = SampleListings.PortlandLon },
+        Home = new GeoPoint { Lat = Samples.PortlandLat, Lon = Samples.PortlandLon },
         MaxTravelKm = 30,
         TelehealthOk = true,
         Budget = new Budget { Currency = "USD", MaxPerSession = 15000 },
