@@ -10,6 +10,9 @@ public sealed record BenchOptions
     public int Profiles { get; init; } = 10_000;
     public double SecondsPerWorkload { get; init; } = 5;
     public int Callers { get; init; } = 64;
+
+    /// <summary>Load mode: run only the workloads whose name contains this (the no-op baseline always runs).</summary>
+    public string? Only { get; init; }
     public IReadOnlyList<string> Rest { get; init; } = [];
 
     public static BenchOptions Parse(string[] args)
@@ -26,6 +29,7 @@ public sealed record BenchOptions
                 "--profiles" => options with { Profiles = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seconds" => options with { SecondsPerWorkload = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--callers" => options with { Callers = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--only" => options with { Only = Next() },
                 _ => AddRest(options, rest, args[i]),
             };
         }

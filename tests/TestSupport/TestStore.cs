@@ -46,11 +46,31 @@ public sealed class TestStore : IDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
 
+    // Next candidate port; a random start keeps parallel test processes apart.
+    private static int _nextPort = Random.Shared.Next(0, PortRangeSize);
+    private const int PortRangeStart = 20_000, PortRangeSize = 12_000;
+
+    /// <summary>
+    /// A port that is free now, chosen below the kernel's ephemeral range (32768–60999): a port the
+    /// kernel handed out (port 0) is also what it gives to outgoing connections, and one of those took
+    /// a service's port between this check and the service binding it (AddressInUse at start-up).
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = PortRangeStart + (int)((uint)Interlocked.Increment(ref _nextPort) % PortRangeSize);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try the next one.
+            }
+        }
     }
 
     public void Dispose()

@@ -65,7 +65,8 @@ public static class LoadBenchmark
         var duration = TimeSpan.FromSeconds(options.SecondsPerWorkload);
         var rows = new List<IReadOnlyList<string>>();
         double? noOpRate = null;
-        foreach (var workload in workloads.All)
+        var selected = workloads.All.Where((w, i) => i == 0 || options.Only is null || w.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase));
+        foreach (var workload in selected)
         {
             async Task<LoadRunner.Result?> Measured(string path, GrpcChannel? channel)
             {
