@@ -9,26 +9,25 @@ namespace HealingNetwork.Matching.Api;
 
 /// <summary>
 /// Candidates in, ranked and explained matches out: fetch (filters pushed down), re-check the
-/// hard filters, look up earliest slots in one call, score, rank with the id tie-break.
+/// hard filters, look up earliest slots in one call, value every candidate, rank with the id
+/// tie-break, and explain the page returned.
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
 {
     public async Task<(IReadOnlyList<Match> Matches, int Considered)> FindAsync(
         Profile profile, IReadOnlyList<SearchListingsRequest> searches, double maxTravelKm, bool includeInfeasibleTerms,
-        int pageSize, Func<MatchContext, ScoredMatch> score, CallOptions options)
+        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options)
     {
         var hits = await candidates.SearchAsync(searches, options);
         var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms) is null).ToArray();
         var slots = await candidates.EarliestSlotsAsync(eligible.Select(h => h.Listing.Id), options);
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
+        DateTimeOffset? SlotOf(SearchResult hit) => slots.TryGetValue(hit.Listing.Id, out var s) ? s : null;
 
-        var scored = eligible.Select(h =>
-        {
-            var slot = slots.TryGetValue(h.Listing.Id, out var s) ? s : (DateTimeOffset?)null;
-            return (Hit: h, Slot: slot, Scored: score(new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam) { MaxTravelKm = maxTravelKm }));
-        });
-        var ranked = MatchScorer.Rank(scored, x => x.Scored).Take(pageSize).Select((x, i) => ToMatch(x.Hit, x.Slot, x.Scored, i + 1)).ToArray();
+        var top = scorer.Top(eligible, h => new MatchContext(profile, h.Listing, h.DistanceKm, SlotOf(h), now, careTeam) { MaxTravelKm = maxTravelKm },
+            weightOf, pageSize);
+        var ranked = top.Select((x, i) => ToMatch(x.Item, SlotOf(x.Item), x.Scored, i + 1)).ToArray();
         return (ranked, eligible.Length);
     }
 

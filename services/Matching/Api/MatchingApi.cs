@@ -49,7 +49,7 @@ public sealed class MatchingApi(
         var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
         var (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters), maxTravel,
             request.Filters?.IncludeInfeasibleTerms == true, PageSizeOr(request.PageSize, 20),
-            c => MatchScorer.Default.Score(c, weights), options);
+            MatchScorer.Default, WeightOf(weights), options);
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
         response.Matches.AddRange(matches);
         await cache.SetAsync(profile.Id, field, response);
@@ -76,7 +76,7 @@ public sealed class MatchingApi(
         var search = ReferralQuery.For(profile, request, bySpecialty);
         var radius = search.Near?.RadiusKm ?? 0;
         var (referrals, _) = await finder.FindAsync(profile, [search], radius, includeInfeasibleTerms: true,
-            PageSizeOr(request.PageSize, 10), ReferralScorer.Score, options);
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options);
         var response = new FindReferralsResponse();
         response.Referrals.AddRange(referrals);
         return response;
@@ -103,7 +103,7 @@ public sealed class MatchingApi(
             var filters = new MatchFilters();
             filters.Modalities.AddRange(CareTeamPlan.ModalitiesOf(layer, modalities.Values, profile.AvoidedModalities));
             var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters), profile.MaxTravelKm,
-                includeInfeasibleTerms: false, perLayer, c => MatchScorer.Default.Score(c, weights), options);
+                includeInfeasibleTerms: false, perLayer, MatchScorer.Default, WeightOf(weights), options);
             var suggestion = new LayerSuggestion { Layer = layer, Reason = CareTeamPlan.Reason(layer) };
             suggestion.Candidates.AddRange(candidates);
             return suggestion;
@@ -126,4 +126,6 @@ public sealed class MatchingApi(
     }
 
     private static int PageSizeOr(int value, int fallback) => value == 0 ? fallback : value;
+
+    private static Func<string, double> WeightOf(MatchWeights weights) => name => MatchWeightsResolver.WeightOf(weights, name);
 }

@@ -7,8 +7,13 @@ namespace HealingNetwork.Matching.Domain;
 /// <summary>
 /// score = (Σ weightᵢ × valueᵢ) × freshness, with weights normalised to sum 1 and freshness 1 for a
 /// listing its owner confirmed recently, <see cref="StalePenalty"/> for a stale one. Every
-/// component is returned with its value, weight and contribution; the reasons come from the
+/// component is returned with its value, weight and contribution (freshness contributes what the
+/// penalty takes away, so the contributions add up to the score); the reasons come from the
 /// components, strongest contribution first. Ranking ties break by listing id.
+/// <para>
+/// <see cref="Top{T}"/> ranks every candidate by <see cref="Value"/> (numbers only, no allocation)
+/// and explains only the page it returns: the explanations are most of the cost of scoring.
+/// </para>
 /// </summary>
 public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
 {
@@ -20,14 +25,32 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
     public ScoredMatch Score(MatchContext context, MatchWeights normalisedWeights) =>
         Score(context, name => MatchWeightsResolver.WeightOf(normalisedWeights, name));
 
-    /// <summary>Scores with weights looked up by component name (they must sum to 1).</summary>
+    /// <summary>The components' weights, in component order, looked up by name (they must sum to 1).</summary>
+    public double[] WeightsOf(Func<string, double> weightOf)
+    {
+        var weights = new double[components.Count];
+        for (var i = 0; i < weights.Length; i++) weights[i] = weightOf(components[i].Name);
+        return weights;
+    }
+
+    /// <summary>The score alone, exactly as <see cref="Score(MatchContext, Func{string, double})"/> computes it.</summary>
+    public double Value(MatchContext context, ReadOnlySpan<double> weights)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < components.Count; i++) sum += components[i].Value(context) * weights[i];
+        return Final(sum, context.Listing.Stale);
+    }
+
+    /// <summary>Scores with weights looked up by component name (they must sum to 1), explained.</summary>
     public ScoredMatch Score(MatchContext context, Func<string, double> weightOf)
     {
         var parts = new List<(ScoreComponent Component, IReadOnlyList<string> Reasons)>(components.Count + 1);
+        var sum = 0.0;
         foreach (var component in components)
         {
             var result = component.Evaluate(context);
             var weight = weightOf(component.Name);
+            sum += result.Value * weight;
             parts.Add((new ScoreComponent
             {
                 Name = component.Name,
@@ -39,7 +62,7 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
         }
         var stale = context.Listing.Stale;
         var freshness = stale ? StalePenalty : 1.0;
-        var score = Math.Clamp(parts.Sum(p => p.Component.Contribution) * freshness, 0, 1);
+        var score = Final(sum, stale);
 
         var reasons = parts.OrderByDescending(p => p.Component.Contribution).SelectMany(p => p.Reasons).ToList();
         if (stale) reasons.Add("Not reconfirmed by the practitioner recently: details may be out of date (ranked lower)");
@@ -48,13 +71,35 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
             Name = "freshness",
             RawValue = freshness,
             Weight = 0,
-            Contribution = 0,
+            Contribution = score - sum,
             Explanation = stale ? $"stale listing: score × {StalePenalty}" : "confirmed recently: score × 1",
         }).ToArray();
         return new ScoredMatch(context.Listing.Id, score, all, reasons);
     }
 
+    /// <summary>
+    /// The best <paramref name="count"/> candidates, ranked as <see cref="Rank{T}"/> ranks them, each
+    /// explained; the others are only valued.
+    /// </summary>
+    public IReadOnlyList<(T Item, ScoredMatch Scored)> Top<T>(IReadOnlyList<T> items, Func<T, MatchContext> contextOf, Func<string, double> weightOf, int count)
+    {
+        var weights = WeightsOf(weightOf);
+        var contexts = new MatchContext[items.Count];
+        var keys = new (double Score, string Id, int Index)[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            contexts[i] = contextOf(items[i]);
+            keys[i] = (Math.Round(Value(contexts[i], weights), 9), contexts[i].Listing.Id, i);
+        }
+        Array.Sort(keys, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
+        var top = new (T, ScoredMatch)[Math.Min(count, keys.Length)];
+        for (var i = 0; i < top.Length; i++) top[i] = (items[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
+        return top;
+    }
+
     /// <summary>Best first; equal scores by listing id, so the ranking is the same everywhere.</summary>
     public static IEnumerable<T> Rank<T>(IEnumerable<T> items, Func<T, ScoredMatch> scored) =>
         items.OrderByDescending(i => Math.Round(scored(i).Score, 9)).ThenBy(i => scored(i).ListingId, StringComparer.Ordinal);
+
+    private static double Final(double sum, bool stale) => Math.Clamp(sum * (stale ? StalePenalty : 1.0), 0, 1);
 }

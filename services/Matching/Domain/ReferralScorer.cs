@@ -13,7 +13,7 @@ public static class ReferralScorer
         (new RespectFit(), 0.5), (new DistanceDecay(), 0.2), (new TermsFit(), 0.15), (new AvailabilityFit(), 0.15),
     ];
 
-    private static readonly MatchScorer Scorer = new(Parts.Select(p => p.Component).ToArray());
+    public static MatchScorer Scorer { get; } = new(Parts.Select(p => p.Component).ToArray());
 
     public static ScoredMatch Score(MatchContext context) => Scorer.Score(context, WeightOf);
 

@@ -1,16 +1,21 @@
 using BenchmarkDotNet.Attributes;
-using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.Domain;
 using HealingNetwork.Profiles.V1;
 
 namespace HealingNetwork.Benchmarks.Micro;
 
-/// <summary>MatchScorer over the 200 candidates one FindMatches scores (two searches of 100).</summary>
+/// <summary>
+/// MatchScorer over the 200 candidates one FindMatches scores (two searches of 100). The baseline
+/// explains every candidate and ranks (what FindMatches did before); Top values all 200 and
+/// explains only the page of 20 it returns.
+/// </summary>
 [MemoryDiagnoser]
 public class ScoringBenchmarks
 {
     private MatchContext[] _contexts = [];
     private MatchWeights _weights = MatchWeightsResolver.Normalise(MatchWeightsResolver.Defaults);
+    private Func<string, double> _weightOf = _ => 0;
+    private double[] _weightArray = [];
 
     [GlobalSetup]
     public void Setup()
@@ -22,9 +27,12 @@ public class ScoringBenchmarks
             .Select(l => new MatchContext(profile, l, random.NextDouble() * 50, BenchListings.Now.AddDays(random.Next(30)), BenchListings.Now, careTeam))
             .ToArray();
         _weights = MatchWeightsResolver.Resolve(profile.Weights, null);
+        var weights = _weights;
+        _weightOf = name => MatchWeightsResolver.WeightOf(weights, name);
+        _weightArray = MatchScorer.Default.WeightsOf(_weightOf);
     }
 
-    [Benchmark(Description = "Score 200 candidates")]
+    [Benchmark(Description = "Score 200 candidates (explained)")]
     public double Score200()
     {
         var sum = 0.0;
@@ -32,7 +40,18 @@ public class ScoringBenchmarks
         return sum;
     }
 
-    [Benchmark(Description = "Score + rank 200 candidates")]
+    [Benchmark(Description = "Value 200 candidates (numbers only)")]
+    public double Value200()
+    {
+        var sum = 0.0;
+        foreach (var context in _contexts) sum += MatchScorer.Default.Value(context, _weightArray);
+        return sum;
+    }
+
+    [Benchmark(Baseline = true, Description = "Score + rank 200, take 20 (explain all)")]
     public int ScoreAndRank200() =>
         MatchScorer.Rank(_contexts.Select(c => MatchScorer.Default.Score(c, _weights)), s => s).Take(20).Count();
+
+    [Benchmark(Description = "Top 20 of 200 (value all, explain 20)")]
+    public int Top20Of200() => MatchScorer.Default.Top(_contexts, c => c, _weightOf, 20).Count;
 }

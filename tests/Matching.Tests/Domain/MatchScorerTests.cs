@@ -40,6 +40,8 @@ public sealed class MatchScorerTests
 
         Assert.Equal(fresh.Score * MatchScorer.StalePenalty, stale.Score, 12);
         Assert.Equal(MatchScorer.StalePenalty, stale.Components.Single(c => c.Name == "freshness").RawValue, 12);
+        Assert.Equal(stale.Score - fresh.Score, stale.Components.Single(c => c.Name == "freshness").Contribution, 12);
+        Assert.Equal(stale.Score, stale.Components.Sum(c => c.Contribution), 12);
         Assert.Contains(stale.Reasons, r => r.StartsWith("Not reconfirmed by the practitioner recently", StringComparison.Ordinal));
         Assert.DoesNotContain(fresh.Reasons, r => r.StartsWith("Not reconfirmed", StringComparison.Ordinal));
     }

@@ -1,3 +1,5 @@
+using HealingNetwork.Directory.V1;
+
 namespace HealingNetwork.Matching.Domain.Components;
 
 /// <summary>
@@ -8,18 +10,16 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// </summary>
 public sealed class ApproachFit : IScoreComponent
 {
+    private static readonly Approach None = new();
+
     public string Name => "approach";
+
+    public double Value(MatchContext c) => Signals(c.Listing.Approach ?? None).Value;
 
     public ComponentScore Evaluate(MatchContext c)
     {
-        var a = c.Listing.Approach ?? new Directory.V1.Approach();
-        var listening = Math.Min(1, a.IntakeMinutes / 60.0);
-        var expectations = (a.TypicalTrialWeeks > 0 ? 0.5 : 0) + (a.CostEstimate > 0 ? 0.5 : 0);
-        var service = a.SellsProducts ? 1 - a.ProductShare : 1;
-        var partnerships = Math.Min(1, a.CollaboratesWith.Count / 2.0);
-        double[] signals = [a.SharedDecisions ? 1 : 0, a.InformsOfOptions ? 1 : 0, listening, expectations, service, partnerships];
-        var value = signals.Average();
-
+        var a = c.Listing.Approach ?? None;
+        var s = Signals(a);
         var reasons = new List<string>();
         if (a.SharedDecisions) reasons.Add("Shares decisions; the final choice is yours");
         if (a.InformsOfOptions) reasons.Add("Informs you of options");
@@ -27,8 +27,18 @@ public sealed class ApproachFit : IScoreComponent
         if (a.TypicalTrialWeeks > 0) reasons.Add($"Sets expectations: a trial of about {a.TypicalTrialWeeks} weeks");
         if (a.SellsProducts && a.ProductShare > 0.5) reasons.Add("Products are central to this practice");
         if (a.CollaboratesWith.Count >= 2) reasons.Add("Works alongside other healing partners");
-        return new ComponentScore(value,
-            $"mean of shared decisions, options, listening {listening:0.##}, expectations {expectations:0.##}, service {service:0.##}, partnerships {partnerships:0.##}",
+        return new ComponentScore(s.Value,
+            $"mean of shared decisions, options, listening {s.Listening:0.##}, expectations {s.Expectations:0.##}, service {s.Service:0.##}, partnerships {s.Partnerships:0.##}",
             reasons);
+    }
+
+    private static (double Value, double Listening, double Expectations, double Service, double Partnerships) Signals(Approach a)
+    {
+        var listening = Math.Min(1, a.IntakeMinutes / 60.0);
+        var expectations = (a.TypicalTrialWeeks > 0 ? 0.5 : 0) + (a.CostEstimate > 0 ? 0.5 : 0);
+        var service = a.SellsProducts ? 1 - a.ProductShare : 1;
+        var partnerships = Math.Min(1, a.CollaboratesWith.Count / 2.0);
+        var value = ((a.SharedDecisions ? 1 : 0) + (a.InformsOfOptions ? 1 : 0) + listening + expectations + service + partnerships) / 6;
+        return (value, listening, expectations, service, partnerships);
     }
 }

@@ -10,12 +10,17 @@ public sealed class AvailabilityFit : IScoreComponent
 
     public string Name => "availability";
 
+    public double Value(MatchContext c) => c.EarliestSlot is { } slot ? ValueIn(DaysUntil(slot, c.Now)) : UnknownValue;
+
     public ComponentScore Evaluate(MatchContext c)
     {
         if (c.EarliestSlot is not { } slot) return ComponentScore.Of(UnknownValue, "no published hours");
-        var days = Math.Max(0, (slot - c.Now).TotalDays);
-        var value = days <= 3 ? 1 : Math.Max(0.1, 1 - 0.9 * (days - 3) / 25);
+        var days = DaysUntil(slot, c.Now);
         var when = days < 1 ? "within a day" : $"in {Math.Ceiling(days):0} days";
-        return ComponentScore.Of(value, $"first open slot {when}", $"First open session {when}");
+        return ComponentScore.Of(ValueIn(days), $"first open slot {when}", $"First open session {when}");
     }
+
+    private static double DaysUntil(DateTimeOffset slot, DateTimeOffset now) => Math.Max(0, (slot - now).TotalDays);
+
+    private static double ValueIn(double days) => days <= 3 ? 1 : Math.Max(0.1, 1 - 0.9 * (days - 3) / 25);
 }

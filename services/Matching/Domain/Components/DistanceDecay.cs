@@ -13,6 +13,9 @@ public sealed class DistanceDecay : IScoreComponent
 
     public string Name => "distance";
 
+    public double Value(MatchContext c) =>
+        c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : Decay(c.DistanceKm, Scale(c));
+
     public ComponentScore Evaluate(MatchContext c)
     {
         if (c.RemoteOnly)
@@ -21,10 +24,13 @@ public sealed class DistanceDecay : IScoreComponent
                 ? ComponentScore.Of(RemoteValue, "telehealth: no travel", "Sees you by telehealth")
                 : ComponentScore.Of(0, "out of reach");
         }
-        var scale = Math.Max(5, c.MaxTravelKm / 2);
-        var value = 1 / (1 + Math.Pow(c.DistanceKm / scale, 2));
+        var scale = Scale(c);
         var km = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
         var reason = c.DistanceKm < 1 ? "Less than 1 km from you" : $"{km} km from you";
-        return ComponentScore.Of(value, $"1 / (1 + ({km} km / {scale:0.#} km)²)", reason);
+        return ComponentScore.Of(Decay(c.DistanceKm, scale), $"1 / (1 + ({km} km / {scale:0.#} km)²)", reason);
     }
+
+    private static double Scale(MatchContext c) => Math.Max(5, c.MaxTravelKm / 2);
+
+    private static double Decay(double km, double scale) => Math.Clamp(1 / (1 + Math.Pow(km / scale, 2)), 0, 1);
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf.Collections;
 using HealingNetwork.Directory.V1;
 
 namespace HealingNetwork.Matching.Domain.Components;
@@ -13,25 +14,33 @@ public sealed class LifestyleFit : IScoreComponent
 {
     public string Name => "lifestyle";
 
+    public double Value(MatchContext c) => Parts(c, Sets.SharedCount(c.Profile.LifestyleTags, c.Listing.LifestyleTags)).Value;
+
     public ComponentScore Evaluate(MatchContext c)
     {
         var wanted = c.Profile.Orientation;
         var offered = c.Listing.Orientation;
-        var orientation = Compatibility(wanted, offered);
         var tags = c.Profile.LifestyleTags;
         var shared = tags.Intersect(c.Listing.LifestyleTags, StringComparer.Ordinal).ToArray();
-        var overlap = tags.Count == 0 ? 0.5 : (double)shared.Length / tags.Count;
-        var focus = tags.Count > 0 && c.Listing.Approach?.LifestyleFocus == true ? 0.1 : 0;
-        var value = Math.Min(1, 0.5 * orientation + 0.5 * overlap + focus);
+        var p = Parts(c, shared.Length);
 
         var reasons = new List<string>();
         if (wanted != Orientation.Unspecified && wanted == offered) reasons.Add($"{Describe(offered)}, as you prefer");
-        else if (orientation <= 0.1) reasons.Add($"{Describe(offered)}, unlike your preference for {Describe(wanted).ToLowerInvariant()} care");
+        else if (p.Orientation <= 0.1) reasons.Add($"{Describe(offered)}, unlike your preference for {Describe(wanted).ToLowerInvariant()} care");
         if (shared.Length > 0) reasons.Add($"Supports your way of life: {string.Join(", ", shared)}");
-        if (focus > 0) reasons.Add("Puts lifestyle at the centre of care");
-        return new ComponentScore(value,
-            $"orientation {orientation:0.##} × 0.5 + tag overlap {shared.Length}/{tags.Count} × 0.5{(focus > 0 ? " + lifestyle focus 0.1" : "")}",
+        if (p.Focus > 0) reasons.Add("Puts lifestyle at the centre of care");
+        return new ComponentScore(p.Value,
+            $"orientation {p.Orientation:0.##} × 0.5 + tag overlap {shared.Length}/{tags.Count} × 0.5{(p.Focus > 0 ? " + lifestyle focus 0.1" : "")}",
             reasons);
+    }
+
+    private static (double Value, double Orientation, double Focus) Parts(MatchContext c, int shared)
+    {
+        var orientation = Compatibility(c.Profile.Orientation, c.Listing.Orientation);
+        var tags = c.Profile.LifestyleTags.Count;
+        var overlap = tags == 0 ? 0.5 : (double)shared / tags;
+        var focus = tags > 0 && c.Listing.Approach?.LifestyleFocus == true ? 0.1 : 0;
+        return (Math.Min(1, 0.5 * orientation + 0.5 * overlap + focus), orientation, focus);
     }
 
     public static double Compatibility(Orientation wanted, Orientation offered) => (wanted, offered) switch
@@ -49,4 +58,38 @@ public sealed class LifestyleFit : IScoreComponent
         Orientation.Conventional => "Conventional",
         _ => "Unstated",
     };
+}
+
+/// <summary>Set arithmetic over short repeated fields without allocating (the lists hold a handful of codes).</summary>
+internal static class Sets
+{
+    /// <summary>|distinct(a) ∩ b|, as <c>a.Intersect(b).Count()</c> counts it.</summary>
+    public static int SharedCount(RepeatedField<string> a, RepeatedField<string> b)
+    {
+        var count = 0;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (b.Contains(a[i]) && FirstAt(a, i)) count++;
+        }
+        return count;
+    }
+
+    /// <summary>True when any element of <paramref name="a"/> is in <paramref name="b"/>.</summary>
+    public static bool Overlap(RepeatedField<string> a, RepeatedField<string> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (b.Contains(a[i])) return true;
+        }
+        return false;
+    }
+
+    private static bool FirstAt(RepeatedField<string> a, int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (string.Equals(a[j], a[i], StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
 }

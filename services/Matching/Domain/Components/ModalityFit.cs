@@ -9,6 +9,14 @@ public sealed class ModalityFit : IScoreComponent
 {
     public string Name => "modality";
 
+    public double Value(MatchContext c)
+    {
+        var sought = c.Profile.SoughtModalities;
+        if (sought.Count == 0) return 0.5;
+        if (Sets.Overlap(sought, c.Listing.Modalities)) return 1;
+        return c.Listing.Approach is { } a && Sets.Overlap(sought, a.CollaboratesWith) ? 0.4 : 0;
+    }
+
     public ComponentScore Evaluate(MatchContext c)
     {
         var sought = c.Profile.SoughtModalities;

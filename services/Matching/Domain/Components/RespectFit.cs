@@ -1,3 +1,5 @@
+using HealingNetwork.Directory.V1;
+
 namespace HealingNetwork.Matching.Domain.Components;
 
 /// <summary>
@@ -8,27 +10,43 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// </summary>
 public sealed class RespectFit : IScoreComponent
 {
+    private static readonly Approach None = new();
+
     public string Name => "respect";
+
+    public double Value(MatchContext c)
+    {
+        var alongside = 0;
+        foreach (var m in c.CareTeamModalities)
+        {
+            if (WorksAlongside(c, m)) alongside++;
+        }
+        return Combine(c, alongside);
+    }
 
     public ComponentScore Evaluate(MatchContext c)
     {
-        var a = c.Listing.Approach ?? new Directory.V1.Approach();
-        var reasons = new List<string>();
-        var value = 0.0;
-        if (a.SharedDecisions) { value += 0.35; reasons.Add("Shares decisions with you; the final choice stays yours"); }
-        if (a.InformsOfOptions) { value += 0.35; reasons.Add("Informs you of all your options, including gentler ones"); }
+        var a = c.Listing.Approach ?? None;
         var team = c.CareTeamModalities;
-        var alongside = team.Where(m => a.CollaboratesWith.Contains(m) || c.Listing.Modalities.Contains(m)).Order(StringComparer.Ordinal).ToArray();
-        if (team.Count > 0)
-        {
-            value += 0.3 * alongside.Length / team.Count;
-            if (alongside.Length > 0) reasons.Add($"Works alongside your care team ({string.Join(", ", alongside)})");
-        }
-        else if (a.CollaboratesWith.Count > 0)
-        {
-            value += 0.15;
-            reasons.Add("Works alongside other healing partners");
-        }
-        return new ComponentScore(Math.Min(1, value), $"shared decisions, options, care-team collaboration {alongside.Length}/{team.Count}", reasons);
+        var alongside = team.Where(m => WorksAlongside(c, m)).Order(StringComparer.Ordinal).ToArray();
+        var reasons = new List<string>();
+        if (a.SharedDecisions) reasons.Add("Shares decisions with you; the final choice stays yours");
+        if (a.InformsOfOptions) reasons.Add("Informs you of all your options, including gentler ones");
+        if (team.Count > 0 && alongside.Length > 0) reasons.Add($"Works alongside your care team ({string.Join(", ", alongside)})");
+        else if (team.Count == 0 && a.CollaboratesWith.Count > 0) reasons.Add("Works alongside other healing partners");
+        return new ComponentScore(Combine(c, alongside.Length), $"shared decisions, options, care-team collaboration {alongside.Length}/{team.Count}", reasons);
+    }
+
+    private static bool WorksAlongside(MatchContext c, string modality) =>
+        (c.Listing.Approach ?? None).CollaboratesWith.Contains(modality) || c.Listing.Modalities.Contains(modality);
+
+    private static double Combine(MatchContext c, int alongside)
+    {
+        var a = c.Listing.Approach ?? None;
+        var team = c.CareTeamModalities.Count;
+        var value = (a.SharedDecisions ? 0.35 : 0) + (a.InformsOfOptions ? 0.35 : 0);
+        if (team > 0) value += 0.3 * alongside / team;
+        else if (a.CollaboratesWith.Count > 0) value += 0.15;
+        return Math.Min(1, value);
     }
 }

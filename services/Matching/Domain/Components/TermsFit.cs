@@ -1,3 +1,5 @@
+using HealingNetwork.Directory.V1;
+
 namespace HealingNetwork.Matching.Domain.Components;
 
 /// <summary>
@@ -8,38 +10,65 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// </summary>
 public sealed class TermsFit : IScoreComponent
 {
+    private static readonly ExchangeTerms None = new();
+
     public string Name => "terms";
+
+    public double Value(MatchContext c)
+    {
+        var w = Ways(c);
+        var best = Math.Max(Math.Max(w.Fee ? 1 : 0, w.Sliding ? SlidingValue(c) : 0), Math.Max(w.Barter ? 0.8 : 0, w.TimeBank ? 0.7 : 0));
+        return w.Any ? best : GaveNothing(c) ? 0.5 : 0;
+    }
 
     public ComponentScore Evaluate(MatchContext c)
     {
-        var terms = c.Listing.Terms ?? new Directory.V1.ExchangeTerms();
+        var terms = c.Listing.Terms ?? None;
         var budget = c.Profile.Budget;
+        var w = Ways(c);
         var options = new List<(double Value, string Explanation, string Reason)>();
-        var hasMoney = budget is { MaxPerSession: > 0 } && budget.Currency == terms.Currency;
-        if (hasMoney && terms.FeeMax > 0 && terms.FeeMin <= budget!.MaxPerSession)
+        if (w.Fee)
         {
             options.Add((1, "fee within budget",
                 $"Fees from {Money.Format(terms.FeeMin, terms.Currency)} fit your {Money.Format(budget.MaxPerSession, budget.Currency)} budget"));
         }
-        if (hasMoney && terms.SlidingScaleMin > 0 && terms.SlidingScaleMin <= budget!.MaxPerSession)
+        if (w.Sliding)
         {
-            options.Add((c.Profile.SlidingScaleNeeded ? 1 : 0.85, "sliding scale reaches budget",
+            options.Add((SlidingValue(c), "sliding scale reaches budget",
                 $"Sliding scale from {Money.Format(terms.SlidingScaleMin, terms.Currency)} fits your {Money.Format(budget.MaxPerSession, budget.Currency)} budget"));
         }
-        var barter = c.Profile.BarterOffers.Intersect(terms.BarterAccepted, StringComparer.Ordinal).ToArray();
-        if (barter.Length > 0)
+        if (w.Barter)
+        {
+            var barter = c.Profile.BarterOffers.Intersect(terms.BarterAccepted, StringComparer.Ordinal);
             options.Add((0.8, "accepts barter you offer", $"Accepts barter: {string.Join(", ", barter)}"));
-        if (terms.TimeBank && c.Profile.TimeBankHours)
-            options.Add((0.7, "accepts time-bank hours", "Accepts time-bank hours"));
+        }
+        if (w.TimeBank) options.Add((0.7, "accepts time-bank hours", "Accepts time-bank hours"));
 
         if (options.Count > 0)
         {
             var best = options.MaxBy(o => o.Value);
             return new ComponentScore(best.Value, best.Explanation, options.Select(o => o.Reason).ToArray());
         }
-        var gaveNothing = budget is not { MaxPerSession: > 0 } && c.Profile.BarterOffers.Count == 0 && !c.Profile.TimeBankHours;
-        return gaveNothing
+        return GaveNothing(c)
             ? ComponentScore.Of(0.5, "no budget given: unknown")
             : ComponentScore.Of(0, "terms beyond what you can give", "Terms beyond what you said you can give");
     }
+
+    /// <summary>Which of the ways to pay this client and listing share.</summary>
+    private static (bool Fee, bool Sliding, bool Barter, bool TimeBank, bool Any) Ways(MatchContext c)
+    {
+        var terms = c.Listing.Terms ?? None;
+        var budget = c.Profile.Budget;
+        var hasMoney = budget is { MaxPerSession: > 0 } && budget.Currency == terms.Currency;
+        var fee = hasMoney && terms.FeeMax > 0 && terms.FeeMin <= budget!.MaxPerSession;
+        var sliding = hasMoney && terms.SlidingScaleMin > 0 && terms.SlidingScaleMin <= budget!.MaxPerSession;
+        var barter = Sets.Overlap(c.Profile.BarterOffers, terms.BarterAccepted);
+        var timeBank = terms.TimeBank && c.Profile.TimeBankHours;
+        return (fee, sliding, barter, timeBank, fee || sliding || barter || timeBank);
+    }
+
+    private static double SlidingValue(MatchContext c) => c.Profile.SlidingScaleNeeded ? 1 : 0.85;
+
+    private static bool GaveNothing(MatchContext c) =>
+        c.Profile.Budget is not { MaxPerSession: > 0 } && c.Profile.BarterOffers.Count == 0 && !c.Profile.TimeBankHours;
 }
