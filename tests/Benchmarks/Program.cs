@@ -29,7 +29,7 @@ switch (mode)
               import  the Aspire-started system: ImportListings through the gateway, CPU per process
               load    the Aspire-started system through YARP, directly, and through nginx grpc_pass
             options: --results DIR (default BenchmarkResults) --listings N --profiles N
-                     --seconds S (per load workload) --callers N --only TEXT (load: workloads named so, plus the no-op; micro: classes)
+                     --seconds S (per load workload) --callers N --only TEXT (load: workloads named so, plus the no-op; search: queries; micro: classes)
             """);
         break;
 }

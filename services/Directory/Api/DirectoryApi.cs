@@ -65,13 +65,13 @@ public sealed class DirectoryApi(
     {
         var (query, offset) = SearchRequestRules.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
         var page = await index.SearchAsync(query, context.CancellationToken);
-        var response = new SearchListingsResponse { TotalSize = page.TotalSize };
+        var response = new SearchListingsResponse { TotalSize = page.TotalSize, TotalSizeIsLowerBound = page.TotalIsLowerBound };
         foreach (var hit in page.Hits)
         {
             response.Results.Add(new SearchResult { Listing = writer.ForClient(hit.Listing), DistanceKm = hit.DistanceKm, Relevance = hit.Relevance });
         }
         var next = offset + page.Hits.Count;
-        if (page.Hits.Count > 0 && next < page.TotalSize && next <= SearchRequestRules.MaxOffset)
+        if (page.Hits.Count > 0 && (next < page.TotalSize || page.TotalIsLowerBound) && next <= SearchRequestRules.MaxOffset)
             response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(request));
         return response;
     }

@@ -63,6 +63,7 @@ public static class SearchRequestRules
             },
             Offset = offset,
             Limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
+            SkipExactTotal = request.SkipExactTotal,
         };
         return (query, offset);
     }

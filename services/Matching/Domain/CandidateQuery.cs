@@ -38,6 +38,8 @@ public static class CandidateQuery
             AcceptingNewClientsOnly = true,
             ExcludeStale = filters?.ExcludeStale == true,
             PageSize = PoolSize,
+            // Only the pool matters here, not how many listings match in all.
+            SkipExactTotal = true,
         };
         request.ExcludeModalities.AddRange(profile.AvoidedModalities);
         request.Languages.AddRange(profile.Languages);

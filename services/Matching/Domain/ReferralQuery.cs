@@ -15,7 +15,7 @@ public static class ReferralQuery
 
     public static SearchListingsRequest For(Profile profile, FindReferralsRequest request, bool bySpecialty)
     {
-        var search = new SearchListingsRequest { AcceptingNewClientsOnly = true, PageSize = CandidateQuery.PoolSize };
+        var search = new SearchListingsRequest { AcceptingNewClientsOnly = true, PageSize = CandidateQuery.PoolSize, SkipExactTotal = true };
         if (bySpecialty) search.Specialties.Add(request.Specialty);
         else search.Modalities.Add(request.Specialty);
         search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => m != request.Specialty));

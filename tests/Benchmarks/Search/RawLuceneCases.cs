@@ -44,8 +44,23 @@ public static class RawLuceneCases
             new("bool+range+text near 50 km", boolRangeText with { Near = portland },
                 Root(TextQuery(text), AnyOf(F.Modality, modalities), Term(F.AcceptingNewClients, F.True), Fee(terms),
                     Confirmed(since), Box(portland)), null),
+            // What FindMatches asks for: everyone in reach or seeing clients by telehealth, 100 nearest first;
+            // once with the exact total a SearchListings user gets, once page only (skip_exact_total, as Matching asks).
+            MatchCandidates("match candidates: near 50 km or telehealth, 100 by distance, exact total", portland, terms, skipTotal: false),
+            MatchCandidates("match candidates: same, page only (skip_exact_total)", portland, terms, skipTotal: true),
         ];
     }
+
+    private static SearchCase MatchCandidates(string name, GeoFilter near, TermsFilter terms, bool skipTotal) => new(name,
+        new ListingSearchQuery
+        {
+            Near = near, IncludeTelehealth = true, AcceptingNewClientsOnly = true, Languages = ["en"], Terms = terms,
+            ExcludeModalities = ["reiki"], Sort = SearchSort.Distance, SkipExactTotal = skipTotal,
+        },
+        Root(null, Term(F.AcceptingNewClients, F.True), Term(F.Language, "en"), Fee(terms),
+            new BooleanQuery { { Box(near), Occur.SHOULD }, { Term(F.Telehealth, F.True), Occur.SHOULD } },
+            new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { Term(F.Modality, "reiki"), Occur.MUST_NOT } }),
+        null, PageSize: 100);
 
     private static Query Root(Query? text, params Query[] filters)
     {

@@ -19,7 +19,6 @@ namespace HealingNetwork.Benchmarks.Search;
 /// </summary>
 public static class SearchBenchmark
 {
-    private const int PageSize = 20;
     private const int Rounds = 10;
     private const int BlockSize = 100;
 
@@ -49,9 +48,9 @@ public static class SearchBenchmark
             using var reader = DirectoryReader.Open(rawDirectory);
             var searcher = new IndexSearcher(reader);
             var rows = new List<IReadOnlyList<string>>();
-            foreach (var @case in RawLuceneCases.All(BenchListings.Now))
+            foreach (var @case in RawLuceneCases.All(BenchListings.Now).Where(c => options.Only is null || c.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
             {
-                var query = @case.Query with { Limit = PageSize };
+                var query = @case.Query with { Limit = @case.PageSize };
                 var raw = new Samples();
                 var product = new Samples();
                 int rawTotal = 0, productTotal = 0;
@@ -89,8 +88,8 @@ public static class SearchBenchmark
     private static int RawSearch(IndexSearcher searcher, SearchCase @case)
     {
         var top = @case.RawSort is { } sort
-            ? searcher.Search(@case.RawQuery, null, PageSize, sort)
-            : searcher.Search(@case.RawQuery, PageSize);
+            ? searcher.Search(@case.RawQuery, null, @case.PageSize, sort)
+            : searcher.Search(@case.RawQuery, @case.PageSize);
         var leaves = searcher.IndexReader.Leaves;
         var bytes = new Lucene.Net.Util.BytesRef();
         foreach (var hit in top.ScoreDocs)

@@ -189,6 +189,34 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Paging_without_the_exact_total_still_walks_the_nearby_listings_in_distance_order()
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        var created = new List<string>();
+        for (var i = 0; i < 7; i++)
+            created.Add((await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Near pager {i}", lat + i * 0.001, lon) }, Tokens.As(owner))).Id);
+
+        var request = new SearchListingsRequest
+        {
+            Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 }, IncludeTelehealth = true, OrderBy = SearchOrder.Distance,
+            PageSize = 3, SkipExactTotal = true,
+        };
+        var first = await Client.SearchListingsAsync(request);
+        request.PageToken = first.NextPageToken;
+        var second = await Client.SearchListingsAsync(request);
+        request.PageToken = second.NextPageToken;
+        var third = await Client.SearchListingsAsync(request);
+
+        Assert.True(first.TotalSizeIsLowerBound);
+        Assert.InRange(first.TotalSize, 3, 7);
+        Assert.NotEmpty(first.NextPageToken);
+        Assert.True(second.TotalSizeIsLowerBound);
+        Assert.Equal(created, first.Results.Concat(second.Results).Concat(third.Results).Select(r => r.Listing.Id).Take(7));
+        Assert.False(third.TotalSizeIsLowerBound, $"third page: total {third.TotalSize}, {third.Results.Count} results: {string.Join(", ", third.Results.Select(r => $"{r.Listing.DisplayName} {r.DistanceKm:F1}"))}; token {third.NextPageToken.Length}");
+    }
+
+    [Fact]
     public async Task A_page_token_from_another_query_is_refused()
     {
         var owner = NewOwner();

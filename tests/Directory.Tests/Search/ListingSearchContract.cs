@@ -212,6 +212,37 @@ public abstract class ListingSearchContract : IDisposable
         Assert.Equal(["local"], await Ids(new() { Near = Places.Around(Places.Portland, 50) }));
     }
 
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(2, 2)]
+    [InlineData(3, 0)]
+    [InlineData(5, 0)]
+    [InlineData(2, 4)]
+    public async Task Skipping_the_exact_total_gives_the_same_page_in_the_same_order(int pageSize, int offset)
+    {
+        await Add(
+            TestListing.Make("local-a", l => l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon))),
+            TestListing.Make("local-b", l => { l.Telehealth = true; l.Locations.Add(TestListing.At(Places.Portland.Lat, Places.Portland.Lon)); }),
+            TestListing.Make("local-c", l => l.Locations.Add(TestListing.At(Places.Portland.Lat + 0.1, Places.Portland.Lon))),
+            TestListing.Make("remote-far", l => { l.Telehealth = true; l.Locations.Add(TestListing.At(Places.NewYork.Lat, Places.NewYork.Lon)); }),
+            TestListing.Make("remote-anywhere", l => l.Telehealth = true),
+            TestListing.Make("far", l => l.Locations.Add(TestListing.At(Places.London.Lat, Places.London.Lon))));
+        var query = new ListingSearchQuery
+        {
+            Near = Places.Around(Places.Portland, 50), IncludeTelehealth = true, Sort = SearchSort.Distance, Limit = pageSize, Offset = offset,
+        };
+
+        var exact = await Index.SearchAsync(query, None);
+        var pageOnly = await Index.SearchAsync(query with { SkipExactTotal = true }, None);
+
+        Assert.Equal(exact.Hits.Select(h => h.Listing.Id), pageOnly.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(exact.Hits.Select(h => h.DistanceKm), pageOnly.Hits.Select(h => h.DistanceKm));
+        Assert.Equal(5, exact.TotalSize);
+        Assert.False(exact.TotalIsLowerBound);
+        if (pageOnly.TotalIsLowerBound) Assert.InRange(pageOnly.TotalSize, offset + pageOnly.Hits.Count, exact.TotalSize);
+        else Assert.Equal(exact.TotalSize, pageOnly.TotalSize);
+    }
+
     [Fact]
     public async Task Near_reaches_across_the_antimeridian()
     {

@@ -19,6 +19,27 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
     }
 
     [Fact]
+    public async Task A_page_filled_inside_the_radius_stops_counting_and_says_the_total_is_a_lower_bound()
+    {
+        await Add(
+            TestListing.Make("local-a", l => l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon))),
+            TestListing.Make("local-b", l => l.Locations.Add(TestListing.At(Places.Portland.Lat, Places.Portland.Lon))),
+            TestListing.Make("remote-far", l => { l.Telehealth = true; l.Locations.Add(TestListing.At(Places.NewYork.Lat, Places.NewYork.Lon)); }),
+            TestListing.Make("remote-anywhere", l => l.Telehealth = true));
+        var query = new ListingSearchQuery { Near = Places.Around(Places.Portland, 50), IncludeTelehealth = true, SkipExactTotal = true };
+
+        var filled = await Index.SearchAsync(query with { Limit = 2 }, CancellationToken.None);
+        var short_ = await Index.SearchAsync(query with { Limit = 3 }, CancellationToken.None);
+
+        Assert.Equal(["local-b", "local-a"], filled.Hits.Select(h => h.Listing.Id));
+        Assert.True(filled.TotalIsLowerBound);
+        Assert.Equal(2, filled.TotalSize);
+        Assert.Equal(["local-b", "local-a", "remote-far"], short_.Hits.Select(h => h.Listing.Id));
+        Assert.False(short_.TotalIsLowerBound);
+        Assert.Equal(4, short_.TotalSize);
+    }
+
+    [Fact]
     public async Task Reopening_the_index_keeps_documents_and_checkpoint()
     {
         using (var first = new LuceneListingIndex(_directory, Taxonomy))

@@ -33,6 +33,9 @@ public sealed record ListingSearchQuery
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Offset { get; init; }
     public int Limit { get; init; } = 20;
+
+    /// <summary>Only the page is needed: the total may be a lower bound (see <see cref="ListingSearchPage.TotalIsLowerBound"/>).</summary>
+    public bool SkipExactTotal { get; init; }
 }
 
 /// <summary>Centre and radius; distance is haversine in km to the nearest location.</summary>

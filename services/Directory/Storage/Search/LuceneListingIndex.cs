@@ -219,7 +219,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             var keep = (int)Math.Clamp((long)Math.Max(0, query.Offset) + Math.Max(0, query.Limit), 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var limit = Math.Max(0, query.Limit);
             var page = query.Near is { } near
-                ? SearchNear(searcher, luceneQuery, query, near, hasText, keep)
+                ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, (long)Math.Max(0, query.Offset) + limit) ?? SearchNear(searcher, luceneQuery, query, near, hasText, keep)
                 : SearchEverywhere(searcher, luceneQuery, query, hasText, keep);
             return Task.FromResult(page with { Hits = page.Hits.Skip(Math.Max(0, query.Offset)).Take(limit).ToArray() });
         }
@@ -271,6 +271,23 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
             .ToArray();
         return new ListingSearchPage(hits, collector.TotalHits);
+    }
+
+    /// <summary>
+    /// Distance order with telehealth included, total not needed: every listing inside the radius
+    /// ranks before every telehealth listing outside it, so when the inside ones fill the page the
+    /// page is theirs, and the (often much larger) set of telehealth listings elsewhere need not be
+    /// measured. Null when that shortcut does not apply or the inside ones are too few.
+    /// </summary>
+    private ListingSearchPage? InsideRadiusFillsPage(IndexSearcher searcher, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, long needed)
+    {
+        var byDistance = search.Sort == SearchSort.Distance || (search.Sort == SearchSort.Relevance && !hasText);
+        if (!search.SkipExactTotal || !search.IncludeTelehealth || !byDistance || keep == 0) return null;
+        var inside = search with { IncludeTelehealth = false };
+        var (insideQuery, _) = LuceneListingQuery.Build(inside, _analyzer, _filters);
+        var page = SearchNear(searcher, insideQuery, inside, near, hasText, keep);
+        // `needed`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
+        return page.TotalSize >= needed ? page with { TotalIsLowerBound = true } : null;
     }
 
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
