@@ -217,6 +217,16 @@ public sealed class AvailabilityApi(
         return response;
     }
 
+    public override async Task<ListMyBookingsResponse> ListMyBookings(ListMyBookingsRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        var holds = store.ListClientHoldsAsync(caller, context.CancellationToken);
+        var response = new ListMyBookingsResponse();
+        response.Bookings.AddRange(await store.ListClientBookingsAsync(caller, context.CancellationToken));
+        response.Holds.AddRange(await holds);
+        return response;
+    }
+
     public override async Task<ForgetMeResponse> ForgetMe(ForgetMeRequest request, ServerCallContext context)
     {
         var (bookings, holds) = await store.ForgetClientAsync(context.RequireCaller(), context.CancellationToken);

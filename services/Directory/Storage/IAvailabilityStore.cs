@@ -49,6 +49,12 @@ public interface IAvailabilityStore
     /// </summary>
     Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken);
 
+    /// <summary>Bookings (confirmed and cancelled) of a client, in slot order.</summary>
+    Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>Live holds of a client, in slot order.</summary>
+    Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken);
+
     /// <summary>Confirmed bookings of a listing starting in [from, to), in time order.</summary>
     Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken);
 }

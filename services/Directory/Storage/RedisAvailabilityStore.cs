@@ -203,6 +203,22 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         return (bookingWrites.Count, holdsErased);
     }
 
+    public async Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SetMembersAsync(ClientBookingsKey(clientId));
+        var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
+        return bookings.OfType<Booking>().Where(b => b.ClientId == clientId)
+            .OrderBy(b => b.Slot.StartTime.Seconds).ThenBy(b => b.BookingId, StringComparer.Ordinal).ToArray();
+    }
+
+    public async Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SetMembersAsync(ClientHoldsKey(clientId));
+        var holds = await Task.WhenAll(ids.Select(id => GetHoldAsync(id.ToString(), cancellationToken)));
+        return holds.Where(h => h is { } held && held.ClientId == clientId).Select(h => h!.Value.Hold)
+            .OrderBy(h => h.Slot.StartTime.Seconds).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray();
+    }
+
     public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, CancellationToken cancellationToken)
     {
         var listingId = booking.Slot.ListingId;
