@@ -29,6 +29,7 @@ builder.Services.AddSingleton<TaxonomyClient>();
 builder.Services.AddSingleton<IModalityCatalog, DirectoryModalityCatalog>();
 // Reads (the taxonomy) are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are.
 builder.Services.AddSingleton<IBookingEraser, DirectoryBookingEraser>();
+builder.Services.AddSingleton<IBookingHistory, DirectoryBookingHistory>();
 builder.Services.AddInternalGrpcClient<AvailabilityService.AvailabilityServiceClient>(
     new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"), AvailabilityService.Descriptor);
 builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(

@@ -16,7 +16,8 @@ namespace HealingNetwork.Profiles.Api;
 /// PERMISSION_DENIED, so ids of other people's profiles cannot be probed.
 /// </summary>
 [Authorize]
-public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities, IBookingEraser bookings, TimeProvider clock)
+public sealed class ProfilesApi(
+    IProfileStore store, IModalityCatalog modalities, IBookingEraser bookings, IBookingHistory bookingHistory, TimeProvider clock)
     : ProfileService.ProfileServiceBase
 {
     private const int MaxCareTeamAttempts = 10;
@@ -95,15 +96,27 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
     {
         var caller = context.RequireCaller();
         await LoadOwnedAsync(request.Id, "id", context);
+        // Directory keeps the person's bookings and holds; without them the export would not be
+        // everything, so Directory being down fails the export (UNAVAILABLE) rather than shortening it.
+        var booked = bookingHistory.CallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
         var profiles = new List<JsonElement>();
         foreach (var id in await store.IdsOfOwnerAsync(caller, context.CancellationToken))
         {
-            if (await store.GetAsync(id, context.CancellationToken) is { } p)
-                profiles.Add(JsonDocument.Parse(JsonFormatter.Default.Format(p)).RootElement);
+            if (await store.GetAsync(id, context.CancellationToken) is { } p) profiles.Add(Json(p));
         }
-        var export = new { subject = caller, exportedAt = clock.GetUtcNow(), profiles };
+        var history = await booked;
+        var export = new
+        {
+            subject = caller,
+            exportedAt = clock.GetUtcNow(),
+            profiles,
+            bookings = history.Bookings.Select(Json).ToList(),
+            holds = history.Holds.Select(Json).ToList(),
+        };
         return new ExportProfileResponse { Json = JsonSerializer.Serialize(export, new JsonSerializerOptions { WriteIndented = true }) };
     }
+
+    private static JsonElement Json(IMessage message) => JsonDocument.Parse(JsonFormatter.Default.Format(message)).RootElement;
 
     private async Task<Profile> LoadOwnedAsync(string id, string field, ServerCallContext context)
     {

@@ -67,13 +67,7 @@ public sealed class EraseTests(SystemFixture fixture) : IClassFixture<SystemFixt
     {
         var owner = Users.Fresh("booker");
         var me = Tokens.As(owner);
-        var practitioner = Tokens.As(Users.Fresh("practitioner"));
-        var listing = await fixture.System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, practitioner);
-        var hours = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = 60 };
-        foreach (var day in new[] { Weekday.Monday, Weekday.Tuesday, Weekday.Wednesday, Weekday.Thursday, Weekday.Friday, Weekday.Saturday, Weekday.Sunday })
-            hours.Windows.Add(new WeeklyWindow { Weekday = day, Start = "09:00", End = "17:00", LocationIndex = 0 });
-        await fixture.System.Availability.SetWeeklyAvailabilityAsync(hours, practitioner);
-        var slots = (await fixture.System.Availability.ListOpenSlotsAsync(new ListOpenSlotsRequest { ListingId = listing.Id, PageSize = 2 })).Slots;
+        var (listing, practitioner, slots) = await BookableListing.CreateAsync(fixture.System, slots: 2);
         var (slot, heldSlot) = (slots[0], slots[1]);
         var hold = await fixture.System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, me);
         var booking = await fixture.System.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, me);
