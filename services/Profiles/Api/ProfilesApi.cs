@@ -17,7 +17,8 @@ namespace HealingNetwork.Profiles.Api;
 /// </summary>
 [Authorize]
 public sealed class ProfilesApi(
-    IProfileStore store, IModalityCatalog modalities, IBookingEraser bookings, IBookingHistory bookingHistory, TimeProvider clock)
+    IProfileStore store, IModalityCatalog modalities, IListingDirectory listings, IBookingEraser bookings, IBookingHistory bookingHistory,
+    TimeProvider clock)
     : ProfileService.ProfileServiceBase
 {
     private const int MaxCareTeamAttempts = 10;
@@ -61,14 +62,8 @@ public sealed class ProfilesApi(
     public override async Task<Profile> AddCarePartner(AddCarePartnerRequest request, ServerCallContext context)
     {
         var codes = await modalities.CodesAsync(context.CancellationToken);
-        return await ChangeCareTeamAsync(request.ProfileId, current =>
-        {
-            if (request.Partner is null) throw new ValidationException("partner", "is required");
-            var v = new Violations();
-            ProfileRules.ValidatePartner(request.Partner, codes, Today(), v);
-            v.ThrowIfAny();
-            return ProfileLifecycle.AddPartner(current, request.Partner, clock.GetUtcNow());
-        }, context);
+        var partner = await ResolvePartnerAsync(request.Partner, codes, context.CancellationToken);
+        return await ChangeCareTeamAsync(request.ProfileId, current => ProfileLifecycle.AddPartner(current, partner, clock.GetUtcNow()), context);
     }
 
     public override async Task<Profile> UpdateCarePartner(UpdateCarePartnerRequest request, ServerCallContext context)
@@ -147,6 +142,22 @@ public sealed class ProfilesApi(
             if (await store.ReplaceAsync(updated, current.Version, context.CancellationToken)) return updated;
             if (attempt == MaxCareTeamAttempts) throw DomainException.Aborted("The profile is changing concurrently; retry.");
         }
+    }
+
+    /// <summary>
+    /// The partner to add, valid: one named by listing must be in the directory (asked once, before the
+    /// write, which may be retried) and is stored with the listing's name and modalities.
+    /// </summary>
+    private async Task<CarePartner> ResolvePartnerAsync(CarePartner? requested, IReadOnlySet<string> codes, CancellationToken cancellationToken)
+    {
+        if (requested is null) throw new ValidationException("partner", "is required");
+        var v = new Violations();
+        ProfileRules.ValidatePartner(requested, codes, Today(), v);
+        v.ThrowIfAny();
+        if (requested.ListingId.Length == 0) return requested;
+        var listing = await listings.FindAsync(requested.ListingId, cancellationToken)
+            ?? throw new ValidationException("partner.listing_id", "is not a listing in the directory");
+        return ProfileLifecycle.FromListing(requested, listing);
     }
 
     private async Task ValidateAsync(Profile profile, CancellationToken cancellationToken)
