@@ -27,8 +27,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IProfileStore, RedisProfileStore>();
 builder.Services.AddSingleton<TaxonomyClient>();
 builder.Services.AddSingleton<IModalityCatalog, DirectoryModalityCatalog>();
-// Reads (the taxonomy) are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are.
+builder.Services.AddSingleton<IListingDirectory, DirectoryListings>();
+// Reads (the taxonomy, listings, the caller's bookings) are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are.
 builder.Services.AddSingleton<IBookingEraser, DirectoryBookingEraser>();
+builder.Services.AddSingleton<IBookingHistory, DirectoryBookingHistory>();
 builder.Services.AddInternalGrpcClient<AvailabilityService.AvailabilityServiceClient>(
     new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"), AvailabilityService.Descriptor);
 builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(

@@ -63,6 +63,7 @@ public static class RpcCatalog
             StartTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
             EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
         }, h).ResponseAsync),
+        new("AvailabilityService/ListMyBookings", Access.SignedIn, (w, h) => w.Availability.ListMyBookingsAsync(new ListMyBookingsRequest(), h).ResponseAsync),
         new("AvailabilityService/ForgetMe", Access.SignedIn, (w, h) => w.Availability.ForgetMeAsync(new ForgetMeRequest(), h).ResponseAsync),
         new("AvailabilityService/ExportCalendar", Access.Public, (w, h) =>
             w.Availability.ExportCalendarAsync(new ExportCalendarRequest { ListingId = w.ListingId }, h).ResponseAsync),

@@ -29,6 +29,7 @@ public sealed class RoutePolicyTests(GatewayHost gateway) : IClassFixture<Gatewa
         { "POST", "/v1/listings/abc/holds" },
         { "POST", "/v1/holds/h1:confirm" },
         { "POST", "/v1/bookings/b1:cancel" },
+        { "GET", "/v1/bookings:mine" },
         { "POST", "/v1/admin/index:rebuild" },
         { "POST", "/v1/profiles" },
         { "GET", "/v1/profiles/p1" },

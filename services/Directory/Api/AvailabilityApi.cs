@@ -217,8 +217,21 @@ public sealed class AvailabilityApi(
         return response;
     }
 
-    public override async Task<ForgetMeResponse> ForgetMe(ForgetMeRequest request, ServerCallContext context) =>
-        new() { BookingsErased = await store.ForgetClientAsync(context.RequireCaller(), context.CancellationToken) };
+    public override async Task<ListMyBookingsResponse> ListMyBookings(ListMyBookingsRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        var holds = store.ListClientHoldsAsync(caller, context.CancellationToken);
+        var response = new ListMyBookingsResponse();
+        response.Bookings.AddRange(await store.ListClientBookingsAsync(caller, context.CancellationToken));
+        response.Holds.AddRange(await holds);
+        return response;
+    }
+
+    public override async Task<ForgetMeResponse> ForgetMe(ForgetMeRequest request, ServerCallContext context)
+    {
+        var (bookings, holds) = await store.ForgetClientAsync(context.RequireCaller(), context.CancellationToken);
+        return new() { BookingsErased = bookings, HoldsErased = holds };
+    }
 
     [AllowAnonymous]
     public override async Task<ExportCalendarResponse> ExportCalendar(ExportCalendarRequest request, ServerCallContext context)

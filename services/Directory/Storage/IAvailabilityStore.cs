@@ -43,8 +43,17 @@ public interface IAvailabilityStore
     /// <summary>Marks a confirmed booking cancelled and opens its slot; false when it was not confirmed.</summary>
     Task<bool> CancelAsync(string bookingId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the client on every booking of <paramref name="clientId"/> with an erased marker and drops their index.</summary>
-    Task<int> ForgetClientAsync(string clientId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the client on every booking of <paramref name="clientId"/> with an erased marker, erases
+    /// their live holds (opening those slots again) and drops their indexes. Returns what was erased.
+    /// </summary>
+    Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>Bookings (confirmed and cancelled) of a client, in slot order.</summary>
+    Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>Live holds of a client, in slot order.</summary>
+    Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken);
 
     /// <summary>Confirmed bookings of a listing starting in [from, to), in time order.</summary>
     Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken);

@@ -16,6 +16,8 @@ namespace HealingNetwork.Directory.Storage;
 /// booking:{L}-{r}              hash    client, start, slot = Slot protobuf, state, created (unix ms)
 /// bookings:{L}                 zset    score = start unix seconds, member = confirmed booking id
 /// client-bookings:{clientId}   set     booking ids of a client (an index, written after the booking)
+/// client-holds:{clientId}      set     hold ids of a client (an index, written after the hold); PX = the longest
+///                                      remaining hold TTL, so it lapses with the client's last hold
 /// </code>
 /// The slot key is the lock: SET NX PX in the hold script means two clients racing for a slot
 /// get exactly one winner, and a hold lapses by itself when its TTL passes.
@@ -27,6 +29,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
     public static RedisKey SlotKey(string listingId, long startUnix) => $"slot:{{{listingId}}}:{startUnix}";
     public static RedisKey BookingsKey(string listingId) => $"bookings:{{{listingId}}}";
     public static RedisKey ClientBookingsKey(string clientId) => $"client-bookings:{{{clientId}}}";
+    public static RedisKey ClientHoldsKey(string clientId) => $"client-holds:{{{clientId}}}";
 
     private static RedisKey HoldKey(string holdId) => $"hold:{{{Listing(holdId)}}}{holdId[Listing(holdId).Length..]}";
     private static RedisKey BookingKey(string bookingId) => $"booking:{{{Listing(bookingId)}}}{bookingId[Listing(bookingId).Length..]}";
@@ -63,6 +66,24 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         redis.call('HSET', KEYS[1], 'state', 'cancelled')
         redis.call('ZREM', KEYS[2], ARGV[1])
         local slot = ARGV[2] .. h[2]
+        if redis.call('GET', slot) == ARGV[1] then redis.call('DEL', slot) end
+        return 1
+        """;
+
+    // KEYS: client holds. ARGV: hold id, ttl ms. The index's TTL only ever grows, so it outlives every hold in it.
+    private const string IndexHoldScript = """
+        redis.call('SADD', KEYS[1], ARGV[1])
+        if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+        return 1
+        """;
+
+    // KEYS: hold. ARGV: hold id, client, slot key prefix. 1 = erased, 0 = lapsed, confirmed or not the client's.
+    // The slot opens again only while it still points at this hold.
+    private const string EraseHoldScript = """
+        local h = redis.call('HMGET', KEYS[1], 'client', 'start')
+        if h[1] ~= ARGV[2] then return 0 end
+        redis.call('DEL', KEYS[1])
+        local slot = ARGV[3] .. h[2]
         if redis.call('GET', slot) == ARGV[1] then redis.call('DEL', slot) end
         return 1
         """;
@@ -139,7 +160,11 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
             [SlotKey(hold.Slot.ListingId, start), HoldKey(hold.HoldId)],
             [hold.HoldId, (long)ttl.TotalMilliseconds, clientId, start, hold.Slot.ToByteArray(),
              hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds()]);
-        return (long)result == 1;
+        if ((long)result != 1) return false;
+        // The client's index lives under the client's hash tag, so it cannot join the script; a hold
+        // missing from it (a crash in between) still lapses by itself within the TTL.
+        await Db.ScriptEvaluateAsync(IndexHoldScript, [ClientHoldsKey(clientId)], [hold.HoldId, (long)ttl.TotalMilliseconds]);
+        return true;
     }
 
     public async Task<(Hold Hold, string ClientId)?> GetHoldAsync(string holdId, CancellationToken cancellationToken)
@@ -158,16 +183,40 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
     /// <summary>The client value left on a booking whose client erased their data.</summary>
     public const string ErasedClient = "erased";
 
-    public async Task<int> ForgetClientAsync(string clientId, CancellationToken cancellationToken)
+    public async Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken)
     {
-        var index = ClientBookingsKey(clientId);
-        var bookingIds = await Db.SetMembersAsync(index);
+        var bookingIndex = ClientBookingsKey(clientId);
+        var holdIndex = ClientHoldsKey(clientId);
+        var bookingIds = Db.SetMembersAsync(bookingIndex);
+        var holdIds = Db.SetMembersAsync(holdIndex);
         var batch = Db.CreateBatch();
-        var writes = bookingIds.Select(id => batch.HashSetAsync(BookingKey(id.ToString()), "client", ErasedClient)).ToList();
-        writes.Add(batch.KeyDeleteAsync(index));
+        var bookingWrites = (await bookingIds).Select(id => batch.HashSetAsync(BookingKey(id.ToString()), "client", ErasedClient)).ToList();
+        // An unconfirmed hold is erased outright (it is nothing but the client's claim) and its slot opens again.
+        var holdErasures = (await holdIds).Select(id => batch.ScriptEvaluateAsync(EraseHoldScript,
+            [HoldKey(id.ToString())], [id, clientId, $"slot:{{{Listing(id.ToString())}}}:"])).ToList();
+        var dropIndexes = batch.KeyDeleteAsync([bookingIndex, holdIndex]);
         batch.Execute();
-        await Task.WhenAll(writes);
-        return bookingIds.Length;
+        await Task.WhenAll(bookingWrites);
+        var holdsErased = 0;
+        foreach (var erasure in holdErasures) holdsErased += (int)(long)await erasure;
+        await dropIndexes;
+        return (bookingWrites.Count, holdsErased);
+    }
+
+    public async Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SetMembersAsync(ClientBookingsKey(clientId));
+        var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
+        return bookings.OfType<Booking>().Where(b => b.ClientId == clientId)
+            .OrderBy(b => b.Slot.StartTime.Seconds).ThenBy(b => b.BookingId, StringComparer.Ordinal).ToArray();
+    }
+
+    public async Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SetMembersAsync(ClientHoldsKey(clientId));
+        var holds = await Task.WhenAll(ids.Select(id => GetHoldAsync(id.ToString(), cancellationToken)));
+        return holds.Where(h => h is { } held && held.ClientId == clientId).Select(h => h!.Value.Hold)
+            .OrderBy(h => h.Slot.StartTime.Seconds).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray();
     }
 
     public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, CancellationToken cancellationToken)
@@ -177,9 +226,13 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
             [HoldKey(holdId), SlotKey(listingId, booking.Slot.StartTime.Seconds), BookingKey(booking.BookingId), BookingsKey(listingId)],
             [holdId, clientId, booking.BookingId, booking.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()]);
         if (result != 1) return result == -2 ? ConfirmOutcome.NotYourHold : ConfirmOutcome.HoldLapsed;
-        // The client's index lives under the client's hash tag, so it cannot join the script;
-        // it is a convenience index, and the booking itself is already durable.
-        await Db.SetAddAsync(ClientBookingsKey(clientId), booking.BookingId);
+        // The client's indexes live under the client's hash tag, so they cannot join the script;
+        // they are convenience indexes, and the booking itself is already durable.
+        var batch = Db.CreateBatch();
+        var indexed = batch.SetAddAsync(ClientBookingsKey(clientId), booking.BookingId);
+        var unheld = batch.SetRemoveAsync(ClientHoldsKey(clientId), holdId);
+        batch.Execute();
+        await Task.WhenAll(indexed, unheld);
         return ConfirmOutcome.Confirmed;
     }
 

@@ -16,7 +16,9 @@ namespace HealingNetwork.Profiles.Api;
 /// PERMISSION_DENIED, so ids of other people's profiles cannot be probed.
 /// </summary>
 [Authorize]
-public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities, IBookingEraser bookings, TimeProvider clock)
+public sealed class ProfilesApi(
+    IProfileStore store, IModalityCatalog modalities, IListingDirectory listings, IBookingEraser bookings, IBookingHistory bookingHistory,
+    TimeProvider clock)
     : ProfileService.ProfileServiceBase
 {
     private const int MaxCareTeamAttempts = 10;
@@ -60,14 +62,8 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
     public override async Task<Profile> AddCarePartner(AddCarePartnerRequest request, ServerCallContext context)
     {
         var codes = await modalities.CodesAsync(context.CancellationToken);
-        return await ChangeCareTeamAsync(request.ProfileId, current =>
-        {
-            if (request.Partner is null) throw new ValidationException("partner", "is required");
-            var v = new Violations();
-            ProfileRules.ValidatePartner(request.Partner, codes, Today(), v);
-            v.ThrowIfAny();
-            return ProfileLifecycle.AddPartner(current, request.Partner, clock.GetUtcNow());
-        }, context);
+        var partner = await ResolvePartnerAsync(request.Partner, codes, context.CancellationToken);
+        return await ChangeCareTeamAsync(request.ProfileId, current => ProfileLifecycle.AddPartner(current, partner, clock.GetUtcNow()), context);
     }
 
     public override async Task<Profile> UpdateCarePartner(UpdateCarePartnerRequest request, ServerCallContext context)
@@ -95,15 +91,27 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
     {
         var caller = context.RequireCaller();
         await LoadOwnedAsync(request.Id, "id", context);
+        // Directory keeps the person's bookings and holds; without them the export would not be
+        // everything, so Directory being down fails the export (UNAVAILABLE) rather than shortening it.
+        var booked = bookingHistory.CallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
         var profiles = new List<JsonElement>();
         foreach (var id in await store.IdsOfOwnerAsync(caller, context.CancellationToken))
         {
-            if (await store.GetAsync(id, context.CancellationToken) is { } p)
-                profiles.Add(JsonDocument.Parse(JsonFormatter.Default.Format(p)).RootElement);
+            if (await store.GetAsync(id, context.CancellationToken) is { } p) profiles.Add(Json(p));
         }
-        var export = new { subject = caller, exportedAt = clock.GetUtcNow(), profiles };
+        var history = await booked;
+        var export = new
+        {
+            subject = caller,
+            exportedAt = clock.GetUtcNow(),
+            profiles,
+            bookings = history.Bookings.Select(Json).ToList(),
+            holds = history.Holds.Select(Json).ToList(),
+        };
         return new ExportProfileResponse { Json = JsonSerializer.Serialize(export, new JsonSerializerOptions { WriteIndented = true }) };
     }
+
+    private static JsonElement Json(IMessage message) => JsonDocument.Parse(JsonFormatter.Default.Format(message)).RootElement;
 
     private async Task<Profile> LoadOwnedAsync(string id, string field, ServerCallContext context)
     {
@@ -134,6 +142,22 @@ public sealed class ProfilesApi(IProfileStore store, IModalityCatalog modalities
             if (await store.ReplaceAsync(updated, current.Version, context.CancellationToken)) return updated;
             if (attempt == MaxCareTeamAttempts) throw DomainException.Aborted("The profile is changing concurrently; retry.");
         }
+    }
+
+    /// <summary>
+    /// The partner to add, valid: one named by listing must be in the directory (asked once, before the
+    /// write, which may be retried) and is stored with the listing's name and modalities.
+    /// </summary>
+    private async Task<CarePartner> ResolvePartnerAsync(CarePartner? requested, IReadOnlySet<string> codes, CancellationToken cancellationToken)
+    {
+        if (requested is null) throw new ValidationException("partner", "is required");
+        var v = new Violations();
+        ProfileRules.ValidatePartner(requested, codes, Today(), v);
+        v.ThrowIfAny();
+        if (requested.ListingId.Length == 0) return requested;
+        var listing = await listings.FindAsync(requested.ListingId, cancellationToken)
+            ?? throw new ValidationException("partner.listing_id", "is not a listing in the directory");
+        return ProfileLifecycle.FromListing(requested, listing);
     }
 
     private async Task ValidateAsync(Profile profile, CancellationToken cancellationToken)

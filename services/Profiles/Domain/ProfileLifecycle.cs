@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
 using HealingNetwork.ServiceDefaults.Errors;
 
@@ -63,6 +64,20 @@ public static class ProfileLifecycle
         if (added.Since.Length == 0) added.Since = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         updated.CareTeam.Add(added);
         return Touch(updated, current, now);
+    }
+
+    /// <summary>
+    /// A partner named by listing takes the listing's display name and modalities: the directory says
+    /// who they are and what they practise, and Matching reads the care team's modalities from here.
+    /// </summary>
+    public static CarePartner FromListing(CarePartner requested, Listing listing)
+    {
+        var partner = requested.Clone();
+        partner.ListingId = listing.Id;
+        partner.Name = listing.DisplayName;
+        partner.Modalities.Clear();
+        partner.Modalities.AddRange(listing.Modalities);
+        return partner;
     }
 
     /// <summary>Changes layer and/or cadence; an actual cadence change is kept as history.</summary>

@@ -148,6 +148,32 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_client_lists_their_own_bookings_on_every_listing_and_nobody_elses()
+    {
+        var (client, other) = ("client-" + Guid.NewGuid().ToString("N"), "other-" + Guid.NewGuid().ToString("N"));
+        var first = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
+        var second = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
+        async Task<Booking> BookAsync(Listing listing, int index, string who)
+        {
+            var slot = (await OpenSlotsAsync(listing.Id, index + 1))[index];
+            var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, DirectoryHost.As(who));
+            return await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As(who));
+        }
+        var kept = await BookAsync(first, 0, client);
+        var cancelled = await _client.CancelBookingAsync(new CancelBookingRequest { BookingId = (await BookAsync(second, 0, client)).BookingId }, DirectoryHost.As(client));
+        await BookAsync(first, 1, other);
+
+        var mine = await _client.ListMyBookingsAsync(new ListMyBookingsRequest(), DirectoryHost.As(client));
+
+        Assert.Equal(
+            new[] { kept, cancelled }.OrderBy(b => b.Slot.StartTime.Seconds).ThenBy(b => b.BookingId, StringComparer.Ordinal)
+                .Select(b => (b.BookingId, b.Slot, b.ClientId, b.State)),
+            mine.Bookings.Select(b => (b.BookingId, b.Slot, b.ClientId, b.State)));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => _client.ListMyBookingsAsync(new ListMyBookingsRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Earliest_slots_of_many_listings_come_in_one_call_and_skip_listings_without_hours()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");

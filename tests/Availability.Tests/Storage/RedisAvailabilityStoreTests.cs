@@ -78,6 +78,27 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Forgetting_a_client_erases_their_live_holds_and_opens_those_slots_but_not_other_clients_holds()
+    {
+        var (client, other) = ("forget-" + Guid.NewGuid().ToString("N"), "keep-" + Guid.NewGuid().ToString("N"));
+        var listing = NewListing();
+        var (mine, booked, theirs) = (NewHold(listing, 0), NewHold(listing, 1), NewHold(listing, 2));
+        Assert.True(await _store.HoldAsync(client, mine, Ttl, default));
+        Assert.True(await _store.HoldAsync(client, booked, Ttl, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, client, NewBooking(booked, client), default));
+        Assert.True(await _store.HoldAsync(other, theirs, Ttl, default));
+
+        Assert.Equal((1, 1), await _store.ForgetClientAsync(client, default));
+
+        Assert.Null(await _store.GetHoldAsync(mine.HoldId, default));
+        Assert.False(await IsTakenAsync(mine));
+        Assert.True(await IsTakenAsync(booked));
+        Assert.NotNull(await _store.GetHoldAsync(theirs.HoldId, default));
+        Assert.True(await IsTakenAsync(theirs));
+        Assert.False(await TestStore.Instance.Connection.GetDatabase().KeyExistsAsync(RedisAvailabilityStore.ClientHoldsKey(client)));
+    }
+
+    [Fact]
     public async Task An_unconfirmed_hold_frees_its_slot_after_its_ttl()
     {
         var ttl = TimeSpan.FromMilliseconds(300);

@@ -40,6 +40,29 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_care_partner_added_from_the_directory_counts_for_collaboration_with_the_listings_modalities()
+    {
+        var world = new World(System);
+        var respectful = await world.AddAsync(world.Cardiologist("Dr. Ana Lima, MD", respectful: true, km: 5));
+        var naturopath = await world.AddAsync(world.Naturopath("Maya Okafor, ND", km: 3));
+        var profile = await world.ClientAsync();
+        // Only the listing id: its modalities (naturopathy) come from the directory, not from the client.
+        await System.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { ListingId = naturopath.Id, Layer = CareLayer.Body, Cadence = Cadence.Regular },
+        }, Tokens.As(world.Client));
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+
+        var referral = Assert.Single(response.Referrals);
+        Assert.Equal(respectful.Id, referral.Listing.Id);
+        Assert.Contains("Works alongside your care team (naturopathy)", referral.Reasons);
+        Assert.Equal(1.0, referral.Components.Single(c => c.Name == "respect").RawValue, 6);
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);

@@ -30,11 +30,41 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task A_listing_joins_the_care_team_once()
+    public async Task A_partner_named_by_listing_is_stored_with_the_listings_name_and_modalities()
+    {
+        var owner = Users.Fresh("alice");
+        var created = await fixture.CreateAsync(owner);
+        var listing = await CreateListingAsync();
+        var partner = new CarePartner { ListingId = listing.Id, Layer = CareLayer.Body, Cadence = Cadence.Intensive, Since = "2024-02-01" };
+
+        var updated = await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner));
+
+        var stored = Assert.Single(updated.CareTeam);
+        Assert.Equal(listing.Id, stored.ListingId);
+        Assert.Equal(listing.DisplayName, stored.Name);
+        Assert.Equal(listing.Modalities, stored.Modalities);
+        Assert.Equal((CareLayer.Body, Cadence.Intensive, "2024-02-01"), (stored.Layer, stored.Cadence, stored.Since));
+        Assert.Equal(updated, await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
+    }
+
+    [Fact]
+    public async Task A_listing_the_directory_does_not_have_is_an_invalid_partner_listing_id()
     {
         var owner = Users.Fresh("alice");
         var created = await fixture.CreateAsync(owner);
         var partner = new CarePartner { ListingId = Guid.NewGuid().ToString("N"), Layer = CareLayer.Body, Cadence = Cadence.Intensive };
+
+        await RpcAssert.InvalidField("partner.listing_id", async () =>
+            await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner)));
+        Assert.Equal(created, await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
+    }
+
+    [Fact]
+    public async Task A_listing_joins_the_care_team_once()
+    {
+        var owner = Users.Fresh("alice");
+        var created = await fixture.CreateAsync(owner);
+        var partner = new CarePartner { ListingId = (await CreateListingAsync()).Id, Layer = CareLayer.Body, Cadence = Cadence.Intensive };
 
         await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest { ProfileId = created.Id, Partner = partner }, Tokens.As(owner));
 
@@ -166,6 +196,10 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
     }
 
     public static TheoryData<string> InvalidPartnerCases => InvalidPartners.Names;
+
+    private async Task<Directory.V1.Listing> CreateListingAsync() =>
+        await fixture.System.Directory.CreateListingAsync(
+            new Directory.V1.CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(Users.Fresh("practitioner")));
 
     private async Task<(Profile Profile, string PartnerId)> WithPartnerAsync(string owner)
     {

@@ -150,6 +150,27 @@ public sealed class ProfileLifecycleTests
     }
 
     [Fact]
+    public void A_partner_named_by_listing_takes_the_listings_name_and_modalities_and_keeps_its_own_layer_cadence_and_since()
+    {
+        var listing = Samples.Naturopath("Maya Okafor, ND");
+        listing.Id = "listing-1";
+        listing.Modalities.Add("herbalism");
+        var requested = new CarePartner
+        {
+            ListingId = "listing-1", Name = "my ND", Layer = CareLayer.Body, Cadence = Cadence.Intensive, Since = "2024-02-01", Modalities = { "reiki" },
+        };
+
+        var partner = ProfileLifecycle.FromListing(requested, listing);
+
+        Assert.Equal(new CarePartner
+        {
+            ListingId = "listing-1", Name = "Maya Okafor, ND", Layer = CareLayer.Body, Cadence = Cadence.Intensive, Since = "2024-02-01",
+            Modalities = { "naturopathy", "herbalism" },
+        }, partner);
+        Assert.Equal("my ND", requested.Name);
+    }
+
+    [Fact]
     public void A_care_team_has_at_most_thirty_partners()
     {
         var profile = New();

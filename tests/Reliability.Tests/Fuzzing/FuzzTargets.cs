@@ -51,6 +51,7 @@ public static class FuzzTargets
             new(Rpc.Availability, "CancelBooking", new CancelBookingRequest { BookingId = s.Hold.HoldId }),
             new(Rpc.Availability, "ListBookings", new ListBookingsRequest { ListingId = listing, StartTime = soon, EndTime = later }),
             new(Rpc.Availability, "ExportCalendar", new ExportCalendarRequest { ListingId = listing, Days = 14 }),
+            new(Rpc.Availability, "ListMyBookings", new ListMyBookingsRequest()),
             new(Rpc.Availability, "ForgetMe", new ForgetMeRequest()),
             new(Rpc.Interop, "ExportHsds", new ExportHsdsRequest { PageSize = 5, Search = new SearchListingsRequest { Modalities = { "naturopathy" } } }),
             new(Rpc.Interop, "ExportFhir", new ExportFhirRequest { ListingId = listing }),
