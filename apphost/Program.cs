@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using HealingNetwork.ServiceDefaults.Identity;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -80,6 +82,14 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName:
     .WithReference(directory).WithReference(profiles).WithReference(matching)
     .WaitFor(directory).WaitFor(profiles).WaitFor(matching)
     .WithHttpHealthCheck("/health");
+// Say where the one public address listens, once the gateway answers its health check.
+gateway.OnResourceReady((_, ready, _) =>
+{
+    ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("HealingNetwork.AppHost").LogInformation(
+        "Gateway ready: REST and web page on http://127.0.0.1:{HttpPort}, gRPC (HTTP/2) on 127.0.0.1:{GrpcPort}",
+        gatewayHttp, gatewayGrpc);
+    return Task.CompletedTask;
+});
 // The page's dev sign-in (POST /dev/token) exists only when the gateway runs in Development.
 gateway.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
 // Per-client limits are the gateway's defaults unless the AppHost is told otherwise (load tests).

@@ -77,7 +77,7 @@ public static class RpcCatalog
             using var call = w.Interop.ImportHsds(h);
             var chunks = System.Text.Json.JsonDocument.Parse(exported.Json).RootElement.EnumerateArray()
                 .Select(record => new ImportHsdsChunk { JsonRecord = record.GetRawText() }).ToArray();
-            await SendThenAwaitStatus(call.RequestStream, chunks, call.ResponseAsync);
+            await SendThenAwaitStatus(call.RequestStream, chunks, ReadToEndAsync(call.ResponseStream));
         }),
 
         // ProfileService: a profile is its owner's alone.
@@ -126,6 +126,11 @@ public static class RpcCatalog
             Note = "Closed",
         },
     };
+
+    private static async Task ReadToEndAsync<T>(Grpc.Core.IAsyncStreamReader<T> answers)
+    {
+        while (await answers.MoveNext(CancellationToken.None)) { }
+    }
 
     /// <summary>
     /// Streams the messages, then awaits the call's own status. A server that refuses the call at

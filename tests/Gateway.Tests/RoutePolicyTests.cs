@@ -14,6 +14,9 @@ public sealed class RoutePolicyTests(GatewayHost gateway) : IClassFixture<Gatewa
         { "GET", "/v1/listings/abc/availability" },
         { "GET", "/v1/listings/abc/slots" },
         { "GET", "/v1/listings/abc/calendar" },
+        { "GET", "/v1/listings/abc/fhir" },
+        { "GET", "/v1/hsds" },
+        { "GET", "/feeds/listings/abc.ics" },
         { "POST", "/v1/slots:earliest" },
     };
 

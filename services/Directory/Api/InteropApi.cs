@@ -47,30 +47,46 @@ public sealed class InteropApi(
         return response;
     }
 
-    public override async Task<ImportSummary> ImportHsds(IAsyncStreamReader<ImportHsdsChunk> requestStream, ServerCallContext context)
+    /// <summary>
+    /// Reads records as they come, stores them in batches of <see cref="ImportBatchSize"/> records,
+    /// answers each stored batch with its progress and ends with the summary.
+    /// </summary>
+    public override async Task ImportHsds(
+        IAsyncStreamReader<ImportHsdsChunk> requestStream, IServerStreamWriter<ImportHsdsResponse> responseStream, ServerCallContext context)
     {
         var owner = context.RequireCaller();
-        var summary = new ImportSummary();
-        var errors = new List<ImportError>();
+        var ct = context.CancellationToken;
+        var totals = new ImportProgress();
+        var reported = new List<ImportError>();
         var batch = new List<(int, Listing)>(ImportBatchSize);
-        await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken))
+        var unreadable = new List<ImportError>();
+        var inBatch = 0;
+        await foreach (var chunk in requestStream.ReadAllAsync(ct))
         {
-            var position = summary.Received++;
+            var position = totals.Received++;
             if (HsdsImport.TryRead(chunk.JsonRecord, out var listing, out var reason)) batch.Add((position, listing));
-            else errors.Add(new ImportError { Index = position, Reason = reason });
-            if (batch.Count == ImportBatchSize) await FlushAsync();
+            else unreadable.Add(new ImportError { Index = position, Reason = reason });
+            if (++inBatch == ImportBatchSize) await StoreBatchAsync();
         }
-        await FlushAsync();
-        summary.Errors.AddRange(errors.OrderBy(e => e.Index).Take(MaxReportedErrors));
-        return summary;
+        await StoreBatchAsync();
+        var summary = new ImportSummary { Received = totals.Received, Imported = totals.Imported, Rejected = totals.Rejected };
+        summary.Errors.AddRange(reported);
+        await responseStream.WriteAsync(new ImportHsdsResponse { Summary = summary }, ct);
 
-        async Task FlushAsync()
+        async Task StoreBatchAsync()
         {
-            if (batch.Count == 0) return;
-            var (stored, refused) = await writer.CreateManyAsync(batch, owner, context.CancellationToken);
-            summary.Imported += stored.Count;
-            errors.AddRange(refused);
+            if (inBatch == 0) return;
+            var (stored, refused) = await writer.CreateManyAsync(batch, owner, ct);
+            var errors = unreadable.Concat(refused).OrderBy(e => e.Index).ToArray();
+            totals.Imported += stored.Count;
+            totals.Rejected += errors.Length;
+            reported.AddRange(errors.Take(MaxReportedErrors - reported.Count));
+            var progress = new ImportProgress { Received = totals.Received, Imported = totals.Imported, Rejected = totals.Rejected };
+            progress.Errors.AddRange(errors);
+            await responseStream.WriteAsync(new ImportHsdsResponse { Progress = progress }, ct);
+            inBatch = 0;
             batch.Clear();
+            unreadable.Clear();
         }
     }
 

@@ -40,14 +40,21 @@ public sealed class ListingWriter(
     {
         var errors = new List<ImportError>();
         var valid = new List<Listing>(batch.Count);
+        var positions = new List<int>(batch.Count);
         foreach (var (index, requested) in batch)
         {
             var v = new Violations();
             ListingRules.Validate(requested, taxonomy, v);
             if (v.Any) errors.Add(new ImportError { Index = index, Reason = string.Join("; ", v.Items.Select(f => $"{f.Field}: {f.Description}")) });
-            else valid.Add(ListingLifecycle.PrepareNew(requested, ownerId, Now));
+            else
+            {
+                valid.Add(ListingLifecycle.PrepareNew(requested, ownerId, Now));
+                positions.Add(index);
+            }
         }
         var created = await store.CreateManyAsync(valid, ct);
+        // A new id that already exists is all but impossible, but a refused record is always reported.
+        errors.AddRange(positions.Where((_, i) => !created[i]).Select(index => new ImportError { Index = index, Reason = "listing.id: already exists; import the record again" }));
         var last = valid.Where((_, i) => created[i]).Select(l => long.Parse(l.Etag, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
         if (last > 0) await feed.ApplyThroughAsync(last, ct);
         return (valid.Where((_, i) => created[i]).ToArray(), errors);

@@ -117,7 +117,7 @@ public sealed class ProfilesApi(
     {
         var caller = context.RequireCaller();
         if (string.IsNullOrEmpty(id)) throw new ValidationException(field, "is required");
-        if (id.Length > 64) throw DomainException.NotFound("Profile", id[..64]);
+        if (id.Length > 64) throw new ValidationException(field, "is not a profile id");
         var profile = await store.GetAsync(id, context.CancellationToken);
         if (profile is null || profile.OwnerId != caller) throw DomainException.NotFound("Profile", id);
         return profile;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Grpc.Core;
 using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.Domain.Interop.Fhir;
+using HealingNetwork.Directory.Domain.Interop.Hsds;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Interop.Tests.Domain;
 using HealingNetwork.Testing;
@@ -19,12 +20,34 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     /// <summary>A random spot on Earth, so tests sharing one store never see each other's listings.</summary>
     private static (double Lat, double Lon) UniquePlace() => (Random.Shared.NextDouble() * 120 - 60, Random.Shared.NextDouble() * 340 - 170);
 
-    private async Task<ImportSummary> ImportAsync(string owner, IEnumerable<string> records)
+    /// <summary>
+    /// Streams the records while reading the answers, as the proto asks of clients, and returns
+    /// every progress message in order and the summary, which must come last.
+    /// </summary>
+    private async Task<(List<ImportProgress> Progress, ImportSummary Summary)> ImportAsync(string owner, IEnumerable<string> records)
     {
         using var call = Interop.ImportHsds(Tokens.As(owner));
+        var answers = ReadAllAsync(call.ResponseStream);
         foreach (var record in records) await call.RequestStream.WriteAsync(new ImportHsdsChunk { JsonRecord = record });
         await call.RequestStream.CompleteAsync();
-        return await call;
+        var responses = await answers;
+        Assert.Equal(ImportHsdsResponse.KindOneofCase.Summary, responses[^1].KindCase);
+        Assert.All(responses[..^1], r => Assert.Equal(ImportHsdsResponse.KindOneofCase.Progress, r.KindCase));
+        return (responses[..^1].Select(r => r.Progress).ToList(), responses[^1].Summary);
+    }
+
+    private static async Task<List<ImportHsdsResponse>> ReadAllAsync(IAsyncStreamReader<ImportHsdsResponse> stream)
+    {
+        var responses = new List<ImportHsdsResponse>();
+        await foreach (var response in stream.ReadAllAsync()) responses.Add(response);
+        return responses;
+    }
+
+    private static string WithoutName(string record)
+    {
+        var service = JsonNode.Parse(record)!;
+        service["name"] = "";
+        return service.ToJsonString();
     }
 
     private async Task<List<string>> ExportAllAsync(SearchListingsRequest search, int pageSize)
@@ -60,7 +83,7 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         var near = new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 1 } };
 
         var records = await ExportAllAsync(near, pageSize: 7);
-        var summary = await ImportAsync("importer-" + publisher, records);
+        var (_, summary) = await ImportAsync("importer-" + publisher, records);
 
         Assert.Equal(originals.Count, records.Count);
         Assert.Equal(originals.Count, summary.Imported);
@@ -76,21 +99,52 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     {
         var (lat, lon) = UniquePlace();
         var good = await ExportOneAsync(Samples.Naturopath("Good " + Guid.NewGuid().ToString("N")[..6], lat, lon));
-        var noName = JsonNode.Parse(good)!; noName["name"] = "";
         var badOrientation = good.Replace("ORIENTATION_NATURE_ORIENTED", "ORIENTATION_SOMETIMES");
         var owner = NewOwner();
 
-        var summary = await ImportAsync(owner, [good, "{ not json", badOrientation, noName.ToJsonString(), good]);
+        var (progress, summary) = await ImportAsync(owner, [good, "{ not json", badOrientation, WithoutName(good), good]);
 
         Assert.Equal(5, summary.Received);
         Assert.Equal(2, summary.Imported);
+        Assert.Equal(3, summary.Rejected);
         Assert.Equal([1, 2, 3], summary.Errors.Select(e => e.Index));
         Assert.StartsWith("json:", summary.Errors[0].Reason);
         Assert.Contains("ORIENTATION_SOMETIMES", summary.Errors[1].Reason);
         Assert.Contains("listing.display_name", summary.Errors[2].Reason);
+        var batch = Assert.Single(progress);
+        Assert.Equal((5, 2, 3), (batch.Received, batch.Imported, batch.Rejected));
+        Assert.Equal(summary.Errors, batch.Errors);
         var mine = (await System.Directory.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 1 } }))
             .Results.Where(r => r.Listing.OwnerId == owner).ToList();
         Assert.Equal(2, mine.Count);
+    }
+
+    [Fact]
+    public async Task A_multi_batch_import_reports_growing_progress_with_each_batchs_bad_records_before_the_summary()
+    {
+        const int Records = 1_100; // three batches of at most 500
+        var (lat, lon) = UniquePlace();
+        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        var records = SyntheticListings.Generate(Records, seed: 11).Select((listing, i) =>
+        {
+            listing.Id = Guid.CreateVersion7().ToString("N");
+            foreach (var place in listing.Locations) (place.Lat, place.Lon) = (lat, lon);
+            return HsdsJson.Write(HsdsMapper.ToHsds(listing, null, ModalityTaxonomy.Default, now));
+        }).ToArray();
+        int[] bad = [3, 499, 500, 777, 1_099];
+        foreach (var i in bad) records[i] = i % 2 == 0 ? "{ not json" : WithoutName(records[i]);
+        var owner = NewOwner();
+
+        var (progress, summary) = await ImportAsync(owner, records);
+
+        Assert.Equal([500, 1_000, 1_100], progress.Select(p => p.Received));
+        Assert.Equal([498, 996, 1_095], progress.Select(p => p.Imported));
+        Assert.Equal([2, 4, 5], progress.Select(p => p.Rejected));
+        Assert.Equal([[3, 499], [500, 777], [1_099]], progress.Select(p => p.Errors.Select(e => e.Index).ToArray()));
+        Assert.All(progress.SelectMany(p => p.Errors), e => Assert.False(string.IsNullOrWhiteSpace(e.Reason)));
+        Assert.Equal((Records, Records - bad.Length, bad.Length), (summary.Received, summary.Imported, summary.Rejected));
+        Assert.Equal(bad, summary.Errors.Select(e => e.Index));
+        Assert.Equal(progress.SelectMany(p => p.Errors), summary.Errors);
     }
 
     [Fact]
@@ -98,7 +152,7 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     {
         using var call = Interop.ImportHsds();
         await call.RequestStream.CompleteAsync();
-        var ex = await Assert.ThrowsAsync<RpcException>(async () => await call);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
 

@@ -163,6 +163,17 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
             await Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = created.Id }, Tokens.As(owner)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0")] // 65 characters
+    public async Task A_malformed_profile_id_is_invalid_argument_naming_id(string id)
+    {
+        var details = await RpcAssert.InvalidField("id", async () =>
+            await Profiles.GetProfileAsync(new GetProfileRequest { Id = id }, Tokens.As(Users.Fresh("alice"))));
+
+        Assert.Equal(["id"], details.FieldViolations.Select(v => v.Field));
+    }
+
     [Fact]
     public async Task Every_call_on_an_unknown_id_is_not_found()
     {

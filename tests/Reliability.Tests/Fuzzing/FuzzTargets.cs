@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.V1;
@@ -31,7 +32,7 @@ public static class FuzzTargets
                 Languages = { "en" }, PageSize = 10, OrderBy = SearchOrder.Distance,
             }),
             new(Rpc.Directory, "ListModalities", new ListModalitiesRequest { Category = ModalityCategory.Bodywork }),
-            new(Rpc.Directory, "ImportListings", new ImportListingsRequest { Listing = Samples.Naturopath("Imported") }, ClientStreaming: true),
+            new(Rpc.Directory, "ImportListings", new ImportListingsRequest { Listing = Samples.Naturopath("Imported") }, MethodType.ClientStreaming),
             new(Rpc.Directory, "RebuildIndex", new RebuildIndexRequest()),
             new(Rpc.Availability, "SetWeeklyAvailability", new SetWeeklyAvailabilityRequest
             {
@@ -55,7 +56,7 @@ public static class FuzzTargets
             new(Rpc.Availability, "ForgetMe", new ForgetMeRequest()),
             new(Rpc.Interop, "ExportHsds", new ExportHsdsRequest { PageSize = 5, Search = new SearchListingsRequest { Modalities = { "naturopathy" } } }),
             new(Rpc.Interop, "ExportFhir", new ExportFhirRequest { ListingId = listing }),
-            new(Rpc.Interop, "ImportHsds", new ImportHsdsChunk { JsonRecord = "{\"name\":\"Fuzzed HSDS\"}" }, ClientStreaming: true),
+            new(Rpc.Interop, "ImportHsds", new ImportHsdsChunk { JsonRecord = "{\"name\":\"Fuzzed HSDS\"}" }, MethodType.DuplexStreaming),
             new(Rpc.Profiles, "CreateProfile", new CreateProfileRequest { Profile = Samples.NatureClient() }),
             new(Rpc.Profiles, "GetProfile", new GetProfileRequest { Id = profile }),
             new(Rpc.Profiles, "UpdateProfile", new UpdateProfileRequest { Profile = s.Profile, UpdateMask = new FieldMask { Paths = { "max_travel_km", "weights" } } }),

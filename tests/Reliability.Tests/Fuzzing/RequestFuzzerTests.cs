@@ -32,7 +32,7 @@ public sealed class RequestFuzzerTests(RunningSystemFixture fixture, ITestOutput
         var requests = Enumerable.Range(0, Requests).Select(i =>
         {
             var target = targets[i % targets.Count];
-            var count = target.ClientStreaming ? random.Next(1, 4) : 1;
+            var count = target.StreamsRequests ? random.Next(1, 4) : 1;
             var bodies = Enumerable.Range(0, count).Select(_ => mutator.Mutate(target.Valid).ToByteArray()).ToArray();
             return (Index: i, Target: target, Bodies: bodies, Caller: callers[random.Next(callers.Length)]);
         }).ToArray();
@@ -42,9 +42,12 @@ public sealed class RequestFuzzerTests(RunningSystemFixture fixture, ITestOutput
         var failures = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (r, _) =>
         {
-            var outcome = r.Target.ClientStreaming
-                ? await gateway.ClientStreamingAsync(r.Target.Service, r.Target.Method, r.Bodies, r.Caller)
-                : await gateway.UnaryAsync(r.Target.Service, r.Target.Method, r.Bodies[0], r.Caller);
+            var outcome = r.Target.Type switch
+            {
+                MethodType.ClientStreaming => await gateway.ClientStreamingAsync(r.Target.Service, r.Target.Method, r.Bodies, r.Caller),
+                MethodType.DuplexStreaming => await gateway.DuplexStreamingAsync(r.Target.Service, r.Target.Method, r.Bodies, r.Caller),
+                _ => await gateway.UnaryAsync(r.Target.Service, r.Target.Method, r.Bodies[0], r.Caller),
+            };
             tally.Add("fuzzed", outcome.Code.ToString());
             var oversize = r.Bodies.Any(b => b.Length > GrpcCase.MaxMessageBytes);
             if (outcome.Code is StatusCode.Internal or StatusCode.Unknown || (oversize && outcome.Code != StatusCode.ResourceExhausted))

@@ -41,6 +41,32 @@ public sealed class GatewayGrpc(GrpcChannel channel)
         catch (RpcException ex) { return CallOutcome.From(ex); }
     }
 
+    /// <summary>A bidirectional call sending each message in turn while reading every answer.</summary>
+    public async Task<CallOutcome> DuplexStreamingAsync(string service, string method, IEnumerable<byte[]> requests, string? authorization)
+    {
+        var call = new Method<byte[], byte[]>(MethodType.DuplexStreaming, service, method, Bytes, Bytes);
+        try
+        {
+            using var streaming = channel.CreateCallInvoker().AsyncDuplexStreamingCall(call, null, Options(authorization));
+            var answers = ReadToEndAsync(streaming.ResponseStream);
+            try
+            {
+                foreach (var request in requests) await streaming.RequestStream.WriteAsync(request);
+                await streaming.RequestStream.CompleteAsync();
+            }
+            catch (InvalidOperationException) { } // the server already ended the call: its status comes from the answers
+            catch (RpcException) { }
+            await answers;
+            return CallOutcome.Ok;
+        }
+        catch (RpcException ex) { return CallOutcome.From(ex); }
+    }
+
+    private static async Task ReadToEndAsync(IAsyncStreamReader<byte[]> answers)
+    {
+        while (await answers.MoveNext()) { }
+    }
+
     public static string Bearer(string subject) => "Bearer " + Tokens.For(subject);
 
     private static CallOptions Options(string? authorization)
