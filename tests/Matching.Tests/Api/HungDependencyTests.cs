@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using HealingNetwork.Matching.V1;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Matching.Tests.Api;
+
+/// <summary>
+/// Matching in front of a dependency that accepts connections and then never answers (a hung
+/// process, not a refused port): the caller's deadline reaches the downstream call, and without
+/// one Matching's own cap (<see cref="Matching.Api.Downstream.MaxDeadline"/>) ends the wait.
+/// </summary>
+[Collection(MatchingSystemCollection.Name)]
+public sealed class HungDependencyTests(MatchingSystem fixture)
+{
+    [Theory]
+    [InlineData("directory")]
+    [InlineData("profiles")]
+    public async Task The_callers_deadline_reaches_a_hung_dependency(string hung)
+    {
+        using var blackHole = new BlackHole();
+        await using var matching = MatchingWith(hung, blackHole.Address);
+        var (client, request, token) = await FindMatchesCallAsync(matching);
+
+        var clock = Stopwatch.StartNew();
+        await RpcAssert.FailsWith(StatusCode.DeadlineExceeded, () =>
+            client.FindMatchesAsync(request, token.WithDeadline(DateTime.UtcNow.AddSeconds(1))).ResponseAsync);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed} with a 1 s deadline");
+        Assert.True(blackHole.Accepted > 0, "the hung dependency was never called");
+    }
+
+    [Fact]
+    public async Task Without_a_callers_deadline_matching_gives_up_on_a_hung_directory_after_its_own_cap()
+    {
+        using var blackHole = new BlackHole();
+        await using var matching = MatchingWith("directory", blackHole.Address);
+        var (client, request, token) = await FindMatchesCallAsync(matching);
+
+        var clock = Stopwatch.StartNew();
+        await RpcAssert.FailsWith(StatusCode.DeadlineExceeded, () => client.FindMatchesAsync(request, token).ResponseAsync);
+
+        Assert.InRange(clock.Elapsed, Matching.Api.Downstream.MaxDeadline - TimeSpan.FromSeconds(1), Matching.Api.Downstream.MaxDeadline + TimeSpan.FromSeconds(2));
+    }
+
+    private ServiceHost<Matching.Api.MatchingApi> MatchingWith(string hung, string address)
+    {
+        var system = fixture.System;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = system.Store.ConnectionString,
+            ["Auth:SigningKey"] = Tokens.SigningKey,
+            [hung == "directory" ? "Services:Directory" : "Services:Profiles"] = address,
+        };
+        var routes = new Dictionary<string, Func<HttpMessageHandler>> { ["127.0.0.1"] = () => new SocketsHttpHandler() };
+        if (hung != "directory") routes["directory"] = () => system.DirectoryHost.Server.CreateHandler();
+        if (hung != "profiles") routes["profiles"] = () => system.ProfilesHost.Server.CreateHandler();
+        return new ServiceHost<Matching.Api.MatchingApi>(settings, new HostRouter(routes));
+    }
+
+    private async Task<(MatchingService.MatchingServiceClient Client, FindMatchesRequest Request, CallOptions Token)> FindMatchesCallAsync(
+        ServiceHost<Matching.Api.MatchingApi> matching)
+    {
+        var world = new World(fixture.System);
+        var profile = await world.ClientAsync();
+        return (new MatchingService.MatchingServiceClient(matching.Channel()), new FindMatchesRequest { ProfileId = profile.Id }, Tokens.As(world.Client));
+    }
+
+    /// <summary>A port that accepts TCP connections and holds them open without a byte in reply.</summary>
+    private sealed class BlackHole : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly List<Socket> _held = [];
+        private int _accepted;
+
+        public BlackHole()
+        {
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        public string Address => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+        public int Accepted => Volatile.Read(ref _accepted);
+
+        private async Task AcceptAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    var socket = await _listener.AcceptSocketAsync();
+                    lock (_held) _held.Add(socket);
+                    Interlocked.Increment(ref _accepted);
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Stopped.
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            lock (_held)
+            {
+                foreach (var socket in _held) socket.Dispose();
+            }
+        }
+    }
+}
