@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using HealingNetwork.ServiceDefaults.Identity;
+using HealingNetwork.ServiceDefaults.Security;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -11,6 +12,9 @@ var dataRoot = Path.GetFullPath(builder.Configuration["DataRoot"] ?? Path.Combin
 int Port(string name, int fallback) => builder.Configuration.GetValue($"Ports:{name}", fallback);
 var signingKey = builder.Configuration["Auth:SigningKey"] ?? DevSigningKey.ReadOrCreate(Path.Combine(dataRoot, "dev-signing-key"));
 var admins = builder.Configuration["Auth:Admins"] ?? "admin";
+// Encrypts Profiles' Data Protection key ring at rest; production points this at its own PFX.
+var keyRingCertificate = builder.Configuration["DataProtection:KeyCertificate"]
+    ?? KeyRingCertificate.CreateIfMissing(Path.Combine(dataRoot, "dataprotection-key-ring.pfx"));
 
 // Store: an external Redis when ConnectionStrings:redis is set, else embedded Garnet on disk.
 IResourceBuilder<IResourceWithConnectionString> redis;
@@ -64,7 +68,10 @@ var directory = Service<Projects.Directory>("directory", 5101)
 if (elasticsearch is not null) directory.WithReference(elasticsearch);
 
 var profiles = Service<Projects.Profiles>("profiles", 5102)
+    .WithEnvironment("DataProtection__KeyCertificate", keyRingCertificate)
     .WithReference(directory).WaitFor(directory);
+if (builder.Configuration["DataProtection:KeyCertificatePassword"] is { } keyRingPassword)
+    profiles.WithEnvironment("DataProtection__KeyCertificatePassword", keyRingPassword);
 
 var matching = Service<Projects.Matching>("matching", 5103)
     .WithReference(directory).WithReference(profiles)

@@ -7,6 +7,7 @@ using HealingNetwork.ServiceDefaults.Identity;
 using HealingNetwork.ServiceDefaults.Resilience;
 using HealingNetwork.ServiceDefaults.Storage;
 using HealingNetwork.ServiceDefaults.Taxonomy;
+using HealingNetwork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -19,7 +20,16 @@ builder.AddHealingAuthentication();
 builder.AddRedisStore();
 
 // Keys live in the store, so every replica and every restart can read what another encrypted.
-builder.Services.AddDataProtection().SetApplicationName("HealingNetwork.Profiles");
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("HealingNetwork.Profiles");
+// The key ring sits in the store beside what it encrypts, so it is itself encrypted with a
+// certificate kept elsewhere (a key written before this was set stays readable).
+var keyCertificatePath = builder.Configuration["DataProtection:KeyCertificate"] is { Length: > 0 } configured
+    ? configured
+    : throw new InvalidOperationException(
+        "DataProtection:KeyCertificate is not set: the key ring that encrypts profiles would be stored in plaintext beside them. " +
+        "Give a PFX path (and DataProtection:KeyCertificatePassword); the AppHost generates one into .data/ for local runs.");
+var keyCertificate = KeyRingCertificate.Load(keyCertificatePath, builder.Configuration["DataProtection:KeyCertificatePassword"]);
+dataProtection.ProtectKeysWithCertificate(keyCertificate).UnprotectKeysWithAnyCertificate(keyCertificate);
 builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
     options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "dataprotection:profiles:keys"));
 

@@ -18,6 +18,8 @@ public sealed class ServiceHost<TEntryPoint>(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Profiles encrypts its key ring with this; one certificate for every test process, since they may share a store.
+        builder.UseSetting("DataProtection:KeyCertificate", TestKeyRing.CertificatePath);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (router is not null)
         {
@@ -33,4 +35,11 @@ public sealed class ServiceHost<TEntryPoint>(
         HttpHandler = Server.CreateHandler(),
         MaxReceiveMessageSize = 16 * 1024 * 1024,
     });
+}
+
+/// <summary>The key-ring certificate the in-process Profiles hosts share (created once, kept in the temp folder).</summary>
+public static class TestKeyRing
+{
+    public static string CertificatePath { get; } = HealingNetwork.ServiceDefaults.Security.KeyRingCertificate.CreateIfMissing(
+        Path.Combine(Path.GetTempPath(), "healing-tests", "dataprotection-key-ring.pfx"));
 }

@@ -5,7 +5,10 @@ using HealingNetwork.Testing;
 
 namespace HealingNetwork.Profiles.Tests.Privacy;
 
-/// <summary>The store never holds personal free text in plaintext, and the keys to read it survive a restart.</summary>
+/// <summary>
+/// The store never holds personal free text in plaintext, nor the keys that would read it (they are
+/// encrypted with a certificate kept outside the store), and the keys survive a restart.
+/// </summary>
 public sealed class EncryptionAtRestTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
     private const string KeyRing = "dataprotection:profiles:keys";
@@ -28,6 +31,22 @@ public sealed class EncryptionAtRestTests(SystemFixture fixture) : IClassFixture
         Assert.Contains(store, e => e.Key.Contains(created.Id, StringComparison.Ordinal));
         foreach (var word in PrivateStory.Words)
             Assert.DoesNotContain(store, e => e.Text.Contains(word, StringComparison.OrdinalIgnoreCase) || e.Key.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_key_ring_in_the_store_is_itself_encrypted_with_the_key_ring_certificate()
+    {
+        await fixture.CreateAsync(Users.Fresh("alice"), PrivateStory.Profile());
+
+        var keys = await TestStore.Instance.Connection.GetDatabase().ListRangeAsync(KeyRing);
+
+        Assert.NotEmpty(keys);
+        foreach (var key in keys.Select(k => (string)k!))
+        {
+            Assert.Contains("EncryptedXmlDecryptor", key, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", key, StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", key, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
