@@ -62,7 +62,10 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output)
                     }
                 }
             })).ToArray();
+            // At least 2 s of writes and enough of them to prove something; a busy machine fsyncs slower.
+            var writing = System.Diagnostics.Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(2));
+            while (acknowledged.Count < 300 && writing.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(100);
             store.Kill();
             stop.Cancel();
             await Task.WhenAll(writers);
