@@ -34,6 +34,10 @@ public sealed class LuceneListingIndexTests : ListingSearchContract
         Assert.Equal(["local-b", "local-a"], filled.Hits.Select(h => h.Listing.Id));
         Assert.True(filled.TotalIsLowerBound);
         Assert.Equal(2, filled.TotalSize);
+        var nearest = await Index.SearchAsync(query with { Limit = 1 }, CancellationToken.None);
+        Assert.Equal(["local-b"], nearest.Hits.Select(h => h.Listing.Id));
+        Assert.True(nearest.TotalIsLowerBound);
+        Assert.Equal(1, nearest.TotalSize); // found within a sixteenth of the radius (3 km): Vancouver, 13 km, was not measured
         Assert.Equal(["local-b", "local-a", "remote-far"], short_.Hits.Select(h => h.Listing.Id));
         Assert.False(short_.TotalIsLowerBound);
         Assert.Equal(4, short_.TotalSize);

@@ -274,21 +274,32 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     }
 
     /// <summary>
-    /// Distance order with telehealth included, total not needed: every listing inside the radius
-    /// ranks before every telehealth listing outside it, so when the inside ones fill the page the
-    /// page is theirs, and the (often much larger) set of telehealth listings elsewhere need not be
-    /// measured. Null when that shortcut does not apply or the inside ones are too few.
+    /// Distance order, total not needed (skip_exact_total): every listing within a radius ranks
+    /// before every listing beyond it, telehealth ones included, so when the listings within a
+    /// smaller radius fill the page the page is theirs. Tries <see cref="NarrowerRadii"/> of the
+    /// asked radius, then the radius itself without the (often far larger) set of telehealth
+    /// listings elsewhere. Null when the shortcut does not apply or nothing inside fills the page;
+    /// a filled page says its total is a lower bound.
     /// </summary>
     private ListingSearchPage? InsideRadiusFillsPage(IndexSearcher searcher, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, long needed)
     {
         var byDistance = search.Sort == SearchSort.Distance || (search.Sort == SearchSort.Relevance && !hasText);
-        if (!search.SkipExactTotal || !search.IncludeTelehealth || !byDistance || keep == 0) return null;
-        var inside = search with { IncludeTelehealth = false };
-        var (insideQuery, _) = LuceneListingQuery.Build(inside, _analyzer, _filters);
-        var page = SearchNear(searcher, insideQuery, inside, near, hasText, keep);
-        // `needed`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
-        return page.TotalSize >= needed ? page with { TotalIsLowerBound = true } : null;
+        if (!search.SkipExactTotal || !byDistance || keep == 0) return null;
+        foreach (var fraction in NarrowerRadii)
+        {
+            var radius = near.RadiusKm * fraction;
+            if (fraction == 1 && !search.IncludeTelehealth) return null; // the full search is the same query
+            var inside = search with { IncludeTelehealth = false, Near = near with { RadiusKm = radius } };
+            var (insideQuery, _) = LuceneListingQuery.Build(inside, _analyzer, _filters);
+            var page = SearchNear(searcher, insideQuery, inside, inside.Near!, hasText, keep);
+            // `needed`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
+            if (page.TotalSize >= needed) return page with { TotalIsLowerBound = true };
+        }
+        return null;
     }
+
+    /// <summary>Fractions of the asked radius tried in turn: a dense city fills a page of 100 within a few km.</summary>
+    private static readonly double[] NarrowerRadii = [1.0 / 16, 1.0 / 4, 1];
 
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
     private static ListingSearchPage SearchNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
