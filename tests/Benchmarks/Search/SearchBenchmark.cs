@@ -1,3 +1,4 @@
+using HealingNetwork.Matching.Domain;
 using System.Diagnostics;
 using HealingNetwork.Benchmarks.Reporting;
 using HealingNetwork.Directory.Domain;
@@ -71,6 +72,8 @@ public static class SearchBenchmark
                     LatencySummary.Ms(p.P50Ms), LatencySummary.Ms(p.P95Ms), LatencySummary.Ms(p.P99Ms), LatencySummary.Ms(p.CpuMsPerOp),
                     LatencySummary.Ratio(p.P50Ms, r.P50Ms), LatencySummary.Ratio(p.P99Ms, r.P99Ms), LatencySummary.Ratio(p.CpuMsPerOp, r.CpuMsPerOp)]);
             }
+            if (options.Only is null || "FindMatches candidate searches".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+                rows.Add(await CandidateSearchesAsync(index));
             report.Table(
                 ["query", "hits product (raw)", "raw p50", "raw p95", "raw p99", "raw CPU/op", "index p50", "index p95", "index p99", "index CPU/op",
                  "p50 ratio", "p99 ratio", "CPU ratio"], rows);
@@ -83,6 +86,41 @@ public static class SearchBenchmark
             if (options.Rest.Contains("--keep-index")) Console.WriteLine($"Index kept at {path}");
             else if (System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The searches FindMatches sends for 200 bench profiles (CandidateQuery, through the request
+    /// rules), one op = one profile's searches. The "raw" columns here are the same searches with
+    /// the exact total (skip_exact_total off): what the shortcut saves.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> CandidateSearchesAsync(LuceneListingIndex index)
+    {
+        var searches = Enumerable.Range(0, 200)
+            .Select(i => CandidateQuery.For(BenchProfiles.Create(i), null)
+                .Select(r => SearchRequestRules.Build(r, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90)).Query).ToArray())
+            .ToArray();
+        var next = 0;
+        async Task<int> OneProfile(bool exact)
+        {
+            var hits = 0;
+            foreach (var query in searches[next++ % searches.Length])
+                hits += (await index.SearchAsync(exact ? query with { SkipExactTotal = false } : query, CancellationToken.None)).Hits.Count;
+            return hits;
+        }
+        var exact = new Samples();
+        var pageOnly = new Samples();
+        for (var i = 0; i < searches.Length; i++) await OneProfile(exact: true);
+        for (var round = 0; round < Rounds; round++)
+        {
+            await exact.BlockAsync(BlockSize, () => OneProfile(exact: true));
+            await pageOnly.BlockAsync(BlockSize, () => OneProfile(exact: false));
+        }
+        var r = exact.Summary();
+        var p = pageOnly.Summary();
+        return ["FindMatches candidate searches, 200 bench profiles (raw = same with exact total)", "–",
+            LatencySummary.Ms(r.P50Ms), LatencySummary.Ms(r.P95Ms), LatencySummary.Ms(r.P99Ms), LatencySummary.Ms(r.CpuMsPerOp),
+            LatencySummary.Ms(p.P50Ms), LatencySummary.Ms(p.P95Ms), LatencySummary.Ms(p.P99Ms), LatencySummary.Ms(p.CpuMsPerOp),
+            LatencySummary.Ratio(p.P50Ms, r.P50Ms), LatencySummary.Ratio(p.P99Ms, r.P99Ms), LatencySummary.Ratio(p.CpuMsPerOp, r.CpuMsPerOp)];
     }
 
     private static int RawSearch(IndexSearcher searcher, SearchCase @case)
