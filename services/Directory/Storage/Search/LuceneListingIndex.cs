@@ -67,7 +67,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _compaction = compaction ?? new LuceneCompaction();
         _logger = logger ?? NullLogger<LuceneListingIndex>.Instance;
         System.IO.Directory.CreateDirectory(indexDirectory);
-        _directory = new NIOFSDirectory(indexDirectory);
+        _directory = new PreadDirectory(indexDirectory);
         _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
         {
