@@ -15,8 +15,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace HealingNetwork.Directory.Storage.Search;
 
 /// <summary>
-/// The embedded search index: one Lucene index on disk (<see cref="NIOFSDirectory"/>; MMap has
-/// open crash reports in this Lucene.Net version), one <see cref="IndexWriter"/> for the process
+/// The embedded search index: one Lucene index on disk (<see cref="PreadDirectory"/>, positional
+/// reads without NIOFSDirectory's per-file lock; MMap has open crash reports in this Lucene.Net
+/// version), one <see cref="IndexWriter"/> for the process
 /// lifetime, near-real-time readers through a <see cref="SearcherManager"/> refreshed after every
 /// write. Document layout: <see cref="LuceneListingDocument"/>; query: <see cref="LuceneListingQuery"/>.
 /// <para>
