@@ -98,6 +98,45 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await BrowserSystem.ScreenshotAsync(page, "6-practitioner-bookings");
     }
 
+    [Fact]
+    public async Task The_search_is_usable_from_the_keyboard_alone_and_every_control_is_labelled_and_reachable()
+    {
+        var page = await system.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#search").GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
+
+        // Keys only from the Words field: Tab through the form to the orientation, choose by typing, Tab on to the
+        // distance, replace it, Tab to the Search button and press it with the space bar.
+        await page.Locator("#search").GetByLabel("Words").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("orientation", await page.EvaluateAsync<string>("document.activeElement.name"));
+        await page.Keyboard.TypeAsync("Nature");
+        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("radius", await page.EvaluateAsync<string>("document.activeElement.name"));
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("25");
+        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Search", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Space");
+
+        var results = page.Locator("#search-results > li");
+        await Expect(results.First).ToContainTextAsync(SampleListings.Naturopath);
+        await Expect(page.Locator("#search-results")).Not.ToContainTextAsync(SampleListings.BriskCardiologist);
+        Assert.Equal("", await page.EvaluateAsync<string>(UnlabelledOrUnreachable));
+    }
+
+    /// <summary>Form controls a screen reader cannot name or the Tab key cannot reach, if any.</summary>
+    private const string UnlabelledOrUnreachable = """
+        Array.from(document.querySelectorAll('input, select, textarea, button'))
+          .filter(e => e.type !== 'hidden')
+          .filter(e => e.tabIndex < 0
+            || (e.tagName === 'BUTTON' ? !e.textContent.trim() && !e.getAttribute('aria-label')
+                                       : e.labels.length === 0 && !e.getAttribute('aria-label')))
+          .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.name ? '[' + e.name + ']' : ''))
+          .join(' ')
+        """;
+
     /// <summary>The elements that stick out past the right edge of the screen, if any.</summary>
     private const string WiderThanScreen = """
         Array.from(document.querySelectorAll('body *'))
