@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf;
 using HealingNetwork.Directory.V1;
 using StackExchange.Redis;
@@ -26,7 +27,8 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
 {
     public static RedisKey ScheduleKey(string listingId) => $"availability:{{{listingId}}}";
     public static RedisKey ExceptionsKey(string listingId) => $"availability-exceptions:{{{listingId}}}";
-    public static RedisKey SlotKey(string listingId, long startUnix) => $"slot:{{{listingId}}}:{startUnix}";
+    public static RedisKey SlotKey(string listingId, long startUnix) => SlotKeyPrefix(listingId) + startUnix.ToString(CultureInfo.InvariantCulture);
+    private static string SlotKeyPrefix(string listingId) => $"slot:{{{listingId}}}:";
     public static RedisKey BookingsKey(string listingId) => $"bookings:{{{listingId}}}";
     public static RedisKey ClientBookingsKey(string clientId) => $"client-bookings:{{{clientId}}}";
     public static RedisKey ClientHoldsKey(string clientId) => $"client-holds:{{{clientId}}}";
@@ -193,7 +195,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         var bookingWrites = (await bookingIds).Select(id => batch.HashSetAsync(BookingKey(id.ToString()), "client", ErasedClient)).ToList();
         // An unconfirmed hold is erased outright (it is nothing but the client's claim) and its slot opens again.
         var holdErasures = (await holdIds).Select(id => batch.ScriptEvaluateAsync(EraseHoldScript,
-            [HoldKey(id.ToString())], [id, clientId, $"slot:{{{Listing(id.ToString())}}}:"])).ToList();
+            [HoldKey(id.ToString())], [id, clientId, SlotKeyPrefix(Listing(id.ToString()))])).ToList();
         var dropIndexes = batch.KeyDeleteAsync([bookingIndex, holdIndex]);
         batch.Execute();
         await Task.WhenAll(bookingWrites);

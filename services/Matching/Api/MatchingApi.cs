@@ -49,7 +49,7 @@ public sealed class MatchingApi(
         var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
         var (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters), maxTravel,
             request.Filters?.IncludeInfeasibleTerms == true, PageSizeOr(request.PageSize, 20),
-            MatchScorer.Default, WeightOf(weights), options);
+            MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
         response.Matches.AddRange(matches);
         await cache.SetAsync(profile.Id, field, response);
@@ -103,7 +103,7 @@ public sealed class MatchingApi(
             var filters = new MatchFilters();
             filters.Modalities.AddRange(CareTeamPlan.ModalitiesOf(layer, modalities.Values, profile.AvoidedModalities));
             var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters), profile.MaxTravelKm,
-                includeInfeasibleTerms: false, perLayer, MatchScorer.Default, WeightOf(weights), options);
+                includeInfeasibleTerms: false, perLayer, MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
             var suggestion = new LayerSuggestion { Layer = layer, Reason = CareTeamPlan.Reason(layer) };
             suggestion.Candidates.AddRange(candidates);
             return suggestion;
@@ -126,6 +126,4 @@ public sealed class MatchingApi(
     }
 
     private static int PageSizeOr(int value, int fallback) => value == 0 ? fallback : value;
-
-    private static Func<string, double> WeightOf(MatchWeights weights) => name => MatchWeightsResolver.WeightOf(weights, name);
 }

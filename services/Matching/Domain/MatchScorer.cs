@@ -23,7 +23,7 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
         [new LifestyleFit(), new ModalityFit(), new DistanceDecay(), new TermsFit(), new AvailabilityFit(), new ApproachFit()]);
 
     public ScoredMatch Score(MatchContext context, MatchWeights normalisedWeights) =>
-        Score(context, name => MatchWeightsResolver.WeightOf(normalisedWeights, name));
+        Score(context, MatchWeightsResolver.Lookup(normalisedWeights));
 
     /// <summary>The components' weights, in component order, looked up by name (they must sum to 1).</summary>
     public double[] WeightsOf(Func<string, double> weightOf)

@@ -44,6 +44,9 @@ public static class MatchWeightsResolver
         };
     }
 
+    /// <summary>The weights as a lookup by component name, the form the scorers take.</summary>
+    public static Func<string, double> Lookup(MatchWeights w) => component => WeightOf(w, component);
+
     public static double WeightOf(MatchWeights w, string component) => component switch
     {
         "lifestyle" => w.Lifestyle,

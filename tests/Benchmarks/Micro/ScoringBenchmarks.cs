@@ -27,8 +27,7 @@ public class ScoringBenchmarks
             .Select(l => new MatchContext(profile, l, random.NextDouble() * 50, BenchListings.Now.AddDays(random.Next(30)), BenchListings.Now, careTeam))
             .ToArray();
         _weights = MatchWeightsResolver.Resolve(profile.Weights, null);
-        var weights = _weights;
-        _weightOf = name => MatchWeightsResolver.WeightOf(weights, name);
+        _weightOf = MatchWeightsResolver.Lookup(_weights);
         _weightArray = MatchScorer.Default.WeightsOf(_weightOf);
     }
 

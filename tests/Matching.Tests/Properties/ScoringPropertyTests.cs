@@ -41,10 +41,10 @@ public sealed class ScoringPropertyTests
     {
         var contexts = GeneratedContexts(seed, 300).ToArray();
         var weights = MatchWeightsResolver.Resolve(null, new Profiles.V1.MatchWeights { Lifestyle = seed, Distance = 2, Approach = 1 });
-        double WeightOf(string name) => MatchWeightsResolver.WeightOf(weights, name);
+        var weightOf = MatchWeightsResolver.Lookup(weights);
 
-        var expected = MatchScorer.Rank(contexts.Select(c => MatchScorer.Default.Score(c, WeightOf)), s => s).Take(page).ToArray();
-        var top = MatchScorer.Default.Top(contexts, c => c, WeightOf, page);
+        var expected = MatchScorer.Rank(contexts.Select(c => MatchScorer.Default.Score(c, weightOf)), s => s).Take(page).ToArray();
+        var top = MatchScorer.Default.Top(contexts, c => c, weightOf, page);
 
         Assert.Equal(expected.Select(s => s.ListingId), top.Select(t => t.Scored.ListingId));
         Assert.Equal(expected.Select(s => s.Score), top.Select(t => t.Scored.Score));
