@@ -109,14 +109,16 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
 
         var ids = request.ListingIds.Distinct(StringComparer.Ordinal).ToArray();
-        var schedules = store.GetSchedulesAsync(ids, context.CancellationToken);
-        var found = await listingStore.GetManyAsync(ids, context.CancellationToken);
+        // Schedules first: only listings that publish availability are read in full (for their
+        // time zone), not every candidate Matching asks about.
+        var loaded = await store.GetSchedulesAsync(ids, context.CancellationToken);
+        var published = Enumerable.Range(0, ids.Length).Where(i => loaded[i] is not null).ToArray();
+        var found = await listingStore.GetManyAsync(published.Select(i => ids[i]).ToArray(), context.CancellationToken);
         var pending = new List<(Listing Listing, IEnumerator<OpenSlot> Candidates)>();
         var (from, to) = (Now, Now + Duration.FromDays(days));
-        var loaded = await schedules;
-        for (var i = 0; i < ids.Length; i++)
-            if (found[i] is { } listing && loaded[i] is { } schedule)
-                pending.Add((listing, OpenSlotReader.Calculator(listing, schedule).Slots(from, to).GetEnumerator()));
+        for (var k = 0; k < published.Length; k++)
+            if (found[k] is { } listing)
+                pending.Add((listing, OpenSlotReader.Calculator(listing, loaded[published[k]]!).Slots(from, to).GetEnumerator()));
 
         var response = new GetEarliestSlotsResponse();
         // Rounds of one batched read for every listing still looking; each round checks more

@@ -102,22 +102,35 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
     public async Task<WeeklyAvailability?> GetScheduleAsync(string listingId, CancellationToken cancellationToken) =>
         (await GetSchedulesAsync([listingId], cancellationToken))[0];
 
+    /// <summary>
+    /// Up to this many listings, schedules and exceptions are read in one round trip; above it the
+    /// schedules come first and exceptions are read only for listings that publish availability
+    /// (Matching asks about up to 200 candidates at a time, most of which publish none).
+    /// </summary>
+    private const int OneRoundTripBelow = 8;
+
     public async Task<IReadOnlyList<WeeklyAvailability?>> GetSchedulesAsync(IReadOnlyList<string> listingIds, CancellationToken cancellationToken)
     {
         if (listingIds.Count == 0) return [];
+        var together = listingIds.Count <= OneRoundTripBelow;
         var batch = Db.CreateBatch();
-        var reads = listingIds
-            .Select(id => (Schedule: batch.HashGetAsync(ScheduleKey(id), "schedule"), Exceptions: batch.HashGetAllAsync(ExceptionsKey(id))))
-            .ToArray();
+        var schedules = listingIds.Select(id => batch.HashGetAsync(ScheduleKey(id), "schedule")).ToArray();
+        var exceptions = together ? listingIds.Select(id => (Task<HashEntry[]>?)batch.HashGetAllAsync(ExceptionsKey(id))).ToArray() : null;
         batch.Execute();
-        var result = new WeeklyAvailability?[listingIds.Count];
-        for (var i = 0; i < reads.Length; i++)
+        var stored = await Task.WhenAll(schedules);
+        if (exceptions is null)
         {
-            var data = await reads[i].Schedule;
-            var exceptions = await reads[i].Exceptions;
-            if (data.IsNull) continue;
-            var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])data!);
-            schedule.Exceptions.AddRange(exceptions
+            var second = Db.CreateBatch();
+            exceptions = stored.Select((data, i) => data.IsNull ? null : (Task<HashEntry[]>?)second.HashGetAllAsync(ExceptionsKey(listingIds[i]))).ToArray();
+            second.Execute();
+        }
+
+        var result = new WeeklyAvailability?[listingIds.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            if (stored[i].IsNull) continue;
+            var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored[i]!);
+            schedule.Exceptions.AddRange((await exceptions[i]!)
                 .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
                 .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal));
             result[i] = schedule;

@@ -191,6 +191,28 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Earliest_slots_of_a_large_candidate_set_find_the_few_listings_that_publish_hours()
+    {
+        // Matching asks about up to 200 candidates, most without hours: the store reads schedules
+        // first and only those listings in full. Published ones sit among many without hours.
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var without = new List<string>();
+        for (var i = 0; i < 12; i++) without.Add((await host.CreateListingAsync(owner)).Id);
+        var (a, b) = (await OpenAllWeekAsync(owner), await OpenAllWeekAsync(owner, session: 60));
+        var request = new GetEarliestSlotsRequest();
+        request.ListingIds.AddRange(without.Take(5));
+        request.ListingIds.Add(a.Id);
+        request.ListingIds.AddRange(without.Skip(5));
+        request.ListingIds.Add(b.Id);
+
+        var earliest = (await _client.GetEarliestSlotsAsync(request)).Earliest;
+
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), earliest.Keys.Order());
+        Assert.Equal((await OpenSlotsAsync(a.Id, 1))[0], earliest[a.Id]);
+        Assert.Equal((await OpenSlotsAsync(b.Id, 1))[0], earliest[b.Id]);
+    }
+
+    [Fact]
     public async Task Exported_calendar_parses_back_and_matches_the_bookings()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");

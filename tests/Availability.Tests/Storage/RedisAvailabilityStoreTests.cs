@@ -160,4 +160,28 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await _store.RemoveExceptionAsync(a, "x1", default));
         Assert.Empty((await _store.GetScheduleAsync(a, default))!.Exceptions);
     }
+
+    [Fact]
+    public async Task A_large_batch_reads_exceptions_only_for_listings_that_publish_hours_and_keeps_the_order()
+    {
+        // Above a few ids the store reads schedules first, then exceptions for those that have one.
+        var ids = Enumerable.Range(0, 40).Select(_ => NewListing()).ToArray();
+        var published = new[] { 3, 17, 39 };
+        foreach (var i in published)
+        {
+            await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = ids[i], TimeZone = "America/Chicago", SessionMinutes = 30 + i, Windows = { new WeeklyWindow { Weekday = Weekday.Tuesday, Start = "10:00", End = "11:00" } } }, default);
+            Assert.True(await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, default));
+            Assert.True(await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, default));
+        }
+
+        var schedules = await _store.GetSchedulesAsync(ids, default);
+
+        Assert.Equal(ids.Length, schedules.Count);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!published.Contains(i)) { Assert.Null(schedules[i]); continue; }
+            Assert.Equal(30 + i, schedules[i]!.SessionMinutes);
+            Assert.Equal([$"a-{i}", $"b-{i}"], schedules[i]!.Exceptions.Select(e => e.Id));
+        }
+    }
 }
