@@ -15,9 +15,8 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace HealingNetwork.Directory.Storage.Search;
 
 /// <summary>
-/// The embedded search index: one Lucene index on disk (<see cref="PreadDirectory"/>, positional
-/// reads without NIOFSDirectory's per-file lock; MMap has open crash reports in this Lucene.Net
-/// version), one <see cref="IndexWriter"/> for the process
+/// The embedded search index: one Lucene index on disk (<see cref="MappedDirectory"/>: read-only
+/// memory maps that are never unmapped under a reader), one <see cref="IndexWriter"/> for the process
 /// lifetime, near-real-time readers through a <see cref="SearcherManager"/> refreshed after every
 /// write. Document layout: <see cref="LuceneListingDocument"/>; query: <see cref="LuceneListingQuery"/>.
 /// <para>
@@ -68,7 +67,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _compaction = compaction ?? new LuceneCompaction();
         _logger = logger ?? NullLogger<LuceneListingIndex>.Instance;
         System.IO.Directory.CreateDirectory(indexDirectory);
-        _directory = new PreadDirectory(indexDirectory);
+        _directory = new MappedDirectory(indexDirectory);
         _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
         {
