@@ -31,7 +31,7 @@ public static class ImportBenchmark
             $"searchable {indexWait.TotalSeconds:F1} s after the stream completed.");
         report.Table(["process", "CPU s during the import", "RSS MB at the end"],
             processes.Select(p => (IReadOnlyList<string>)[p.Name, $"{(ServiceMemory.CpuTime(p.Pid) - before[p.Name]).TotalSeconds:F1}",
-                $"{ServiceMemory.Find(ports).First(q => q.Pid == p.Pid).RssKb / 1024.0:F0}"])
+                $"{ServiceMemory.Find(ports).First(q => q.Pid == p.Pid).Memory.RssKb / 1024.0:F0}"])
             .Append(["client (this process, incl. generating nothing: listings are made before the clock starts)", $"{selfCpu.TotalSeconds:F1}", "–"]));
         report.Save(options.ResultsDirectory, "import.md");
     }

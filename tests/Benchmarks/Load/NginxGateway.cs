@@ -47,9 +47,12 @@ public sealed class NginxGateway : IDisposable
               uwsgi_temp_path {{prefix}}/uwsgi;
               scgi_temp_path {{prefix}}/scgi;
               http2_max_concurrent_streams 256;
-              upstream directory { server 127.0.0.1:{{P(directoryPort)}}; keepalive 64; }
-              upstream profiles { server 127.0.0.1:{{P(profilesPort)}}; keepalive 64; }
-              upstream matching { server 127.0.0.1:{{P(matchingPort)}}; keepalive 64; }
+              # nginx closes a connection (GOAWAY) after 1,000 requests by default; YARP does not,
+              # and calls racing that GOAWAY failed, so both keep their connections.
+              keepalive_requests 1000000;
+              upstream directory { server 127.0.0.1:{{P(directoryPort)}}; keepalive 64; keepalive_requests 1000000; }
+              upstream profiles { server 127.0.0.1:{{P(profilesPort)}}; keepalive 64; keepalive_requests 1000000; }
+              upstream matching { server 127.0.0.1:{{P(matchingPort)}}; keepalive 64; keepalive_requests 1000000; }
               server {
                 listen 127.0.0.1:{{P(port)}} http2;
                 client_max_body_size 1m;

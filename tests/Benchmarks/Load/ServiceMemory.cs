@@ -9,7 +9,7 @@ namespace HealingNetwork.Benchmarks.Load;
 /// </summary>
 public static class ServiceMemory
 {
-    public static IEnumerable<(string Name, int Pid, long RssKb)> Find(IReadOnlyDictionary<string, int> portByName)
+    public static IEnumerable<(string Name, int Pid, Resident Memory)> Find(IReadOnlyDictionary<string, int> portByName)
     {
         foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
         {
@@ -28,7 +28,7 @@ public static class ServiceMemory
                 if (environment.Contains(url, StringComparison.Ordinal) || (name == "store" && arguments.Contains($"--port {port} ", StringComparison.Ordinal)))
                 {
                     if (arguments.StartsWith("dotnet run", StringComparison.Ordinal) || arguments.Contains(" run --", StringComparison.Ordinal)) continue;
-                    yield return (name, pid, RssKb(dir));
+                    yield return (name, pid, Resident.Of(dir));
                 }
             }
         }
@@ -64,9 +64,21 @@ public static class ServiceMemory
         }
     }
 
-    private static long RssKb(string dir)
+    /// <summary>
+    /// VmRSS and its file-backed part (RssFile: mapped code and the search index's memory maps,
+    /// pages the kernel can drop and re-read) beside the anonymous part (heaps, stacks).
+    /// </summary>
+    public sealed record Resident(long RssKb, long FileKb, long AnonKb)
     {
-        var line = File.ReadLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        public static Resident Of(string dir)
+        {
+            var status = File.ReadLines(Path.Combine(dir, "status")).ToArray();
+            long Kb(string key)
+            {
+                var line = status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+                return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+            return new Resident(Kb("VmRSS:"), Kb("RssFile:"), Kb("RssAnon:"));
+        }
     }
 }
