@@ -62,6 +62,7 @@ internal static class LuceneListingDocument
     public const string Lat = "lat";
     public const string Lon = "lon";
     public const string Geo = "geo";
+    public const string GeoCell = "geo_cell";
     public const string DisplayName = "display_name";
     public const string Bio = "bio";
     public const string SpecialtiesText = "specialties_text";
@@ -78,7 +79,7 @@ internal static class LuceneListingDocument
     /// The document layout's version, kept in the commit data: an index written with another
     /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
     /// </summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
@@ -139,6 +140,11 @@ internal static class LuceneListingDocument
         {
             doc.Add(new DoubleField(Lat, location.Lat, DoubleType));
             doc.Add(new DoubleField(Lon, location.Lon, DoubleType));
+        }
+
+        foreach (var cell in listing.Locations.SelectMany(l => GeoCells.Of(l.Lat, l.Lon)).Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(GeoCell, cell, Field.Store.NO));
         }
 
         foreach (var specialty in listing.Specialties)

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using F = HealingNetwork.Directory.Storage.Search.LuceneListingDocument;
 
 namespace HealingNetwork.Directory.Storage.Search;
@@ -144,25 +145,33 @@ internal static class LuceneListingQuery
 
     /// <summary>
     /// The bounding box of the circle (a superset: lat and lon may come from different locations
-    /// of one listing); the collector then keeps only exact haversine matches.
+    /// of one listing), as the grid cells that cover it (<see cref="GeoCells"/>) or, for a box too
+    /// large for them, as trie ranges; the collector then keeps only exact haversine matches.
     /// </summary>
     private static Query NearPrefilter(GeoFilter near, bool includeTelehealth)
     {
         var (minLat, maxLat, lonRanges) = GeoDistance.BoundingBox(near.Lat, near.Lon, near.RadiusKm);
+        var box = GeoCells.Covering(minLat, maxLat, lonRanges) is { } cells
+            ? new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(F.GeoCell, cells.Select(c => new BytesRef(c)).ToArray()))
+            : RangeBox(minLat, maxLat, lonRanges);
+        return includeTelehealth
+            ? new BooleanQuery { { box, Occur.SHOULD }, { new TermQuery(new Term(F.Telehealth, F.True)), Occur.SHOULD } }
+            : box;
+    }
+
+    private static Query RangeBox(double minLat, double maxLat, IReadOnlyList<(double Min, double Max)> lonRanges)
+    {
         var lon = new BooleanQuery();
         foreach (var (min, max) in lonRanges)
         {
             lon.Add(NumericRangeQuery.NewDoubleRange(F.Lon, F.PrecisionStep, min, max, true, true), Occur.SHOULD);
         }
 
-        var box = new BooleanQuery
+        return new BooleanQuery
         {
             { NumericRangeQuery.NewDoubleRange(F.Lat, F.PrecisionStep, minLat, maxLat, true, true), Occur.MUST },
             { lon, Occur.MUST },
         };
-        return includeTelehealth
-            ? new BooleanQuery { { box, Occur.SHOULD }, { new TermQuery(new Term(F.Telehealth, F.True)), Occur.SHOULD } }
-            : box;
     }
 
     /// <summary>Exchange terms pass when any given alternative holds; none given means no constraint.</summary>
