@@ -9,6 +9,9 @@ public sealed record BenchOptions
     public int Listings { get; init; } = 100_000;
     public int Profiles { get; init; } = 10_000;
     public double SecondsPerWorkload { get; init; } = 5;
+
+    /// <summary>Load mode: seconds each workload runs on the service port before its measured paths (JIT tiering settles).</summary>
+    public double WarmupSeconds { get; init; } = 4;
     public int Callers { get; init; } = 64;
 
     /// <summary>Load mode: run only the workloads whose name contains this (the no-op baseline always runs).</summary>
@@ -28,6 +31,7 @@ public sealed record BenchOptions
                 "--listings" => options with { Listings = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--profiles" => options with { Profiles = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seconds" => options with { SecondsPerWorkload = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--warmup" => options with { WarmupSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--callers" => options with { Callers = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--only" => options with { Only = Next() },
                 _ => AddRest(options, rest, args[i]),

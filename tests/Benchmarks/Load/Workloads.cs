@@ -42,20 +42,19 @@ public sealed class Workloads(BenchData data, CallerTokens tokens)
         return async (caller, i) => await client.SearchListingsAsync(Searches[(caller + i) % Searches.Length]);
     }
 
-    private long _uncachedRuns;
+    private long _uncachedCalls;
 
     private Func<int, long, Task> MatchesUncached(GrpcChannel channel)
     {
         var client = new MatchingService.MatchingServiceClient(channel);
-        // Each path (YARP, direct, nginx) uses its own third of the profiles: with one shared sequence
-        // the later paths found the earlier path's (profile, weights) results and candidates cached.
-        var part = data.Profiles.Count / 3;
-        var first = (int)((Interlocked.Increment(ref _uncachedRuns) - 1) % 3) * part;
-        return async (caller, i) =>
+        return async (_, _) =>
         {
-            var (owner, id) = data.Profiles[first + (int)((caller * 7_919 + i * 104_729) % part)];
-            // Weights differ on every call, so the (profile version, request) cache key is new.
-            var weights = new MatchWeights { Lifestyle = 1 + caller % 9, Modality = (i % 1_000) / 100.0, Distance = 2, Terms = 2, Availability = 1, Approach = 1 };
+            // One sequence across warm-up and every path (YARP, direct, nginx): the weights pair
+            // (n mod 9, n / 9 mod 1,000) is new for each of the first 90,000 calls, so no
+            // (profile version, request) cache key ever repeats and the cache never answers.
+            var n = Interlocked.Increment(ref _uncachedCalls);
+            var (owner, id) = data.Profiles[(int)(n * 7_919 % data.Profiles.Count)];
+            var weights = new MatchWeights { Lifestyle = 1 + n % 9, Modality = n / 9 % 1_000 / 100.0, Distance = 2, Terms = 2, Availability = 1, Approach = 1 };
             await client.FindMatchesAsync(new FindMatchesRequest { ProfileId = id, PageSize = 20, Weights = weights }, tokens.For(owner));
         };
     }
