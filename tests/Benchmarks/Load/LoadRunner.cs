@@ -11,7 +11,18 @@ namespace HealingNetwork.Benchmarks.Load;
 /// </summary>
 public static class LoadRunner
 {
-    public sealed record Result(LatencySummary Latency, int Failures, string? FirstFailure);
+    public sealed record Result(LatencySummary Latency, int Failures, string? FirstFailure, double[] SamplesMs, TimeSpan Elapsed, TimeSpan Cpu)
+    {
+        /// <summary>Several runs of one path as one: all samples, the summed time and CPU.</summary>
+        public static Result Merge(IReadOnlyList<Result> runs)
+        {
+            var samples = runs.SelectMany(r => r.SamplesMs).ToArray();
+            var elapsed = runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed);
+            var cpu = runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Cpu);
+            return new Result(LatencySummary.From(samples, elapsed, cpu), runs.Sum(r => r.Failures),
+                runs.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null), samples, elapsed, cpu);
+        }
+    }
 
     /// <summary>A call returns normally, or throws an RpcException whose status the workload expects (counted as done).</summary>
     public static async Task<Result> RunAsync(int callers, TimeSpan duration, Func<int, long, Task> call, params StatusCode[] expected)
@@ -46,6 +57,7 @@ public static class LoadRunner
             samples.Add([.. mine]);
         })));
         var all = samples.SelectMany(s => s).ToArray();
-        return new Result(LatencySummary.From(all, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu), failures, firstFailure);
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return new Result(LatencySummary.From(all, clock.Elapsed, used), failures, firstFailure, all, clock.Elapsed, used);
     }
 }
