@@ -84,11 +84,14 @@ public sealed class Workloads(BenchData data, CallerTokens tokens)
         };
     }
 
+    /// <summary>Etag each caller last read, shared by every path: the paths take turns on the same profiles.</summary>
+    private readonly Dictionary<int, string> _etags = [];
+
     /// <summary>Each caller edits its own profile with the etag it last read (no conflicts).</summary>
     private Func<int, long, Task> ProfileWrites(GrpcChannel channel)
     {
         var client = new ProfileService.ProfileServiceClient(channel);
-        var etags = new Dictionary<int, string>();
+        var etags = _etags;
         return async (caller, i) =>
         {
             var (owner, id) = data.Profiles[caller % data.Profiles.Count];
