@@ -7,8 +7,9 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// <summary>
 /// An <see cref="FSDirectory"/> that reads index files through read-only memory maps, so a read
 /// is a memory access instead of a system call. With positional reads (pread, one per buffer
-/// refill of 1 KB), the system calls were 44 % of the CPU of Matching's candidate searches: term
-/// dictionary blocks, postings and every hit's listing bytes each cost one.
+/// refill of 1 KB) the refills were the largest self time in traces of Matching's candidate
+/// searches: term dictionary blocks, postings and every hit's listing bytes each cost one
+/// (measured back to back: candidate searches 2.61 -> 2.37 ms CPU, filters-only 0.66 -> 0.48).
 /// <para>
 /// Lucene.NET's own MMapDirectory unmaps a file when its input is closed, while clones of that
 /// input may still read it (the crash reports against beta00017). Here a map is never unmapped
