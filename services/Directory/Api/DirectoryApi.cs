@@ -12,6 +12,7 @@ namespace HealingNetwork.Directory.Api;
 
 /// <summary>gRPC surface of the directory: identity, a call into the write path or index, mapping.</summary>
 [Authorize]
+[BindServiceMethod(typeof(DirectoryApiBinding), nameof(DirectoryApiBinding.BindService))]
 public sealed class DirectoryApi(
     ListingWriter writer, IListingSearchIndex index, SearchIndexFeed feed, ModalityTaxonomy taxonomy,
     IOptions<DirectoryOptions> options, AdminPolicy admins) : DirectoryService.DirectoryServiceBase
@@ -66,10 +67,17 @@ public sealed class DirectoryApi(
         var (query, offset) = SearchRequestRules.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
         var page = await index.SearchAsync(query, context.CancellationToken);
         var response = new SearchListingsResponse { TotalSize = page.TotalSize, TotalSizeIsLowerBound = page.TotalIsLowerBound };
-        foreach (var hit in page.Hits)
+        var encoded = page.Hits.All(h => !h.Encoded.IsEmpty) ? new SearchListingsWire.EncodedListing[page.Hits.Count] : null;
+        for (var i = 0; i < page.Hits.Count; i++)
         {
-            response.Results.Add(new SearchResult { Listing = writer.ForClient(hit.Listing), DistanceKm = hit.DistanceKm, Relevance = hit.Relevance });
+            var hit = page.Hits[i];
+            var result = new SearchResult { DistanceKm = hit.DistanceKm, Relevance = hit.Relevance };
+            // Stored encodings go into the response as they are (SearchListingsWire); staleness is computed now.
+            if (encoded is not null) encoded[i] = new(hit.Encoded, writer.IsStale(SearchListingsWire.LastConfirmedTime(hit.Encoded)));
+            else result.Listing = writer.ForClient(hit.Listing);
+            response.Results.Add(result);
         }
+        if (encoded is not null) SearchListingsWire.Attach(response, encoded);
         var next = offset + page.Hits.Count;
         if (page.Hits.Count > 0 && (next < page.TotalSize || page.TotalIsLowerBound) && next <= SearchRequestRules.MaxOffset)
             response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(request));

@@ -18,6 +18,10 @@ public sealed class ListingWriter(
 
     public Listing ForClient(Listing listing) => ListingLifecycle.ForClient(listing, Now, options.Value.StaleAfter);
 
+    /// <summary>Whether a listing last confirmed at <paramref name="lastConfirmed"/> is stale now.</summary>
+    public bool IsStale(Google.Protobuf.WellKnownTypes.Timestamp? lastConfirmed) =>
+        ListingLifecycle.IsStale(lastConfirmed, Now, options.Value.StaleAfter);
+
     public static void Validate(Listing listing, ModalityTaxonomy taxonomy, string prefix = "listing.")
     {
         var v = new Violations();

@@ -86,7 +86,11 @@ public static class ListingLifecycle
     }
 
     public static bool IsStale(Listing listing, DateTimeOffset now, TimeSpan staleAfter) =>
-        listing.LastConfirmedTime is null || listing.LastConfirmedTime.ToDateTimeOffset() < now - staleAfter;
+        IsStale(listing.LastConfirmedTime, now, staleAfter);
+
+    /// <summary>Stale: never confirmed, or last confirmed longer than <paramref name="staleAfter"/> ago.</summary>
+    public static bool IsStale(Google.Protobuf.WellKnownTypes.Timestamp? lastConfirmed, DateTimeOffset now, TimeSpan staleAfter) =>
+        lastConfirmed is null || lastConfirmed.ToDateTimeOffset() < now - staleAfter;
 
     /// <summary>The listing as a client sees it now: staleness computed at read time.</summary>
     public static Listing ForClient(Listing listing, DateTimeOffset now, TimeSpan staleAfter)

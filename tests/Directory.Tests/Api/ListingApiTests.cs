@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealingNetwork.Directory.Tests.Api;
 
@@ -145,6 +146,47 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Client.GetListingAsync(new GetListingRequest { Id = created.Id }).ResponseAsync);
         var search = await Client.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = 60, Lon = 60, RadiusKm = 1 } });
         Assert.DoesNotContain(search.Results, r => r.Listing.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task Search_results_equal_the_listings_as_read_with_staleness_computed_at_search_time()
+    {
+        // Results are written from the stored encodings (SearchListingsWire): a search must give
+        // byte for byte the listing GetListing gives, stale flag included.
+        await using var system = new TestSystem(new Dictionary<string, string?> { ["Directory:StaleAfter"] = "00:00:01" });
+        var client = system.Directory;
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        var stale = await client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Stale one", lat, lon) }, Tokens.As(owner));
+        var fresh = await client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Fresh one", lat + 0.001, lon) }, Tokens.As(owner));
+        await Task.Delay(1100);
+        fresh = await client.ConfirmListingAsync(new ConfirmListingRequest { Id = fresh.Id }, Tokens.As(owner));
+
+        var response = await client.SearchListingsAsync(new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 }, OrderBy = SearchOrder.Distance });
+
+        Assert.Equal([stale.Id, fresh.Id], response.Results.Select(r => r.Listing.Id));
+        Assert.True(response.Results[0].Listing.Stale);
+        Assert.False(response.Results[1].Listing.Stale);
+        foreach (var result in response.Results)
+        {
+            Assert.Equal(await client.GetListingAsync(new GetListingRequest { Id = result.Listing.Id }), result.Listing);
+        }
+        Assert.Equal(2, response.TotalSize);
+        Assert.True(response.Results[1].DistanceKm > response.Results[0].DistanceKm);
+    }
+
+    [Fact]
+    public void SearchListings_is_bound_with_the_wire_marshaller_and_every_other_method_as_generated()
+    {
+        _ = Client; // starts the host
+        var methods = fixture.System.DirectoryHost.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>())
+            .Where(m => m?.ServiceType == typeof(HealingNetwork.Directory.Api.DirectoryApi))
+            .Select(m => m!.Method).DistinctBy(m => m.FullName).ToArray();
+
+        var search = Assert.IsType<Method<SearchListingsRequest, SearchListingsResponse>>(Assert.Single(methods, m => m.Name == "SearchListings"));
+        Assert.Same(HealingNetwork.Directory.Api.SearchListingsWire.Marshaller, search.ResponseMarshaller);
+        Assert.Equal(DirectoryService.Descriptor.Methods.Select(m => m.Name).Order(), methods.Select(m => m.Name).Order());
     }
 
     [Fact]

@@ -314,8 +314,11 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         return new ListingSearchPage(hits, collector.TotalHits);
     }
 
-    /// <summary>A hit's listing from its doc value (or, for an oversized listing, its stored field).</summary>
-    private static Listing LoadListing(IndexSearcher searcher, int doc)
+    /// <summary>
+    /// A hit's listing encoding from its doc value (or, for an oversized listing, its stored field).
+    /// Both hand out a fresh array the caller owns, so it is kept without a copy.
+    /// </summary>
+    private static ReadOnlyMemory<byte> LoadListing(IndexSearcher searcher, int doc)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
@@ -326,7 +329,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             bytes = searcher.Doc(doc, ListingFieldOnly).GetBinaryValue(F.Listing);
         }
 
-        return Listing.Parser.ParseFrom(bytes.Bytes, bytes.Offset, bytes.Length);
+        return new ReadOnlyMemory<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
     }
 
     private void AfterWrite()
