@@ -67,7 +67,10 @@ public sealed class DirectoryApi(
         var (query, offset) = SearchRequestRules.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
         var page = await index.SearchAsync(query, context.CancellationToken);
         var response = new SearchListingsResponse { TotalSize = page.TotalSize, TotalSizeIsLowerBound = page.TotalIsLowerBound };
-        var encoded = page.Hits.All(h => !h.Encoded.IsEmpty) ? new SearchListingsWire.EncodedListing[page.Hits.Count] : null;
+        // Over gRPC (and gRPC-Web) the response goes through SearchListingsWire; REST callers get
+        // it from JSON transcoding, which reads the message itself, so theirs carries parsed listings.
+        var viaMarshaller = context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+        var encoded = viaMarshaller && page.Hits.All(h => !h.Encoded.IsEmpty) ? new SearchListingsWire.EncodedListing[page.Hits.Count] : null;
         for (var i = 0; i < page.Hits.Count; i++)
         {
             var hit = page.Hits[i];

@@ -16,6 +16,12 @@ public static class DirectoryApiBinding
     public static void BindService(ServiceBinderBase binder, DirectoryService.DirectoryServiceBase? service) =>
         DirectoryService.BindService(new Binder(binder), service);
 
+    /// <summary>
+    /// JSON transcoding reads the service descriptor (its HTTP rules) from a static <c>Descriptor</c>
+    /// on the bind method's type; without it every REST route of the service is gone.
+    /// </summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => DirectoryService.Descriptor;
+
     /// <summary>Forwards every method to grpc-dotnet's binder, swapping one marshaller.</summary>
     private sealed class Binder(ServiceBinderBase inner) : ServiceBinderBase
     {

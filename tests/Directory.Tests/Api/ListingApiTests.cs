@@ -176,6 +176,23 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_rest_search_through_json_transcoding_returns_whole_listings()
+    {
+        var (lat, lon) = UniquePlace();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Rest searchable", lat, lon) }, Tokens.As(NewOwner()));
+        using var http = fixture.System.DirectoryHost.CreateClient();
+
+        var body = Google.Protobuf.JsonFormatter.Default.Format(new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 } });
+        var reply = await http.PostAsync("/v1/listings:search", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        reply.EnsureSuccessStatusCode();
+        var response = Google.Protobuf.JsonParser.Default.Parse<SearchListingsResponse>(await reply.Content.ReadAsStringAsync());
+        var listing = Assert.Single(response.Results).Listing;
+        Assert.Equal(await Client.GetListingAsync(new GetListingRequest { Id = created.Id }), listing);
+        Assert.False(string.IsNullOrEmpty(listing.Bio));
+    }
+
+    [Fact]
     public void SearchListings_is_bound_with_the_wire_marshaller_and_every_other_method_as_generated()
     {
         _ = Client; // starts the host
