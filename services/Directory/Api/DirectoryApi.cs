@@ -2,6 +2,7 @@ using Grpc.Core;
 using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.Storage.Search;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Wire;
 using HealingNetwork.ServiceDefaults.Errors;
 using HealingNetwork.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -69,8 +70,7 @@ public sealed class DirectoryApi(
         var response = new SearchListingsResponse { TotalSize = page.TotalSize, TotalSizeIsLowerBound = page.TotalIsLowerBound };
         // Over gRPC (and gRPC-Web) the response goes through SearchListingsWire; REST callers get
         // it from JSON transcoding, which reads the message itself, so theirs carries parsed listings.
-        var viaMarshaller = context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-        var encoded = viaMarshaller && page.Hits.All(h => !h.Encoded.IsEmpty) ? new SearchListingsWire.EncodedListing[page.Hits.Count] : null;
+        var encoded = EncodedResponses.IsGrpc(context) && page.Hits.All(h => !h.Encoded.IsEmpty) ? new SearchListingsWire.EncodedListing[page.Hits.Count] : null;
         for (var i = 0; i < page.Hits.Count; i++)
         {
             var hit = page.Hits[i];

@@ -1,9 +1,11 @@
+using Google.Protobuf;
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.Domain;
 using HealingNetwork.Matching.Storage;
 using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Wire;
 using HealingNetwork.ServiceDefaults.Errors;
 using HealingNetwork.ServiceDefaults.Identity;
 using HealingNetwork.ServiceDefaults.Taxonomy;
@@ -14,10 +16,14 @@ namespace HealingNetwork.Matching.Api;
 
 /// <summary>gRPC surface of matching: read the caller's profile, find, score, explain, cache.</summary>
 [Authorize]
+[BindServiceMethod(typeof(MatchingApiBinding), nameof(MatchingApiBinding.BindService))]
 public sealed class MatchingApi(
     ProfileService.ProfileServiceClient profiles, MatchFinder finder, MatchCache cache, TaxonomyClient taxonomy)
     : MatchingService.MatchingServiceBase
 {
+    /// <summary>The encoding of <c>cached = true</c>, appended to a cached response.</summary>
+    private static readonly byte[] CachedMark = new FindMatchesResponse { Cached = true }.ToByteArray();
+
     private static readonly CareLayer[] Layers = [CareLayer.Body, CareLayer.Mind, CareLayer.Spirit, CareLayer.Maintenance];
 
     public override async Task<FindMatchesResponse> FindMatches(FindMatchesRequest request, ServerCallContext context)
@@ -39,10 +45,15 @@ public sealed class MatchingApi(
         var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
         var generation = await cache.DirectoryGenerationAsync();
         var field = $"matches:{profile.Version}:{generation}:{RequestHash.Of(request)}";
-        if (await cache.GetAsync(profile.Id, field, FindMatchesResponse.Parser) is { } cached)
+        if (await cache.GetAsync(profile.Id, field) is { } cached)
         {
-            cached.Cached = true;
-            return cached;
+            // Concatenated encodings of one message type parse as the two merged: the cached answer with cached = true.
+            var encoding = new byte[cached.Length + CachedMark.Length];
+            cached.CopyTo(encoding, 0);
+            CachedMark.CopyTo(encoding, cached.Length);
+            return EncodedResponses.IsGrpc(context)
+                ? EncodedResponses.Attach(new FindMatchesResponse(), encoding) // written as is, never parsed here
+                : FindMatchesResponse.Parser.ParseFrom(encoding);
         }
 
         var weights = MatchWeightsResolver.Resolve(profile.Weights, request.Weights);
@@ -52,8 +63,9 @@ public sealed class MatchingApi(
             MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
         response.Matches.AddRange(matches);
-        await cache.SetAsync(profile.Id, field, response);
-        return response;
+        var encoded = response.ToByteArray();
+        await cache.SetAsync(profile.Id, field, encoded);
+        return EncodedResponses.Attach(response, encoded); // serialized once, for the cache and the caller
     }
 
     public override async Task<FindReferralsResponse> FindReferrals(FindReferralsRequest request, ServerCallContext context)

@@ -24,18 +24,20 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
         return value.IsNull ? 0 : (long)value;
     }
 
-    public async Task<T?> GetAsync<T>(string profileId, string field, MessageParser<T> parser) where T : class, IMessage<T>
+    /// <summary>The cached response's protobuf encoding, or null.</summary>
+    public async Task<byte[]?> GetAsync(string profileId, string field)
     {
         var value = await redis.GetDatabase().HashGetAsync(SharedKeys.MatchCache(profileId), field);
-        return value.IsNull ? null : parser.ParseFrom((byte[])value!);
+        return value.IsNull ? null : (byte[])value!;
     }
 
-    public async Task SetAsync(string profileId, string field, IMessage value)
+    /// <summary>Caches a response's protobuf encoding.</summary>
+    public async Task SetAsync(string profileId, string field, byte[] encoding)
     {
         var db = redis.GetDatabase();
         var key = SharedKeys.MatchCache(profileId);
         var batch = db.CreateBatch();
-        var set = batch.HashSetAsync(key, field, value.ToByteArray());
+        var set = batch.HashSetAsync(key, field, encoding);
         var expire = batch.KeyExpireAsync(key, Lifetime);
         batch.Execute();
         await Task.WhenAll(set, expire);

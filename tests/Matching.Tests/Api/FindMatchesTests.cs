@@ -57,6 +57,36 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task Over_rest_the_fresh_and_the_cached_answer_are_whole_and_equal_to_the_grpc_one()
+    {
+        // gRPC callers get FindMatches written from the cached encoding; REST (JSON transcoding)
+        // reads the message, so it must still get a whole answer both times.
+        var world = new World(System);
+        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        using var http = System.MatchingHost.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(world.Client));
+        async Task<FindMatchesResponse> RestAsync()
+        {
+            var reply = await http.PostAsync($"/v1/profiles/{profile.Id}:match", new StringContent("{\"pageSize\":5}", global::System.Text.Encoding.UTF8, "application/json"));
+            reply.EnsureSuccessStatusCode();
+            return Google.Protobuf.JsonParser.Default.Parse<FindMatchesResponse>(await reply.Content.ReadAsStringAsync());
+        }
+
+        var first = await RestAsync();
+        var second = await RestAsync();
+        var viaGrpc = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id, PageSize = 5 });
+
+        Assert.False(first.Cached);
+        Assert.True(second.Cached);
+        Assert.True(viaGrpc.Cached);
+        Assert.Equal(second, viaGrpc);
+        second.Cached = false;
+        Assert.Equal(first, second);
+        Assert.False(string.IsNullOrEmpty(Assert.Single(first.Matches).Listing.Bio));
+    }
+
+    [Fact]
     public async Task A_listing_update_invalidates_the_cached_matches()
     {
         var world = new World(System);
