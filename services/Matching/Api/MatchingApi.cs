@@ -42,8 +42,10 @@ public sealed class MatchingApi(
         v.ThrowIfAny();
 
         var options = Downstream.Options(context);
+        // The profile (owner-checked by Profiles) and the directory's generation are read side by side.
+        var generationRead = cache.DirectoryGenerationAsync();
         var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
-        var generation = await cache.DirectoryGenerationAsync();
+        var generation = await generationRead;
         var field = $"matches:{profile.Version}:{generation}:{RequestHash.Of(request)}";
         if (await cache.GetAsync(profile.Id, field) is { } cached)
         {
