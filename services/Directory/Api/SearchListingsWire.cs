@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Wire;
 
 namespace HealingNetwork.Directory.Api;
 
@@ -55,9 +56,7 @@ public static class SearchListingsWire
     {
         if (!Attached.TryGetValue(response, out var listings))
         {
-            context.SetPayloadLength(response.CalculateSize());
-            response.WriteTo(context.GetBufferWriter());
-            context.Complete();
+            EncodedResponses.WriteMessage(response, context);
             return;
         }
 

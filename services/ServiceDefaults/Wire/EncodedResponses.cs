@@ -39,6 +39,12 @@ public static class EncodedResponses
             context.Complete(encoding);
             return;
         }
+        WriteMessage(message, context);
+    }
+
+    /// <summary>Serializes a message with the generated code, as Grpc.Tools' marshallers do.</summary>
+    public static void WriteMessage(IMessage message, SerializationContext context)
+    {
         context.SetPayloadLength(message.CalculateSize());
         message.WriteTo(context.GetBufferWriter());
         context.Complete();
