@@ -90,7 +90,7 @@ async function loadModalities() {
 
 async function search(event) {
   const f = new FormData(event.target);
-  const request = { pageSize: 20, includeTelehealth: f.get("telehealth") === "on", orderBy: "SEARCH_ORDER_DISTANCE" };
+  const request = { pageSize: 20, includeTelehealth: f.get("telehealth") === "on", orderBy: "SEARCH_ORDER_DISTANCE", includeEarliestSlot: true };
   if (f.get("query")) request.query = f.get("query");
   if (f.get("modality")) request.modalities = [f.get("modality")];
   if (f.get("orientation")) request.orientations = [f.get("orientation")];
@@ -98,11 +98,18 @@ async function search(event) {
   if (f.get("maxFee")) { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
-  results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm)));
+  results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime)));
   say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown, nearest first.`);
 }
 
-function listingItem(listing, distanceKm) {
+/** "next open Tue, 3 Dec, 09:00" in the reader's own time, from an RFC 3339 instant. */
+function nextOpen(startTime) {
+  if (!startTime) return "";
+  const when = new Date(startTime);
+  return Number.isNaN(when.getTime()) ? "" : `next open ${when.toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}`;
+}
+
+function listingItem(listing, distanceKm, earliestStart) {
   const item = el("li");
   item.append(el("strong", listing.displayName));
   const where = distanceKm !== undefined && distanceKm !== null ? `${Number(distanceKm).toFixed(1)} km` : "distance unknown";
@@ -111,7 +118,7 @@ function listingItem(listing, distanceKm) {
     terms.feeMin ? `${money(terms.feeMin, terms.currency)}–${money(terms.feeMax, terms.currency)}` : "",
     terms.slidingScaleMin ? `sliding scale from ${money(terms.slidingScaleMin, terms.currency)}` : "",
     listing.telehealth ? "telehealth" : "", label(listing.licensure && listing.licensure.kind, "LICENSURE_KIND_"),
-    listing.stale ? "not reconfirmed recently" : ""].filter(Boolean);
+    nextOpen(earliestStart), listing.stale ? "not reconfirmed recently" : ""].filter(Boolean);
   item.append(el("div", facts.join(" · "), "meta"));
   const book = el("button", "See open slots");
   book.type = "button";
@@ -160,7 +167,7 @@ async function findReferrals(event) {
 }
 
 function matchItem(match) {
-  const item = listingItem(match.listing || {}, match.distanceKm);
+  const item = listingItem(match.listing || {}, match.distanceKm, match.earliestSlot);
   item.insertBefore(el("div", `Score ${Math.round((match.score || 0) * 100)} of 100`, "meta"), item.children[1]);
   const reasons = el("ul", null, "reasons");
   for (const reason of match.reasons || []) reasons.append(el("li", reason));

@@ -83,6 +83,13 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         var client = await system.NewPageAsync();
         await client.GotoAsync("/");
         await SignInWithDevTokenAsync(client, "cleo");
+        // The search shows when the practitioner can next see someone.
+        var search = client.Locator("#search");
+        await search.GetByLabel("Words").FillAsync("Lindqvist");
+        await search.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var found = client.Locator("#search-results > li").First;
+        await Expect(found).ToContainTextAsync("Pia Lindqvist");
+        await Expect(found).ToContainTextAsync("next open");
         var booking = client.Locator("#booking");
         await booking.GetByLabel("Listing id").FillAsync(listingId!);
         await booking.GetByRole(AriaRole.Button, new() { Name = "Show open slots" }).ClickAsync();

@@ -93,7 +93,7 @@ public sealed class AvailabilityApi(
         var response = new ListOpenSlotsResponse();
         if (schedule is null) return response;
         var open = await reader.OpenAsync(listing, schedule, from, to, pageSize, context.CancellationToken);
-        response.Slots.AddRange(open.Select(s => ToProto(listing, s)));
+        response.Slots.AddRange(open.Select(s => OpenSlotReader.ToProto(listing, s)));
         return response;
     }
 
@@ -109,36 +109,10 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
 
         var ids = request.ListingIds.Distinct(StringComparer.Ordinal).ToArray();
-        // Schedules first: only listings that publish availability are read in full (for their
-        // time zone), not every candidate Matching asks about.
-        var loaded = await store.GetSchedulesAsync(ids, context.CancellationToken);
-        var published = Enumerable.Range(0, ids.Length).Where(i => loaded[i] is not null).ToArray();
-        var found = await listingStore.GetManyAsync(published.Select(i => ids[i]).ToArray(), context.CancellationToken);
-        var pending = new List<(Listing Listing, IEnumerator<OpenSlot> Candidates)>();
-        var (from, to) = (Now, Now + Duration.FromDays(days));
-        for (var k = 0; k < published.Length; k++)
-            if (found[k] is { } listing)
-                pending.Add((listing, OpenSlotReader.Calculator(listing, loaded[published[k]]!).Slots(from, to).GetEnumerator()));
-
+        var earliest = await reader.EarliestAsync(ids, found => listingStore.GetManyAsync(found, context.CancellationToken),
+            Now, Now + Duration.FromDays(days), context.CancellationToken);
         var response = new GetEarliestSlotsResponse();
-        // Rounds of one batched read for every listing still looking; each round checks more
-        // candidates (8, 32, 128, ...), so a mostly-open calendar costs one round trip.
-        for (var take = 8; pending.Count > 0; take *= 4)
-        {
-            var chunks = pending.Select(p => OpenSlotReader.Take(p.Candidates, take)).ToArray();
-            var taken = await store.TakenAsync(
-                pending.Select((p, i) => (p.Listing.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(),
-                context.CancellationToken);
-            var next = new List<(Listing, IEnumerator<OpenSlot>)>();
-            for (var i = 0; i < pending.Count; i++)
-            {
-                var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
-                if (firstOpen is { } slot) response.Earliest[pending[i].Listing.Id] = ToProto(pending[i].Listing, slot);
-                else if (chunks[i].Count == take) next.Add(pending[i]);
-                else pending[i].Candidates.Dispose();
-            }
-            pending = next;
-        }
+        response.Earliest.Add(earliest);
         return response;
     }
 
@@ -158,7 +132,7 @@ public sealed class AvailabilityApi(
         var hold = new Hold
         {
             HoldId = AvailabilityIds.New(listing.Id),
-            Slot = ToProto(listing, slot.Value),
+            Slot = OpenSlotReader.ToProto(listing, slot.Value),
             ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
         };
         if (!await store.HoldAsync(caller, hold, ttl, context.CancellationToken))
@@ -258,16 +232,6 @@ public sealed class AvailabilityApi(
         var listing = await listings.GetAsync(listingId, ct);
         return (listing, await schedule);
     }
-
-    private static Slot ToProto(Listing listing, OpenSlot slot) => new()
-    {
-        ListingId = listing.Id,
-        StartTime = Timestamp.FromDateTimeOffset(slot.Start.ToDateTimeOffset()),
-        EndTime = Timestamp.FromDateTimeOffset(slot.End.ToDateTimeOffset()),
-        LocalStart = slot.LocalStart,
-        TimeZone = listing.TimeZone,
-        LocationIndex = slot.LocationIndex,
-    };
 
     private static void RequireId(string id, string field)
     {

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using HealingNetwork.Directory.Domain;
+using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.Storage.Search;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.ServiceDefaults.Wire;
@@ -16,7 +17,7 @@ namespace HealingNetwork.Directory.Api;
 [BindServiceMethod(typeof(DirectoryApiBinding), nameof(DirectoryApiBinding.BindService))]
 public sealed class DirectoryApi(
     ListingWriter writer, IListingSearchIndex index, SearchIndexFeed feed, ModalityTaxonomy taxonomy,
-    IOptions<DirectoryOptions> options, AdminPolicy admins) : DirectoryService.DirectoryServiceBase
+    IOptions<DirectoryOptions> options, AdminPolicy admins, OpenSlotReader slots) : DirectoryService.DirectoryServiceBase
 {
     public override Task<Listing> CreateListing(CreateListingRequest request, ServerCallContext context)
     {
@@ -81,10 +82,29 @@ public sealed class DirectoryApi(
             response.Results.Add(result);
         }
         if (encoded is not null) SearchListingsWire.Attach(response, encoded);
+        if (request.IncludeEarliestSlot) await AddEarliestSlotsAsync(request, page.Hits, response, context.CancellationToken);
         var next = offset + page.Hits.Count;
         if (page.Hits.Count > 0 && (next < page.TotalSize || page.TotalIsLowerBound) && next <= SearchRequestRules.MaxOffset)
             response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(request));
         return response;
+    }
+
+    /// <summary>
+    /// Each hit's earliest open slot, as GetEarliestSlots computes it; listings come from the hits
+    /// (parsed only when they publish availability), not from the store.
+    /// </summary>
+    private async Task AddEarliestSlotsAsync(SearchListingsRequest request, IReadOnlyList<ListingHit> hits, SearchListingsResponse response, CancellationToken ct)
+    {
+        var ids = hits.Select(h => h.Encoded.IsEmpty ? h.Listing.Id : SearchListingsWire.ListingId(h.Encoded)).ToArray();
+        var byId = new Dictionary<string, ListingHit>(StringComparer.Ordinal);
+        for (var i = 0; i < hits.Count; i++) byId.TryAdd(ids[i], hits[i]);
+        var from = NodaTime.Instant.FromDateTimeOffset(writer.Now);
+        var days = request.EarliestSlotHorizonDays == 0 ? SlotQueryRules.DefaultHorizonDays : request.EarliestSlotHorizonDays;
+        var earliest = await slots.EarliestAsync(byId.Keys.ToArray(),
+            found => Task.FromResult<IReadOnlyList<Listing?>>(found.Select(id => byId[id].Listing).ToArray()),
+            from, from + NodaTime.Duration.FromDays(days), ct);
+        for (var i = 0; i < ids.Length; i++)
+            if (earliest.TryGetValue(ids[i], out var slot)) response.Results[i].EarliestSlot = slot;
     }
 
     [AllowAnonymous]

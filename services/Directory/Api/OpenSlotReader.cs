@@ -1,3 +1,4 @@
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
@@ -31,6 +32,58 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         }
         return open;
     }
+
+    /// <summary>
+    /// The earliest open slot in [from, to) of each listing in <paramref name="ids"/> that publishes
+    /// availability; listings without one are absent. Schedules are read first, so only listings with
+    /// one are loaded (<paramref name="load"/>, for their time zone). Then rounds of one batched read
+    /// for every listing still looking, each checking more candidates (8, 32, 128, ...), so a mostly
+    /// open calendar costs one round trip. Used by GetEarliestSlots and by SearchListings with
+    /// include_earliest_slot, so both give the same answer.
+    /// </summary>
+    public async Task<Dictionary<string, Slot>> EarliestAsync(
+        IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<Listing?>>> load,
+        Instant from, Instant to, CancellationToken ct)
+    {
+        var earliest = new Dictionary<string, Slot>(StringComparer.Ordinal);
+        if (ids.Count == 0) return earliest;
+        var schedules = await store.GetSchedulesAsync(ids, ct);
+        var published = Enumerable.Range(0, ids.Count).Where(i => schedules[i] is not null).ToArray();
+        if (published.Length == 0) return earliest;
+        var found = await load(published.Select(i => ids[i]).ToArray());
+        var pending = new List<(Listing Listing, IEnumerator<OpenSlot> Candidates)>();
+        for (var k = 0; k < published.Length; k++)
+            if (found[k] is { } listing)
+                pending.Add((listing, Calculator(listing, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
+
+        for (var take = 8; pending.Count > 0; take *= 4)
+        {
+            var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
+            var taken = await store.TakenAsync(
+                pending.Select((p, i) => (p.Listing.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(), ct);
+            var next = new List<(Listing, IEnumerator<OpenSlot>)>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
+                if (firstOpen is { } slot) earliest[pending[i].Listing.Id] = ToProto(pending[i].Listing, slot);
+                else if (chunks[i].Count == take) next.Add(pending[i]);
+                else pending[i].Candidates.Dispose();
+            }
+            pending = next;
+        }
+        return earliest;
+    }
+
+    /// <summary>The API form of an open slot of <paramref name="listing"/>.</summary>
+    public static Slot ToProto(Listing listing, OpenSlot slot) => new()
+    {
+        ListingId = listing.Id,
+        StartTime = Timestamp.FromDateTimeOffset(slot.Start.ToDateTimeOffset()),
+        EndTime = Timestamp.FromDateTimeOffset(slot.End.ToDateTimeOffset()),
+        LocalStart = slot.LocalStart,
+        TimeZone = listing.TimeZone,
+        LocationIndex = slot.LocationIndex,
+    };
 
     public static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) =>
         new(schedule, DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc);

@@ -145,9 +145,7 @@ public static class SearchListingsWire
     /// </summary>
     public static Google.Protobuf.WellKnownTypes.Timestamp? LastConfirmedTime(ReadOnlyMemory<byte> encoding)
     {
-        var input = MemoryMarshal.TryGetArray(encoding, out var segment)
-            ? new CodedInputStream(segment.Array!, segment.Offset, segment.Count)
-            : new CodedInputStream(encoding.ToArray());
+        var input = Input(encoding);
         Google.Protobuf.WellKnownTypes.Timestamp? found = null;
         uint tag;
         while ((tag = input.ReadTag()) != 0)
@@ -163,4 +161,26 @@ public static class SearchListingsWire
         }
         return found;
     }
+
+    /// <summary>The <c>id</c> in a listing's encoding, read without parsing the listing; "" when absent.</summary>
+    public static string ListingId(ReadOnlyMemory<byte> encoding)
+    {
+        var input = Input(encoding);
+        var id = "";
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            // A later occurrence of a singular field replaces an earlier one.
+            if (tag == IdTag) id = input.ReadString();
+            else input.SkipLastField();
+        }
+        return id;
+    }
+
+    private static readonly uint IdTag = WireFormat.MakeTag(Listing.IdFieldNumber, WireFormat.WireType.LengthDelimited);
+
+    private static CodedInputStream Input(ReadOnlyMemory<byte> encoding) =>
+        MemoryMarshal.TryGetArray(encoding, out var segment)
+            ? new CodedInputStream(segment.Array!, segment.Offset, segment.Count)
+            : new CodedInputStream(encoding.ToArray());
 }

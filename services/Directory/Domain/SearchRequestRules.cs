@@ -36,6 +36,12 @@ public static class SearchRequestRules
         if (request.PageSize < 0 || request.PageSize > MaxPageSize) v.Add("page_size", $"must be between 0 and {MaxPageSize}");
         if (request.OrderBy == SearchOrder.Distance && request.Near is null) v.Add("order_by", "DISTANCE needs near");
         if (!Enum.IsDefined(request.OrderBy)) v.Add("order_by", "unknown order");
+        if (request.EarliestSlotHorizonDays != 0)
+        {
+            if (!request.IncludeEarliestSlot) v.Add("earliest_slot_horizon_days", "is only meaningful with include_earliest_slot");
+            else Availability.SlotQueryRules.Days(request.EarliestSlotHorizonDays, Availability.SlotQueryRules.DefaultHorizonDays,
+                Availability.SlotQueryRules.MaxRangeDays, "earliest_slot_horizon_days", v);
+        }
         v.ThrowIfAny();
 
         var offset = PageToken.Decode(request.PageToken, WithoutToken(request));

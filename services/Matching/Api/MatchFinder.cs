@@ -9,7 +9,7 @@ namespace HealingNetwork.Matching.Api;
 
 /// <summary>
 /// Candidates in, ranked and explained matches out: fetch (filters pushed down), re-check the
-/// hard filters, look up earliest slots in one call, value every candidate, rank with the id
+/// hard filters (each hit comes with its earliest open slot), value every candidate, rank with the id
 /// tie-break, and explain the page returned.
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
@@ -20,10 +20,9 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
     {
         var hits = await candidates.SearchAsync(searches, options);
         var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms) is null).ToArray();
-        var slots = await candidates.EarliestSlotsAsync(eligible.Select(h => h.Listing.Id), options);
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
-        DateTimeOffset? SlotOf(SearchResult hit) => slots.TryGetValue(hit.Listing.Id, out var s) ? s : null;
+        static DateTimeOffset? SlotOf(SearchResult hit) => hit.EarliestSlot?.StartTime?.ToDateTimeOffset();
 
         var top = scorer.Top(eligible, h => new MatchContext(profile, h.Listing, h.DistanceKm, SlotOf(h), now, careTeam) { MaxTravelKm = maxTravelKm },
             weightOf, pageSize);

@@ -31,6 +31,9 @@ public sealed class InvalidSearchTests(DirectorySystemFixture fixture) : IClassF
         { "page size above 100", "page_size" },
         { "negative page size", "page_size" },
         { "query over 200 characters", "query" },
+        { "earliest slot horizon above 62 days", "earliest_slot_horizon_days" },
+        { "negative earliest slot horizon", "earliest_slot_horizon_days" },
+        { "earliest slot horizon without include_earliest_slot", "earliest_slot_horizon_days" },
     };
 
     [Theory]
@@ -99,6 +102,9 @@ public sealed class InvalidSearchTests(DirectorySystemFixture fixture) : IClassF
             case "page size above 100": r.PageSize = 101; break;
             case "negative page size": r.PageSize = -1; break;
             case "query over 200 characters": r.Query = new string('q', 201); break;
+            case "earliest slot horizon above 62 days": r.IncludeEarliestSlot = true; r.EarliestSlotHorizonDays = 63; break;
+            case "negative earliest slot horizon": r.IncludeEarliestSlot = true; r.EarliestSlotHorizonDays = -1; break;
+            case "earliest slot horizon without include_earliest_slot": r.EarliestSlotHorizonDays = 7; break;
             default: throw new ArgumentOutOfRangeException(nameof(@case), @case, "no such case");
         }
     }

@@ -193,6 +193,46 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Search_with_earliest_slots_gives_each_hit_the_slot_GetEarliestSlots_gives()
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        var open = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Open hours", lat, lon) }, Tokens.As(owner));
+        var booked = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Booked first", lat + 0.001, lon) }, Tokens.As(owner));
+        var closed = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("No hours", lat + 0.002, lon) }, Tokens.As(owner));
+        var availability = fixture.System.Availability;
+        foreach (var listing in new[] { open, booked })
+        {
+            var hours = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = 30 };
+            for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+                hours.Windows.Add(new WeeklyWindow { Weekday = day, Start = "00:00", End = "23:30", LocationIndex = -1 });
+            await availability.SetWeeklyAvailabilityAsync(hours, Tokens.As(owner));
+        }
+        // The first slot of one listing is booked: its earliest is the next one, as GetEarliestSlots says.
+        var first = (await availability.ListOpenSlotsAsync(new ListOpenSlotsRequest { ListingId = booked.Id, PageSize = 1 })).Slots[0];
+        var hold = await availability.HoldSlotAsync(new HoldSlotRequest { ListingId = booked.Id, StartTime = first.StartTime }, Tokens.As("client-a"));
+        await availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, Tokens.As("client-a"));
+
+        var near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 };
+        var response = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near, OrderBy = SearchOrder.Distance, IncludeEarliestSlot = true });
+        var earliest = (await availability.GetEarliestSlotsAsync(new GetEarliestSlotsRequest { ListingIds = { open.Id, booked.Id, closed.Id } })).Earliest;
+
+        Assert.Equal([open.Id, booked.Id, closed.Id], response.Results.Select(r => r.Listing.Id));
+        Assert.Equal(earliest[open.Id], response.Results[0].EarliestSlot);
+        Assert.Equal(earliest[booked.Id], response.Results[1].EarliestSlot);
+        Assert.True(response.Results[1].EarliestSlot.StartTime.ToDateTimeOffset() > first.StartTime.ToDateTimeOffset());
+        Assert.Null(response.Results[2].EarliestSlot);
+        // Listings are still the whole stored listings, and without the flag no slot is looked up.
+        Assert.Equal(await Client.GetListingAsync(new GetListingRequest { Id = open.Id }), response.Results[0].Listing);
+        var plain = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near, OrderBy = SearchOrder.Distance });
+        Assert.All(plain.Results, r => Assert.Null(r.EarliestSlot));
+
+        // A one-day horizon still finds a slot in an all-week calendar.
+        var shortHorizon = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near, OrderBy = SearchOrder.Distance, IncludeEarliestSlot = true, EarliestSlotHorizonDays = 1 });
+        Assert.Equal(earliest[open.Id], shortHorizon.Results[0].EarliestSlot);
+    }
+
+    [Fact]
     public void SearchListings_is_bound_with_the_wire_marshaller_and_every_other_method_as_generated()
     {
         _ = Client; // starts the host

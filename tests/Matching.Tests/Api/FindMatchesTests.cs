@@ -40,6 +40,31 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task Each_match_carries_its_listings_earliest_open_slot_and_sooner_availability_scores_higher()
+    {
+        // Candidates come with their earliest slots in the search response (include_earliest_slot):
+        // the slot a match shows is the one GetEarliestSlots gives, and it feeds the availability component.
+        var world = new World(System);
+        var open = await world.AddAsync(world.Naturopath("Open this week", km: 1));
+        var closed = await world.AddAsync(world.Naturopath("No published hours", km: 1.2));
+        var hours = new SetWeeklyAvailabilityRequest { ListingId = open.Id, SessionMinutes = 60 };
+        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+            hours.Windows.Add(new WeeklyWindow { Weekday = day, Start = "08:00", End = "20:00", LocationIndex = 0 });
+        await System.Availability.SetWeeklyAvailabilityAsync(hours, Tokens.As(world.Practitioner));
+        var profile = await world.ClientAsync();
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+        var earliest = (await System.Availability.GetEarliestSlotsAsync(new GetEarliestSlotsRequest { ListingIds = { open.Id, closed.Id } })).Earliest;
+
+        var withHours = Assert.Single(response.Matches, m => m.Listing.Id == open.Id);
+        var without = Assert.Single(response.Matches, m => m.Listing.Id == closed.Id);
+        Assert.Equal(earliest[open.Id].StartTime, withHours.EarliestSlot);
+        Assert.Null(without.EarliestSlot);
+        double Availability(Match m) => m.Components.Single(c => c.Name == "availability").RawValue;
+        Assert.True(Availability(withHours) > Availability(without));
+    }
+
+    [Fact]
     public async Task The_same_call_again_is_served_from_the_cache_with_the_same_matches()
     {
         var world = new World(System);
