@@ -44,6 +44,8 @@ public static class LoadBenchmark
         var indexWait = await BenchData.WaitIndexedAsync(gateway, imported);
         report.Line($"ImportListings (client stream through the gateway): {imported:N0} listings in {importTime.TotalSeconds:F1} s " +
             $"({imported / importTime.TotalSeconds:N0}/s; target ≤ 30 s); searchable {indexWait.TotalSeconds:F1} s after the stream completed.");
+        var (schedulesTime, published) = await BenchData.PublishSchedulesAsync(await system.StoreConnectionStringAsync());
+        report.Line($"Weekly hours for {published:N0} of the listings (seven in eight, as in the demo data; written to the store) in {schedulesTime.TotalSeconds:F1} s.");
         var data = new BenchData();
         var profilesTime = await data.CreateProfilesAsync(gateway, options.Profiles);
         report.Line($"CreateProfile × {options.Profiles:N0} (32 concurrent, through the gateway): {profilesTime.TotalSeconds:F1} s.");
