@@ -90,21 +90,21 @@ public sealed class DirectoryApi(
     }
 
     /// <summary>
-    /// Each hit's earliest open slot, as GetEarliestSlots computes it; listings come from the hits
-    /// (parsed only when they publish availability), not from the store.
+    /// Each hit's earliest open slot, as GetEarliestSlots computes it; the listings' ids and time
+    /// zones come from the hits (read from their encodings, not parsed), not from the store.
     /// </summary>
     private async Task AddEarliestSlotsAsync(SearchListingsRequest request, IReadOnlyList<ListingHit> hits, SearchListingsResponse response, CancellationToken ct)
     {
-        var ids = hits.Select(h => h.Encoded.IsEmpty ? h.Listing.Id : SearchListingsWire.ListingId(h.Encoded)).ToArray();
-        var byId = new Dictionary<string, ListingHit>(StringComparer.Ordinal);
-        for (var i = 0; i < hits.Count; i++) byId.TryAdd(ids[i], hits[i]);
+        var keys = hits.Select(h => h.Encoded.IsEmpty ? (h.Listing.Id, h.Listing.TimeZone) : SearchListingsWire.IdAndTimeZone(h.Encoded)).ToArray();
+        var zones = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, zone) in keys) zones.TryAdd(id, zone);
         var from = NodaTime.Instant.FromDateTimeOffset(writer.Now);
         var days = request.EarliestSlotHorizonDays == 0 ? SlotQueryRules.DefaultHorizonDays : request.EarliestSlotHorizonDays;
-        var earliest = await slots.EarliestAsync(byId.Keys.ToArray(),
-            found => Task.FromResult<IReadOnlyList<Listing?>>(found.Select(id => byId[id].Listing).ToArray()),
+        var earliest = await slots.EarliestAsync(zones.Keys.ToArray(),
+            found => Task.FromResult(found.Select(id => ((string, string)?)(id, zones[id])).ToArray()),
             from, from + NodaTime.Duration.FromDays(days), ct);
-        for (var i = 0; i < ids.Length; i++)
-            if (earliest.TryGetValue(ids[i], out var slot)) response.Results[i].EarliestSlot = slot;
+        for (var i = 0; i < keys.Length; i++)
+            if (earliest.TryGetValue(keys[i].Id, out var slot)) response.Results[i].EarliestSlot = slot;
     }
 
     [AllowAnonymous]

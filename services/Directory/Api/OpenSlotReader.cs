@@ -43,6 +43,13 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     /// </summary>
     public async Task<Dictionary<string, Slot>> EarliestAsync(
         IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<Listing?>>> load,
+        Instant from, Instant to, CancellationToken ct) =>
+        await EarliestAsync(ids, async found => (await load(found)).Select(l => l is null ? ((string, string)?)null : (l.Id, l.TimeZone)).ToArray(), from, to, ct);
+
+    /// <inheritdoc cref="EarliestAsync(IReadOnlyList{string}, Func{IReadOnlyList{string}, Task{IReadOnlyList{Listing}}}, Instant, Instant, CancellationToken)"/>
+    /// <param name="zones">Each listing's id and IANA time zone, null where the listing is missing.</param>
+    public async Task<Dictionary<string, Slot>> EarliestAsync(
+        IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<(string Id, string TimeZone)?[]>> zones,
         Instant from, Instant to, CancellationToken ct)
     {
         var earliest = new Dictionary<string, Slot>(StringComparer.Ordinal);
@@ -50,22 +57,22 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         var schedules = await store.GetSchedulesAsync(ids, ct);
         var published = Enumerable.Range(0, ids.Count).Where(i => schedules[i] is not null).ToArray();
         if (published.Length == 0) return earliest;
-        var found = await load(published.Select(i => ids[i]).ToArray());
-        var pending = new List<(Listing Listing, IEnumerator<OpenSlot> Candidates)>();
+        var found = await zones(published.Select(i => ids[i]).ToArray());
+        var pending = new List<((string Id, string TimeZone) Listing, IEnumerator<OpenSlot> Candidates)>();
         for (var k = 0; k < published.Length; k++)
             if (found[k] is { } listing)
-                pending.Add((listing, Calculator(listing, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
+                pending.Add((listing, Calculator(listing.TimeZone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
 
         for (var take = 8; pending.Count > 0; take *= 4)
         {
             var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
             var taken = await store.TakenAsync(
                 pending.Select((p, i) => (p.Listing.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(), ct);
-            var next = new List<(Listing, IEnumerator<OpenSlot>)>();
+            var next = new List<((string, string), IEnumerator<OpenSlot>)>();
             for (var i = 0; i < pending.Count; i++)
             {
                 var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
-                if (firstOpen is { } slot) earliest[pending[i].Listing.Id] = ToProto(pending[i].Listing, slot);
+                if (firstOpen is { } slot) earliest[pending[i].Listing.Id] = ToProto(pending[i].Listing.Id, pending[i].Listing.TimeZone, slot);
                 else if (chunks[i].Count == take) next.Add(pending[i]);
                 else pending[i].Candidates.Dispose();
             }
@@ -75,18 +82,22 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     }
 
     /// <summary>The API form of an open slot of <paramref name="listing"/>.</summary>
-    public static Slot ToProto(Listing listing, OpenSlot slot) => new()
+    public static Slot ToProto(Listing listing, OpenSlot slot) => ToProto(listing.Id, listing.TimeZone, slot);
+
+    private static Slot ToProto(string listingId, string timeZone, OpenSlot slot) => new()
     {
-        ListingId = listing.Id,
+        ListingId = listingId,
         StartTime = Timestamp.FromDateTimeOffset(slot.Start.ToDateTimeOffset()),
         EndTime = Timestamp.FromDateTimeOffset(slot.End.ToDateTimeOffset()),
         LocalStart = slot.LocalStart,
-        TimeZone = listing.TimeZone,
+        TimeZone = timeZone,
         LocationIndex = slot.LocationIndex,
     };
 
-    public static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) =>
-        new(schedule, DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc);
+    public static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) => Calculator(listing.TimeZone, schedule);
+
+    private static SlotCalculator Calculator(string timeZone, WeeklyAvailability schedule) =>
+        new(schedule, DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc);
 
     public static List<OpenSlot> Take(IEnumerator<OpenSlot> source, int count)
     {

@@ -162,22 +162,27 @@ public static class SearchListingsWire
         return found;
     }
 
-    /// <summary>The <c>id</c> in a listing's encoding, read without parsing the listing; "" when absent.</summary>
-    public static string ListingId(ReadOnlyMemory<byte> encoding)
+    /// <summary>
+    /// The <c>id</c> and <c>time_zone</c> in a listing's encoding, read without parsing the listing
+    /// (other fields are skipped); "" when absent.
+    /// </summary>
+    public static (string Id, string TimeZone) IdAndTimeZone(ReadOnlyMemory<byte> encoding)
     {
         var input = Input(encoding);
-        var id = "";
+        var (id, zone) = ("", "");
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {
             // A later occurrence of a singular field replaces an earlier one.
             if (tag == IdTag) id = input.ReadString();
+            else if (tag == TimeZoneTag) zone = input.ReadString();
             else input.SkipLastField();
         }
-        return id;
+        return (id, zone);
     }
 
     private static readonly uint IdTag = WireFormat.MakeTag(Listing.IdFieldNumber, WireFormat.WireType.LengthDelimited);
+    private static readonly uint TimeZoneTag = WireFormat.MakeTag(Listing.TimeZoneFieldNumber, WireFormat.WireType.LengthDelimited);
 
     private static CodedInputStream Input(ReadOnlyMemory<byte> encoding) =>
         MemoryMarshal.TryGetArray(encoding, out var segment)

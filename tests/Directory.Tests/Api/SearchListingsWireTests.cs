@@ -115,6 +115,19 @@ public sealed class SearchListingsWireTests
         Assert.Equal(confirmed, SearchListingsWire.LastConfirmedTime(new NativeMemory(bytes).Memory));
     }
 
+    [Fact]
+    public void Id_and_time_zone_are_read_from_the_encoding_without_parsing_the_rest()
+    {
+        var listing = Sample("listing-7", 3000, null, false);
+        listing.TimeZone = "Pacific/Chatham";
+        Assert.Equal(("listing-7", "Pacific/Chatham"), SearchListingsWire.IdAndTimeZone(listing.ToByteArray()));
+        Assert.Equal(("", ""), SearchListingsWire.IdAndTimeZone(ReadOnlyMemory<byte>.Empty));
+        // A later occurrence of a singular field wins, as in a parse.
+        var merged = listing.ToByteArray().Concat(new Listing { TimeZone = "Asia/Kathmandu" }.ToByteArray()).ToArray();
+        Assert.Equal(("listing-7", "Asia/Kathmandu"), SearchListingsWire.IdAndTimeZone(merged));
+        Assert.Equal(Listing.Parser.ParseFrom(merged).TimeZone, SearchListingsWire.IdAndTimeZone(new NativeMemory(merged).Memory).TimeZone);
+    }
+
     /// <summary>The transport's view of a serialization: a buffer writer handing out at most <c>maxSpan</c> bytes at a time.</summary>
     private sealed class BufferContext(int maxSpan) : SerializationContext
     {

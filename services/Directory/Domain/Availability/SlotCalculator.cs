@@ -70,15 +70,23 @@ public sealed class SlotCalculator
         }
     }
 
-    private IEnumerable<OpenSlot> SlotsOn(LocalDate date)
+    /// <summary>
+    /// The slots of one local date in time order (then by location). Search asks for the earliest
+    /// slot of every hit, so this runs for every candidate: a plain list, sorted only when more than
+    /// one window falls on the date.
+    /// </summary>
+    private List<OpenSlot> SlotsOn(LocalDate date)
     {
-        if (_closed.Contains(date)) return [];
-        return _weekly[date.DayOfWeek].Concat(_extra[date])
-            .SelectMany(w => SlotsIn(date, w))
-            .OrderBy(s => s.Start).ThenBy(s => s.LocationIndex);
+        var slots = new List<OpenSlot>();
+        if (_closed.Contains(date)) return slots;
+        var windows = 0;
+        foreach (var w in _weekly[date.DayOfWeek]) { AddSlotsIn(date, w, slots); windows++; }
+        foreach (var w in _extra[date]) { AddSlotsIn(date, w, slots); windows++; }
+        if (windows > 1) slots.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.LocationIndex.CompareTo(b.LocationIndex));
+        return slots;
     }
 
-    private IEnumerable<OpenSlot> SlotsIn(LocalDate date, Window window)
+    private void AddSlotsIn(LocalDate date, Window window, List<OpenSlot> slots)
     {
         var end = date + window.End;
         var previousEnd = Instant.MinValue;
@@ -89,7 +97,7 @@ public sealed class SlotCalculator
             var start = mapping.First(); // fall-back overlap: the earlier offset
             if (start.ToInstant() < previousEnd) continue;
             previousEnd = start.ToInstant() + _session;
-            yield return new OpenSlot(start.ToInstant(), previousEnd, LocalClock.FormatLocal(start), window.Location);
+            slots.Add(new OpenSlot(start.ToInstant(), previousEnd, start.Offset, window.Location));
         }
     }
 
