@@ -37,7 +37,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     /// The earliest open slot in [from, to) of each listing in <paramref name="ids"/> that publishes
     /// availability; listings without one are absent. Schedules are read first, so only listings with
     /// one are loaded (<paramref name="load"/>, for their time zone). Then rounds of one batched read
-    /// for every listing still looking, each checking more candidates (8, 32, 128, ...), so a mostly
+    /// for every listing still looking, each checking more candidates (4, 16, 64, ...), so a mostly
     /// open calendar costs one round trip. Used by GetEarliestSlots and by SearchListings with
     /// include_earliest_slot, so both give the same answer.
     /// </summary>
@@ -63,7 +63,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
             if (found[k] is { } listing)
                 pending.Add((listing, Calculator(listing.TimeZone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
 
-        for (var take = 8; pending.Count > 0; take *= 4)
+        for (var take = 4; pending.Count > 0; take *= 4)
         {
             var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
             var taken = await store.TakenAsync(

@@ -139,6 +139,29 @@ public sealed class SlotCalculatorTests
         Assert.Equal([0, 0, 1], slots.Select(s => s.LocationIndex));
     }
 
+    [Theory]
+    [InlineData("America/New_York", "2026-10-31")] // fall-back night: a window ending in the repeated hour
+    [InlineData("America/New_York", "2026-03-07")] // spring-forward night
+    [InlineData("Pacific/Kiritimati", "2026-06-01")] // UTC+14
+    [InlineData("Pacific/Pago_Pago", "2026-06-01")] // UTC-11
+    public void Starting_from_any_hour_gives_the_slots_of_the_whole_expansion_from_that_instant(string zoneId, string date)
+    {
+        // Windows that ended before `from` are skipped without being expanded: the result must not change.
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var schedule = Weekly(30, 0,
+            Window(Weekday.Saturday, "00:00", "02:30"), Window(Weekday.Saturday, "20:00", "23:30"), Window(Weekday.Sunday, "00:30", "03:00"),
+            Window(Weekday.Sunday, "09:00", "17:00"), Window(Weekday.Monday, "01:00", "02:00"), Window(Weekday.Friday, "22:00", "23:59"));
+        var calculator = new SlotCalculator(schedule, zone);
+        var start = LocalDatePattern.Iso.Parse(date).Value.AtStartOfDayInZone(zone).ToInstant() - Duration.FromDays(2);
+        var to = start + Duration.FromDays(6);
+        var all = calculator.Slots(start, to).ToList();
+        Assert.NotEmpty(all);
+
+        for (var from = start; from < to; from += Duration.FromMinutes(45))
+            Assert.Equal(all.Where(s => s.Start >= from).Select(s => (s.Start, s.End, s.LocalStart, s.LocationIndex)),
+                calculator.Slots(from, to).Select(s => (s.Start, s.End, s.LocalStart, s.LocationIndex)));
+    }
+
     [Fact]
     public void Only_slots_starting_inside_the_range_are_returned()
     {

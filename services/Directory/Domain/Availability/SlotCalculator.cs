@@ -25,6 +25,8 @@ public sealed class SlotCalculator
     private readonly HashSet<LocalDate> _closed = [];
     private readonly ILookup<LocalDate, Window> _extra;
 
+    private static readonly Duration SkipMargin = Duration.FromHours(6);
+
     private readonly record struct Window(LocalTime Start, LocalTime End, int Location);
 
     public SlotCalculator(WeeklyAvailability schedule, DateTimeZone zone)
@@ -59,7 +61,7 @@ public sealed class SlotCalculator
         var lastEmitted = Instant.MinValue;
         for (var date = firstDate; date <= lastDate; date = date.PlusDays(1))
         {
-            foreach (var slot in SlotsOn(date))
+            foreach (var slot in SlotsOn(date, from))
             {
                 // Local-to-UTC mapping is monotonic (gaps skipped, overlaps take the earlier offset),
                 // so slots arrive in time order and a repeated instant can only be the previous one.
@@ -75,20 +77,25 @@ public sealed class SlotCalculator
     /// slot of every hit, so this runs for every candidate: a plain list, sorted only when more than
     /// one window falls on the date.
     /// </summary>
-    private List<OpenSlot> SlotsOn(LocalDate date)
+    private List<OpenSlot> SlotsOn(LocalDate date, Instant from)
     {
         var slots = new List<OpenSlot>();
         if (_closed.Contains(date)) return slots;
         var windows = 0;
-        foreach (var w in _weekly[date.DayOfWeek]) { AddSlotsIn(date, w, slots); windows++; }
-        foreach (var w in _extra[date]) { AddSlotsIn(date, w, slots); windows++; }
+        foreach (var w in _weekly[date.DayOfWeek]) windows += AddSlotsIn(date, w, from, slots);
+        foreach (var w in _extra[date]) windows += AddSlotsIn(date, w, from, slots);
         if (windows > 1) slots.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.LocationIndex.CompareTo(b.LocationIndex));
         return slots;
     }
 
-    private void AddSlotsIn(LocalDate date, Window window, List<OpenSlot> slots)
+    /// <summary>Adds the window's slots on <paramref name="date"/>; 0 when the whole window ends before <paramref name="from"/> (skipped), else 1.</summary>
+    private int AddSlotsIn(LocalDate date, Window window, Instant from, List<OpenSlot> slots)
     {
         var end = date + window.End;
+        // A window that ended well before `from` has nothing to give (the earliest slot of a search
+        // hit is asked for from now, and the expansion starts a day early). The margin covers an
+        // ambiguous end mapped to its earlier offset: fall-back overlaps are an hour or two.
+        if (_zone.AtLeniently(end).ToInstant() + SkipMargin <= from) return 0;
         var previousEnd = Instant.MinValue;
         for (var local = date + window.Start; local + _sessionLocal <= end; local += _step)
         {
@@ -99,6 +106,7 @@ public sealed class SlotCalculator
             previousEnd = start.ToInstant() + _session;
             slots.Add(new OpenSlot(start.ToInstant(), previousEnd, start.Offset, window.Location));
         }
+        return 1;
     }
 
     private static Window? Parse(string start, string end, int location) =>
