@@ -58,21 +58,21 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         var published = Enumerable.Range(0, ids.Count).Where(i => schedules[i] is not null).ToArray();
         if (published.Length == 0) return earliest;
         var found = await zones(published.Select(i => ids[i]).ToArray());
-        var pending = new List<((string Id, string TimeZone) Listing, IEnumerator<OpenSlot> Candidates)>();
+        var pending = new List<((string Id, string TimeZone) Zone, IEnumerator<OpenSlot> Candidates)>();
         for (var k = 0; k < published.Length; k++)
-            if (found[k] is { } listing)
-                pending.Add((listing, Calculator(listing.TimeZone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
+            if (found[k] is { } zone)
+                pending.Add((zone, Calculator(zone.TimeZone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
 
         for (var take = 4; pending.Count > 0; take *= 4)
         {
             var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
             var taken = await store.TakenAsync(
-                pending.Select((p, i) => (p.Listing.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(), ct);
+                pending.Select((p, i) => (p.Zone.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(), ct);
             var next = new List<((string, string), IEnumerator<OpenSlot>)>();
             for (var i = 0; i < pending.Count; i++)
             {
                 var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
-                if (firstOpen is { } slot) earliest[pending[i].Listing.Id] = ToProto(pending[i].Listing.Id, pending[i].Listing.TimeZone, slot);
+                if (firstOpen is { } slot) earliest[pending[i].Zone.Id] = ToProto(pending[i].Zone.Id, pending[i].Zone.TimeZone, slot);
                 else if (chunks[i].Count == take) next.Add(pending[i]);
                 else pending[i].Candidates.Dispose();
             }
