@@ -41,6 +41,30 @@ public sealed class RunningSystem : IAsyncDisposable
         string? dataRoot = null, CancellationToken cancellationToken = default, Action<IDistributedApplicationTestingBuilder>? configure = null,
         IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? extraArgs = null)
     {
+        // Test processes start systems side by side, each on ports that were free when chosen; another
+        // process can bind one between the check and our resource binding it. Our gateway then never
+        // listens while the health probe may still be answered on a port that is not ours (seen in
+        // CI: "healthy", then connection refused on the gateway's gRPC port). That start is thrown
+        // away and the system started again on new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataRoot, cancellationToken, configure, settings, extraArgs);
+            }
+            catch (PortTakenException ex) when (attempt < 3)
+            {
+                Console.Error.WriteLine($"RunningSystem: start {attempt} discarded ({ex.Message}); starting again on new ports.");
+            }
+        }
+    }
+
+    private sealed class PortTakenException(string message) : Exception(message);
+
+    private static async Task<RunningSystem> StartOnceAsync(
+        string? dataRoot, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure,
+        IReadOnlyDictionary<string, string>? settings, IReadOnlyList<string>? extraArgs)
+    {
         dataRoot ??= Path.Combine(Path.GetTempPath(), "healing-e2e", Guid.NewGuid().ToString("N"));
         var ports = new[] { "Store", "GatewayHttp", "GatewayGrpc", "directory", "profiles", "matching", "directoryHealth", "profilesHealth", "matchingHealth" }
             .ToDictionary(name => name, _ => TestStore.FreePort());
@@ -63,6 +87,9 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             await app.StartAsync(timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            foreach (var name in new[] { "GatewayGrpc", "GatewayHttp" })
+                if (!await AcceptsAsync(ports[name], timeout.Token))
+                    throw new PortTakenException($"the gateway is reported healthy but nothing listens on its {name} port {ports[name]}");
         }
         catch
         {
@@ -189,6 +216,25 @@ public sealed class RunningSystem : IAsyncDisposable
     }
 
     /// <summary>Stops the app within a bounded time; a stop that stalls must not hang the test run.</summary>
+    /// <summary>Whether a TCP connection to the port on loopback is accepted (a few tries over ~3 s).</summary>
+    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            try
+            {
+                using var client = new global::System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(global::System.Net.IPAddress.Loopback, port, cancellationToken);
+                return true;
+            }
+            catch (global::System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+        return false;
+    }
+
     private static async Task StopQuietlyAsync(DistributedApplication app)
     {
         using var timeout = new CancellationTokenSource(StopTimeout);
