@@ -30,7 +30,5 @@ public static class LocalClock
 
     public static string FormatDate(LocalDate date) => DatePattern.Format(date);
 
-    public static string FormatLocal(ZonedDateTime time) => FormatLocal(time.ToOffsetDateTime());
-
     public static string FormatLocal(OffsetDateTime time) => OffsetPattern.Format(time);
 }
