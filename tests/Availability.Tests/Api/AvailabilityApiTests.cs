@@ -135,13 +135,14 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     public async Task An_unconfirmed_hold_frees_its_slot_after_the_configured_ttl()
     {
         var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
-        var slot = (await OpenSlotsAsync(listing.Id, 1))[0];
+        // Slots from tomorrow on: today's first slot may pass into the past while the hold lapses.
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 1))[0];
         var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, DirectoryHost.As("alice"));
-        Assert.NotEqual(slot.StartTime, (await OpenSlotsAsync(listing.Id, 1))[0].StartTime);
+        Assert.NotEqual(slot.StartTime, (await OpenSlotsAsync(listing.Id, 1, fromDays: 1))[0].StartTime);
 
         await Task.Delay(DirectoryHost.HoldTtl * 2);
 
-        Assert.Equal(slot.StartTime, (await OpenSlotsAsync(listing.Id, 1))[0].StartTime);
+        Assert.Equal(slot.StartTime, (await OpenSlotsAsync(listing.Id, 1, fromDays: 1))[0].StartTime);
         var lapsed = await Assert.ThrowsAsync<RpcException>(() =>
             _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As("alice")).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, lapsed.StatusCode);
