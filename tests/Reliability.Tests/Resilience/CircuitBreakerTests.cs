@@ -75,7 +75,9 @@ public sealed class CircuitBreakerTests
             Assert.Equal(StatusCode.Unavailable, down.StatusCode);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"a refused connection fails fast, took {clock.Elapsed}");
         }
-        await Task.Delay(TimeSpan.FromSeconds(3)); // long enough that an uncapped reconnect backoff would have grown
+        // Long enough that an uncapped backoff (1 s × 1.6ⁿ: attempts near 1, 2.6, 5.2, 9.3, 15.8 s) would
+        // next try several seconds after the restart.
+        await Task.Delay(TimeSpan.FromSeconds(10));
 
         await using var server = await CountingDirectory.StartAsync(port);
         var restarted = Stopwatch.StartNew();
@@ -91,7 +93,11 @@ public sealed class CircuitBreakerTests
                 await Task.Delay(100);
             }
         }
-        Assert.True(restarted.Elapsed <= InternalGrpcClientRegistration.ReconnectBackoffCap + TimeSpan.FromSeconds(1.5),
+        // The capped backoff with gRPC's ±20 % jitter, plus one break of the circuit the failed calls
+        // opened (a trial call made before the reconnect fails and opens it again), plus slack for a
+        // busy machine.
+        var bound = InternalGrpcClientRegistration.ReconnectBackoffCap * 1.2 + BreakDuration + TimeSpan.FromSeconds(1);
+        Assert.True(restarted.Elapsed <= bound,
             $"used again {restarted.Elapsed} after the restart");
     }
 
