@@ -18,6 +18,7 @@ var directory = new Uri(builder.Configuration["Services:Directory"] ?? "http://d
 var profiles = new Uri(builder.Configuration["Services:Profiles"] ?? "http://profiles");
 // Reads are retried on UNAVAILABLE (3 attempts, jittered backoff); writes never are. Deadlines: Downstream.
 builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(directory, DirectoryService.Descriptor);
+builder.Services.AddInternalGrpcClient<AvailabilityService.AvailabilityServiceClient>(directory, AvailabilityService.Descriptor);
 builder.Services.AddInternalGrpcClient<ProfileService.ProfileServiceClient>(profiles, ProfileService.Descriptor);
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -3,25 +3,26 @@ using HealingNetwork.Directory.V1;
 
 namespace HealingNetwork.Matching.Api;
 
-/// <summary>Fetches candidates, each with its earliest open slot, from the Directory service.</summary>
-public sealed class CandidateSource(DirectoryService.DirectoryServiceClient directory)
+/// <summary>Fetches candidates, and on demand their earliest open slots, from the Directory service.</summary>
+public sealed class CandidateSource(DirectoryService.DirectoryServiceClient directory, AvailabilityService.AvailabilityServiceClient availability)
 {
     /// <summary>
-    /// Runs the searches (concurrently) and merges their hits by listing id. Each search asks for
-    /// the hits' earliest open slots too (<c>include_earliest_slot</c>): one call per search instead
-    /// of a search and then a GetEarliestSlots call.
+    /// Runs the searches (concurrently) and merges their hits by listing id. Slots are not asked
+    /// for here: ranking needs them only for the candidates that could reach the page
+    /// (<see cref="EarliestSlotsAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<SearchResult>> SearchAsync(IReadOnlyList<SearchListingsRequest> requests, CallOptions options)
     {
-        var responses = await Task.WhenAll(requests.Select(r => directory.SearchListingsAsync(WithEarliestSlot(r), options).ResponseAsync));
+        var responses = await Task.WhenAll(requests.Select(r => directory.SearchListingsAsync(r, options).ResponseAsync));
         return responses.SelectMany(r => r.Results).DistinctBy(r => r.Listing.Id).ToArray();
     }
 
-    private static SearchListingsRequest WithEarliestSlot(SearchListingsRequest request)
+    /// <summary>The earliest open slot of each hit, in order (null: no published hours or none open), in one call.</summary>
+    public async Task<IReadOnlyList<DateTimeOffset?>> EarliestSlotsAsync(IReadOnlyList<SearchResult> hits, CallOptions options)
     {
-        if (request.IncludeEarliestSlot) return request;
-        var copy = request.Clone();
-        copy.IncludeEarliestSlot = true;
-        return copy;
+        var request = new GetEarliestSlotsRequest();
+        request.ListingIds.AddRange(hits.Select(h => h.Listing.Id));
+        var earliest = (await availability.GetEarliestSlotsAsync(request, options)).Earliest;
+        return hits.Select(h => earliest.TryGetValue(h.Listing.Id, out var slot) ? slot.StartTime.ToDateTimeOffset() : (DateTimeOffset?)null).ToArray();
     }
 }

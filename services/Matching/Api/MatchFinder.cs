@@ -9,8 +9,8 @@ namespace HealingNetwork.Matching.Api;
 
 /// <summary>
 /// Candidates in, ranked and explained matches out: fetch (filters pushed down), re-check the
-/// hard filters (each hit comes with its earliest open slot), value every candidate, rank with the id
-/// tie-break, and explain the page returned.
+/// hard filters, value every candidate, look up earliest open slots for those that could reach the
+/// page (<see cref="MatchScorer.TopAsync{T}"/>), rank with the id tie-break, and explain the page returned.
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
 {
@@ -22,11 +22,11 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms) is null).ToArray();
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
-        static DateTimeOffset? SlotOf(SearchResult hit) => hit.EarliestSlot?.StartTime?.ToDateTimeOffset();
 
-        var top = scorer.Top(eligible, h => new MatchContext(profile, h.Listing, h.DistanceKm, SlotOf(h), now, careTeam) { MaxTravelKm = maxTravelKm },
-            weightOf, pageSize);
-        var ranked = top.Select((x, i) => ToMatch(x.Item, SlotOf(x.Item), x.Scored, i + 1)).ToArray();
+        var top = await scorer.TopAsync(eligible,
+            (h, slot) => new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam) { MaxTravelKm = maxTravelKm },
+            batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
+        var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();
         return (ranked, eligible.Length);
     }
 

@@ -13,6 +13,8 @@ namespace HealingNetwork.Matching.Domain;
 /// <para>
 /// <see cref="Top{T}"/> ranks every candidate by <see cref="Value"/> (numbers only, no allocation)
 /// and explains only the page it returns: the explanations are most of the cost of scoring.
+/// <see cref="TopAsync{T}"/> ranks the same way but looks up earliest slots only for the
+/// candidates that could reach the page: the lookup is most of the cost of a match.
 /// </para>
 /// </summary>
 public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
@@ -94,6 +96,72 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
         Array.Sort(keys, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
         var top = new (T, ScoredMatch)[Math.Min(count, keys.Length)];
         for (var i = 0; i < top.Length; i++) top[i] = (items[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
+        return top;
+    }
+
+    /// <summary>
+    /// <see cref="Top{T}"/> for candidates whose earliest open slots are not known yet and cost a
+    /// lookup (<paramref name="earliestOf"/>, one batched call). Without its slot a candidate's score
+    /// lies between the scores it would have with the best availability value (1) and the worst
+    /// (<see cref="AvailabilityFit.LowestValue"/>); the page's last score is at least the
+    /// <paramref name="count"/>-th best lower bound, so only candidates whose upper bound reaches it
+    /// are looked up: the others cannot enter the page whatever their slot. The result is exactly
+    /// <see cref="Top{T}"/>'s with every slot known, in one lookup, usually for a fraction of the candidates.
+    /// </summary>
+    /// <param name="contextOf">The scoring context of a candidate with the given earliest slot (null: none known).</param>
+    /// <param name="earliestOf">The earliest open slot of each candidate given, in the same order (null: none).</param>
+    public async Task<IReadOnlyList<(T Item, DateTimeOffset? Slot, ScoredMatch Scored)>> TopAsync<T>(
+        IReadOnlyList<T> items, Func<T, DateTimeOffset?, MatchContext> contextOf,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<DateTimeOffset?>>> earliestOf, Func<string, double> weightOf, int count)
+    {
+        if (count <= 0 || items.Count == 0) return [];
+        var weights = WeightsOf(weightOf);
+        var withoutSlot = (double[])weights.Clone();
+        var slotWeight = 0.0;
+        for (var i = 0; i < components.Count; i++)
+            if (components[i] is AvailabilityFit) (slotWeight, withoutSlot[i]) = (slotWeight + weights[i], 0);
+
+        // Without its slot a candidate's score lies between these bounds, a hair wider than exact so
+        // summation order can never put an exact score outside them.
+        var bounds = new (double Upper, double Lower, int Index)[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var context = contextOf(items[i], null);
+            var sum = 0.0;
+            for (var c = 0; c < components.Count; c++) sum += components[c].Value(context) * withoutSlot[c];
+            var stale = context.Listing.Stale;
+            bounds[i] = (Math.Round(Final(sum + slotWeight, stale) + 1e-12, 9),
+                Math.Round(Final(sum + slotWeight * AvailabilityFit.LowestValue, stale) - 1e-12, 9), i);
+        }
+        // The page's last score is at least the count-th best lower bound: a candidate whose upper
+        // bound is below it cannot reach the page.
+        var floor = bounds.Select(b => b.Lower).OrderDescending().ElementAt(Math.Min(count, bounds.Length) - 1);
+        Array.Sort(bounds, static (a, b) => b.Upper.CompareTo(a.Upper));
+
+        var slots = new DateTimeOffset?[items.Count];
+        var contexts = new MatchContext[items.Count];
+        var keys = new List<(double Score, string Id, int Index)>(items.Count);
+        var looked = 0;
+        while (looked < bounds.Length)
+        {
+            // The first round is every candidate that could reach the page, and then the page's last
+            // score is known; a second round only if it were not (kept as the rule's backstop).
+            var threshold = keys.Count < count ? floor : keys[count - 1].Score;
+            var round = bounds.Skip(looked).TakeWhile(b => b.Upper >= threshold).ToArray();
+            if (round.Length == 0) break;
+            var found = await earliestOf(round.Select(b => items[b.Index]).ToArray());
+            for (var k = 0; k < round.Length; k++)
+            {
+                var i = round[k].Index;
+                slots[i] = found[k];
+                contexts[i] = contextOf(items[i], found[k]);
+                keys.Add((Math.Round(Value(contexts[i], weights), 9), contexts[i].Listing.Id, i));
+            }
+            looked += round.Length;
+            keys.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
+        }
+        var top = new (T, DateTimeOffset?, ScoredMatch)[Math.Min(count, keys.Count)];
+        for (var i = 0; i < top.Length; i++) top[i] = (items[keys[i].Index], slots[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
         return top;
     }
 

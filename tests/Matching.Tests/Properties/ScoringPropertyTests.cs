@@ -63,6 +63,52 @@ public sealed class ScoringPropertyTests
         Assert.Equal(expected, top.Select(t => t.Scored.ListingId));
     }
 
+    [Theory]
+    [InlineData(7, 20, 1.0)]
+    [InlineData(8, 5, 1.0)]
+    [InlineData(9, 1, 1.0)]
+    [InlineData(10, 20, 6.0)]
+    [InlineData(11, 20, 40.0)]
+    [InlineData(12, 400, 1.0)]
+    [InlineData(13, 20, 0.0)]
+    public async Task TopAsync_looking_up_slots_only_where_they_could_matter_ranks_exactly_as_Top_with_every_slot_known(int seed, int page, double availability)
+    {
+        var contexts = GeneratedContexts(seed, 200).ToArray();
+        var weights = MatchWeightsResolver.Resolve(null, new Profiles.V1.MatchWeights { Availability = availability });
+        var weightOf = MatchWeightsResolver.Lookup(weights);
+        var looked = new List<MatchContext>();
+        var rounds = 0;
+
+        var expected = MatchScorer.Default.Top(contexts, c => c, weightOf, page);
+        var top = await MatchScorer.Default.TopAsync(contexts, (c, slot) => c with { EarliestSlot = slot },
+            batch =>
+            {
+                rounds++;
+                looked.AddRange(batch);
+                return Task.FromResult<IReadOnlyList<DateTimeOffset?>>(batch.Select(c => c.EarliestSlot).ToArray());
+            }, weightOf, page);
+
+        Assert.Equal(expected.Select(t => t.Scored.ListingId), top.Select(t => t.Scored.ListingId));
+        Assert.Equal(expected.Select(t => t.Scored.Score), top.Select(t => t.Scored.Score));
+        Assert.Equal(expected.Select(t => t.Scored.Components.Single(c => c.Name == "availability").Explanation),
+            top.Select(t => t.Scored.Components.Single(c => c.Name == "availability").Explanation));
+        Assert.All(top, t => Assert.Equal(t.Item.EarliestSlot, t.Slot));
+        Assert.Equal(looked.Count, looked.Distinct().Count());
+        Assert.Equal(1, rounds);
+        // With the default weight (1 of 13) most candidates cannot reach a short page whatever their slot.
+        if (availability <= 1.0 && page <= 20) Assert.True(looked.Count < contexts.Length / 2, $"looked up {looked.Count} of {contexts.Length}");
+    }
+
+    [Fact]
+    public async Task TopAsync_of_no_candidates_or_an_empty_page_looks_nothing_up()
+    {
+        var contexts = GeneratedContexts(14, 10).ToArray();
+        Task<IReadOnlyList<DateTimeOffset?>> Fail(IReadOnlyList<MatchContext> _) => throw new InvalidOperationException("looked up");
+
+        Assert.Empty(await MatchScorer.Default.TopAsync([], (MatchContext c, DateTimeOffset? s) => c, Fail, _ => 0.2, 20));
+        Assert.Empty(await MatchScorer.Default.TopAsync(contexts, (c, s) => c, Fail, _ => 0.2, 0));
+    }
+
     /// <summary>Random pairs, half of them near each other, some stale, with and without a slot and care team.</summary>
     private static IEnumerable<MatchContext> GeneratedContexts(int seed, int count)
     {

@@ -8,6 +8,9 @@ public sealed class AvailabilityFit : IScoreComponent
 {
     public const double UnknownValue = 0.3;
 
+    /// <summary>The least this component is worth, with or without a slot.</summary>
+    public const double LowestValue = 0.1;
+
     public string Name => "availability";
 
     public double Value(MatchContext c) => c.EarliestSlot is { } slot ? ValueIn(DaysUntil(slot, c.Now)) : UnknownValue;
@@ -22,5 +25,5 @@ public sealed class AvailabilityFit : IScoreComponent
 
     private static double DaysUntil(DateTimeOffset slot, DateTimeOffset now) => Math.Max(0, (slot - now).TotalDays);
 
-    private static double ValueIn(double days) => days <= 3 ? 1 : Math.Max(0.1, 1 - 0.9 * (days - 3) / 25);
+    private static double ValueIn(double days) => days <= 3 ? 1 : Math.Max(LowestValue, 1 - 0.9 * (days - 3) / 25);
 }
