@@ -1,6 +1,7 @@
 using Grpc.Core;
 using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.Domain.Availability;
+using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.Storage.Search;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.ServiceDefaults.Wire;
@@ -95,7 +96,7 @@ public sealed class DirectoryApi(
     /// </summary>
     private async Task AddEarliestSlotsAsync(SearchListingsRequest request, IReadOnlyList<ListingHit> hits, SearchListingsResponse response, CancellationToken ct)
     {
-        var keys = hits.Select(h => h.Encoded.IsEmpty ? (h.Listing.Id, h.Listing.TimeZone) : SearchListingsWire.IdAndTimeZone(h.Encoded)).ToArray();
+        var keys = hits.Select(h => h.Encoded.IsEmpty ? (h.Listing.Id, h.Listing.TimeZone) : ListingEncoding.IdAndTimeZone(h.Encoded)).ToArray();
         var zones = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, zone) in keys) zones.TryAdd(id, zone);
         var from = NodaTime.Instant.FromDateTimeOffset(writer.Now);

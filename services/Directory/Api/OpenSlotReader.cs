@@ -36,17 +36,11 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     /// <summary>
     /// The earliest open slot in [from, to) of each listing in <paramref name="ids"/> that publishes
     /// availability; listings without one are absent. Schedules are read first, so only listings with
-    /// one are loaded (<paramref name="load"/>, for their time zone). Then rounds of one batched read
+    /// one are looked up (<paramref name="zones"/>, for their time zone). Then rounds of one batched read
     /// for every listing still looking, each checking more candidates (4, 16, 64, ...), so a mostly
     /// open calendar costs one round trip. Used by GetEarliestSlots and by SearchListings with
     /// include_earliest_slot, so both give the same answer.
     /// </summary>
-    public async Task<Dictionary<string, Slot>> EarliestAsync(
-        IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<Listing?>>> load,
-        Instant from, Instant to, CancellationToken ct) =>
-        await EarliestAsync(ids, async found => (await load(found)).Select(l => l is null ? ((string, string)?)null : (l.Id, l.TimeZone)).ToArray(), from, to, ct);
-
-    /// <inheritdoc cref="EarliestAsync(IReadOnlyList{string}, Func{IReadOnlyList{string}, Task{IReadOnlyList{Listing}}}, Instant, Instant, CancellationToken)"/>
     /// <param name="zones">Each listing's id and IANA time zone, null where the listing is missing.</param>
     public async Task<Dictionary<string, Slot>> EarliestAsync(
         IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<(string Id, string TimeZone)?[]>> zones,

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Grpc.Core;
+using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.ServiceDefaults.Wire;
 
@@ -145,7 +146,7 @@ public static class SearchListingsWire
     /// </summary>
     public static Google.Protobuf.WellKnownTypes.Timestamp? LastConfirmedTime(ReadOnlyMemory<byte> encoding)
     {
-        var input = Input(encoding);
+        var input = ListingEncoding.Input(encoding);
         Google.Protobuf.WellKnownTypes.Timestamp? found = null;
         uint tag;
         while ((tag = input.ReadTag()) != 0)
@@ -161,31 +162,4 @@ public static class SearchListingsWire
         }
         return found;
     }
-
-    /// <summary>
-    /// The <c>id</c> and <c>time_zone</c> in a listing's encoding, read without parsing the listing
-    /// (other fields are skipped); "" when absent.
-    /// </summary>
-    public static (string Id, string TimeZone) IdAndTimeZone(ReadOnlyMemory<byte> encoding)
-    {
-        var input = Input(encoding);
-        var (id, zone) = ("", "");
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            // A later occurrence of a singular field replaces an earlier one.
-            if (tag == IdTag) id = input.ReadString();
-            else if (tag == TimeZoneTag) zone = input.ReadString();
-            else input.SkipLastField();
-        }
-        return (id, zone);
-    }
-
-    private static readonly uint IdTag = WireFormat.MakeTag(Listing.IdFieldNumber, WireFormat.WireType.LengthDelimited);
-    private static readonly uint TimeZoneTag = WireFormat.MakeTag(Listing.TimeZoneFieldNumber, WireFormat.WireType.LengthDelimited);
-
-    private static CodedInputStream Input(ReadOnlyMemory<byte> encoding) =>
-        MemoryMarshal.TryGetArray(encoding, out var segment)
-            ? new CodedInputStream(segment.Array!, segment.Offset, segment.Count)
-            : new CodedInputStream(encoding.ToArray());
 }

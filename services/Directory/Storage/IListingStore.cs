@@ -29,6 +29,12 @@ public interface IListingStore
     /// <summary>Listings by id, in the same order; null where missing. One round trip.</summary>
     Task<IReadOnlyList<Listing?>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Each listing's IANA time zone, in the same order; null where missing. One round trip, read
+    /// from the stored encodings without parsing the listings (earliest slots need only the zone).
+    /// </summary>
+    Task<IReadOnlyList<string?>> GetTimeZonesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Changes with sequence greater than <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<ListingChange>> ReadChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 

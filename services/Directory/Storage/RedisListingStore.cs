@@ -209,6 +209,21 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         return result;
     }
 
+    public async Task<IReadOnlyList<string?>> GetTimeZonesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var batch = Db.CreateBatch();
+        var reads = ids.Select(id => batch.StringGetAsync(ListingKey(id))).ToArray();
+        batch.Execute();
+        var result = new string?[ids.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var stored = (ReadOnlyMemory<byte>)await reads[i];
+            if (!stored.IsEmpty) result[i] = ListingEncoding.IdAndTimeZone(stored[(stored.Span.IndexOf((byte)':') + 1)..]).TimeZone;
+        }
+        return result;
+    }
+
     public async Task<IReadOnlyList<ListingChange>> ReadChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         var members = await Db.SortedSetRangeByScoreAsync(ChangesKey, afterSequence, double.PositiveInfinity,

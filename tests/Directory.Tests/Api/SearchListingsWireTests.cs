@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using HealingNetwork.Directory.Api;
+using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Testing;
 
@@ -120,12 +121,12 @@ public sealed class SearchListingsWireTests
     {
         var listing = Sample("listing-7", 3000, null, false);
         listing.TimeZone = "Pacific/Chatham";
-        Assert.Equal(("listing-7", "Pacific/Chatham"), SearchListingsWire.IdAndTimeZone(listing.ToByteArray()));
-        Assert.Equal(("", ""), SearchListingsWire.IdAndTimeZone(ReadOnlyMemory<byte>.Empty));
+        Assert.Equal(("listing-7", "Pacific/Chatham"), ListingEncoding.IdAndTimeZone(listing.ToByteArray()));
+        Assert.Equal(("", ""), ListingEncoding.IdAndTimeZone(ReadOnlyMemory<byte>.Empty));
         // A later occurrence of a singular field wins, as in a parse.
         var merged = listing.ToByteArray().Concat(new Listing { TimeZone = "Asia/Kathmandu" }.ToByteArray()).ToArray();
-        Assert.Equal(("listing-7", "Asia/Kathmandu"), SearchListingsWire.IdAndTimeZone(merged));
-        Assert.Equal(Listing.Parser.ParseFrom(merged).TimeZone, SearchListingsWire.IdAndTimeZone(new NativeMemory(merged).Memory).TimeZone);
+        Assert.Equal(("listing-7", "Asia/Kathmandu"), ListingEncoding.IdAndTimeZone(merged));
+        Assert.Equal(Listing.Parser.ParseFrom(merged).TimeZone, ListingEncoding.IdAndTimeZone(new NativeMemory(merged).Memory).TimeZone);
     }
 
     /// <summary>The transport's view of a serialization: a buffer writer handing out at most <c>maxSpan</c> bytes at a time.</summary>

@@ -100,6 +100,26 @@ public sealed class RedisListingStoreTests
     }
 
     [Fact]
+    public async Task Time_zones_are_read_for_many_listings_as_stored_and_after_a_move()
+    {
+        var first = NewListing("In Kathmandu");
+        first.TimeZone = "Asia/Kathmandu";
+        var second = NewListing("No zone set");
+        second.TimeZone = "";
+        Assert.True(await _store.CreateAsync(first, default));
+        Assert.True(await _store.CreateAsync(second, default));
+        var moved = first.Clone();
+        moved.TimeZone = "Pacific/Chatham";
+        Assert.Equal(WriteOutcome.Written, await _store.ReplaceAsync(moved, first.Etag, default));
+
+        var zones = await _store.GetTimeZonesAsync([first.Id, "missing-" + Guid.NewGuid().ToString("N"), second.Id], default);
+
+        Assert.Equal(["Pacific/Chatham", null, ""], zones);
+        Assert.Equal((await _store.GetManyAsync([first.Id, second.Id], default)).Select(l => l!.TimeZone), [zones[0], zones[2]]);
+        Assert.Empty(await _store.GetTimeZonesAsync([], default));
+    }
+
+    [Fact]
     public async Task Listings_stored_by_the_old_hash_layout_are_converted_and_keep_their_etags()
     {
         var old = Enumerable.Range(0, 3).Select(i => NewListing($"Old {i}")).ToList();
