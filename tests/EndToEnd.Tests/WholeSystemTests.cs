@@ -18,37 +18,44 @@ public sealed class WholeSystemTests(RunningSystemFixture fixture)
     [Fact]
     public async Task A_listing_and_a_profile_meet_in_find_matches_through_the_gateway_and_survive_a_restart()
     {
-        var dataRoot = Path.Combine(Path.GetTempPath(), "healing-e2e", Guid.NewGuid().ToString("N"));
+        var dataRoot = TempFolder.New("healing-e2e");
         Listing listing;
         string profileId;
-        await using (var system = await RunningSystem.StartAsync(dataRoot))
+        try
         {
-            using var channel = system.GatewayChannel();
-            var directory = new DirectoryService.DirectoryServiceClient(channel);
-            var profiles = new ProfileService.ProfileServiceClient(channel);
-            var matching = new MatchingService.MatchingServiceClient(channel);
+            await using (var system = await RunningSystem.StartAsync(dataRoot))
+            {
+                using var channel = system.GatewayChannel();
+                var directory = new DirectoryService.DirectoryServiceClient(channel);
+                var profiles = new ProfileService.ProfileServiceClient(channel);
+                var matching = new MatchingService.MatchingServiceClient(channel);
 
-            listing = await directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As("practitioner-1"));
-            var profile = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, Tokens.As("client-1"));
-            profileId = profile.Id;
+                listing = await directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As("practitioner-1"));
+                var profile = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, Tokens.As("client-1"));
+                profileId = profile.Id;
 
-            var matches = await matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id, PageSize = 5 }, Tokens.As("client-1"));
+                var matches = await matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id, PageSize = 5 }, Tokens.As("client-1"));
 
-            var match = Assert.Single(matches.Matches, m => m.Listing.Id == listing.Id);
-            Assert.InRange(match.Score, 0.5, 1);
-            Assert.Equal(["lifestyle", "modality", "distance", "terms", "availability", "approach", "freshness"], match.Components.Select(c => c.Name));
-            Assert.Contains(match.Reasons, r => r.Contains("Sliding scale from $40 fits your $50 budget", StringComparison.Ordinal));
+                var match = Assert.Single(matches.Matches, m => m.Listing.Id == listing.Id);
+                Assert.InRange(match.Score, 0.5, 1);
+                Assert.Equal(["lifestyle", "modality", "distance", "terms", "availability", "approach", "freshness"], match.Components.Select(c => c.Name));
+                Assert.Contains(match.Reasons, r => r.Contains("Sliding scale from $40 fits your $50 budget", StringComparison.Ordinal));
+            }
+
+            await using (var restarted = await RunningSystem.StartAsync(dataRoot))
+            {
+                using var channel = restarted.GatewayChannel();
+                var again = await new DirectoryService.DirectoryServiceClient(channel).GetListingAsync(new GetListingRequest { Id = listing.Id });
+                Assert.Equal(listing.DisplayName, again.DisplayName);
+                var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(new GetProfileRequest { Id = profileId }, Tokens.As("client-1"));
+                Assert.Equal(Samples.NatureClient().Story, profile.Story);
+                var search = await new DirectoryService.DirectoryServiceClient(channel).SearchListingsAsync(new SearchListingsRequest { Modalities = { "naturopathy" } });
+                Assert.Contains(search.Results, r => r.Listing.Id == listing.Id);
+            }
         }
-
-        await using (var restarted = await RunningSystem.StartAsync(dataRoot))
+        finally
         {
-            using var channel = restarted.GatewayChannel();
-            var again = await new DirectoryService.DirectoryServiceClient(channel).GetListingAsync(new GetListingRequest { Id = listing.Id });
-            Assert.Equal(listing.DisplayName, again.DisplayName);
-            var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(new GetProfileRequest { Id = profileId }, Tokens.As("client-1"));
-            Assert.Equal(Samples.NatureClient().Story, profile.Story);
-            var search = await new DirectoryService.DirectoryServiceClient(channel).SearchListingsAsync(new SearchListingsRequest { Modalities = { "naturopathy" } });
-            Assert.Contains(search.Results, r => r.Listing.Id == listing.Id);
+            TempFolder.DeleteQuietly(dataRoot);
         }
     }
 

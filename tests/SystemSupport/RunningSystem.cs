@@ -27,11 +27,15 @@ public sealed class RunningSystem : IAsyncDisposable
     public int GatewayGrpcPort => _ports["GatewayGrpc"];
     public string DataRoot { get; }
 
-    private RunningSystem(DistributedApplication app, IReadOnlyDictionary<string, int> ports, string dataRoot)
+    /// <summary>True when the caller gave no data folder: this system made one and deletes it when disposed.</summary>
+    private readonly bool _ownsDataRoot;
+
+    private RunningSystem(DistributedApplication app, IReadOnlyDictionary<string, int> ports, string dataRoot, bool ownsDataRoot)
     {
         _app = app;
         _ports = ports;
         DataRoot = dataRoot;
+        _ownsDataRoot = ownsDataRoot;
     }
 
     /// <param name="configure">Changes to the model before it starts (e.g. a resource's environment).</param>
@@ -65,7 +69,8 @@ public sealed class RunningSystem : IAsyncDisposable
         string? dataRoot, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure,
         IReadOnlyDictionary<string, string>? settings, IReadOnlyList<string>? extraArgs)
     {
-        dataRoot ??= Path.Combine(Path.GetTempPath(), "healing-e2e", Guid.NewGuid().ToString("N"));
+        var ownsDataRoot = dataRoot is null;
+        dataRoot ??= TempFolder.New("healing-e2e");
         var ports = new[] { "Store", "GatewayHttp", "GatewayGrpc", "directory", "profiles", "matching", "directoryHealth", "profilesHealth", "matchingHealth" }
             .ToDictionary(name => name, _ => TestStore.FreePort());
         string[] args =
@@ -94,9 +99,10 @@ public sealed class RunningSystem : IAsyncDisposable
         catch
         {
             await StopQuietlyAsync(app);
+            if (ownsDataRoot) TempFolder.DeleteQuietly(dataRoot);
             throw;
         }
-        return new RunningSystem(app, ports, dataRoot);
+        return new RunningSystem(app, ports, dataRoot, ownsDataRoot);
     }
 
     /// <summary>A service's own HTTP/2 port (directory, profiles, matching), bypassing the gateway.</summary>
@@ -177,6 +183,7 @@ public sealed class RunningSystem : IAsyncDisposable
     /// stopping its `dotnet run` launcher; the service itself may go on shutting down for seconds
     /// afterwards, still holding its data (e.g. the Lucene write lock), and a test that starts the
     /// system again on the same data folder must not race it. Stragglers are killed after 30 s.
+    /// Then the data folder is deleted, if this system made it.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -189,6 +196,7 @@ public sealed class RunningSystem : IAsyncDisposable
             if (IsRunning(process)) ProcessTree.Kill(process.Id);
             process.Dispose();
         }
+        if (_ownsDataRoot) TempFolder.DeleteQuietly(DataRoot);
     }
 
     private static readonly string[] Resources = ["store", "directory", "profiles", "matching", "gateway"];

@@ -10,13 +10,15 @@ namespace HealingNetwork.Testing;
 public sealed class StoreProcess : IDisposable
 {
     private readonly Func<ProcessStartInfo> _start;
+    private readonly string _dataDir;
     private Process? _process;
 
     public int Port { get; }
     public string Kind { get; }
 
-    private StoreProcess(string kind, int port, Func<ProcessStartInfo> start)
+    private StoreProcess(string kind, int port, string dataDir, Func<ProcessStartInfo> start)
     {
+        _dataDir = dataDir;
         Kind = kind;
         Port = port;
         _start = start;
@@ -26,7 +28,7 @@ public sealed class StoreProcess : IDisposable
     public static StoreProcess Garnet(int port, string dataDir)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Store.dll");
-        return new StoreProcess("garnet", port, () => new ProcessStartInfo("dotnet")
+        return new StoreProcess("garnet", port, dataDir, () => new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--port", port.ToString(), "--data-dir", dataDir },
             RedirectStandardOutput = true,
@@ -39,7 +41,7 @@ public sealed class StoreProcess : IDisposable
     {
         if (!File.Exists("/usr/bin/redis-server")) return null;
         System.IO.Directory.CreateDirectory(dataDir);
-        return new StoreProcess("redis", port, () => new ProcessStartInfo("/usr/bin/redis-server")
+        return new StoreProcess("redis", port, dataDir, () => new ProcessStartInfo("/usr/bin/redis-server")
         {
             ArgumentList = { "--port", port.ToString(), "--bind", "127.0.0.1", "--dir", dataDir, "--appendonly", "yes", "--appendfsync", "always", "--save", "" },
             RedirectStandardOutput = true,
@@ -86,5 +88,10 @@ public sealed class StoreProcess : IDisposable
         _process?.WaitForExit();
     }
 
-    public void Dispose() => Kill();
+    /// <summary>Kills the store and deletes its data folder (the store is a test's own, never reused).</summary>
+    public void Dispose()
+    {
+        Kill();
+        TempFolder.DeleteQuietly(_dataDir);
+    }
 }

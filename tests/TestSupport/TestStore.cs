@@ -14,6 +14,7 @@ public sealed class TestStore : IDisposable
 {
     private static readonly Lazy<TestStore> Shared = new(() => new TestStore());
     private readonly EmbeddedStore? _garnet;
+    private readonly string? _garnetDir;
 
     public static TestStore Instance => Shared.Value;
 
@@ -36,8 +37,8 @@ public sealed class TestStore : IDisposable
         else
         {
             var port = FreePort();
-            var dir = Path.Combine(Path.GetTempPath(), "healing-tests", Guid.NewGuid().ToString("N"));
-            _garnet = new EmbeddedStore(port, dir);
+            _garnetDir = TempFolder.New("healing-tests");
+            _garnet = new EmbeddedStore(port, _garnetDir);
             _garnet.Start();
             ConnectionString = $"127.0.0.1:{port}";
             Kind = "garnet";
@@ -77,5 +78,6 @@ public sealed class TestStore : IDisposable
     {
         Connection.Dispose();
         _garnet?.Dispose();
+        if (_garnetDir is not null) TempFolder.DeleteQuietly(_garnetDir);
     }
 }
