@@ -46,7 +46,8 @@ public sealed class MatchingApi(
         var generationRead = cache.DirectoryGenerationAsync();
         var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
         var generation = await generationRead;
-        var field = $"matches:{profile.Version}:{generation}:{RequestHash.Of(request)}";
+        // "matches-z": entries compressed (MatchCache); uncompressed ones of older versions are never read.
+        var field = $"matches-z:{profile.Version}:{generation}:{RequestHash.Of(request)}";
         if (await cache.GetAsync(profile.Id, field) is { } cached)
         {
             // Concatenated encodings of one message type parse as the two merged: the cached answer with cached = true.

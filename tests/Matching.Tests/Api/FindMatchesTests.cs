@@ -82,6 +82,36 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task The_cache_keeps_each_answer_compressed_and_decodes_it_to_the_exact_encoding()
+    {
+        var world = new World(System);
+        for (var i = 0; i < 12; i++) await world.AddAsync(world.Naturopath($"Practitioner {i}", km: 1 + i));
+        var profile = await world.ClientAsync();
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id, PageSize = 12 });
+
+        var entries = await System.Store.Connection.GetDatabase().HashGetAllAsync(ServiceDefaults.Storage.SharedKeys.MatchCache(profile.Id));
+        var stored = (byte[])Assert.Single(entries).Value!;
+        Assert.Equal(Google.Protobuf.MessageExtensions.ToByteArray(response), Matching.Storage.MatchCache.Decode(stored));
+        Assert.True(stored.Length * 3 < response.CalculateSize(), $"stored {stored.Length} B for a {response.CalculateSize()} B answer");
+    }
+
+    [Fact]
+    public void A_stored_value_that_is_not_a_compressed_answer_decodes_to_nothing()
+    {
+        var answer = Google.Protobuf.MessageExtensions.ToByteArray(new FindMatchesResponse { CandidatesConsidered = 3, ProfileVersion = 7 });
+        var stored = Matching.Storage.MatchCache.Encode(answer);
+
+        Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored));
+        Assert.Null(Matching.Storage.MatchCache.Decode(answer)); // an uncompressed entry of an older version
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored[..(stored.Length / 2)])); // cut short
+        Assert.Null(Matching.Storage.MatchCache.Decode([1, 2]));
+        var wrongLength = (byte[])stored.Clone();
+        wrongLength[0]++;
+        Assert.Null(Matching.Storage.MatchCache.Decode(wrongLength));
+    }
+
+    [Fact]
     public async Task Over_rest_the_fresh_and_the_cached_answer_are_whole_and_equal_to_the_grpc_one()
     {
         // gRPC callers get FindMatches written from the cached encoding; REST (JSON transcoding)
