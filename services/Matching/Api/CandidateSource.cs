@@ -17,12 +17,20 @@ public sealed class CandidateSource(DirectoryService.DirectoryServiceClient dire
         return responses.SelectMany(r => r.Results).DistinctBy(r => r.Listing.Id).ToArray();
     }
 
-    /// <summary>The earliest open slot of each hit, in order (null: no published hours or none open), in one call.</summary>
+    /// <summary>GetEarliestSlots takes up to 500 listing ids (availability.proto).</summary>
+    private const int MaxIdsPerCall = 500;
+
+    /// <summary>The earliest open slot of each hit, in order (null: no published hours or none open), in one call per 500 hits.</summary>
     public async Task<IReadOnlyList<DateTimeOffset?>> EarliestSlotsAsync(IReadOnlyList<SearchResult> hits, CallOptions options)
     {
-        var request = new GetEarliestSlotsRequest();
-        request.ListingIds.AddRange(hits.Select(h => h.Listing.Id));
-        var earliest = (await availability.GetEarliestSlotsAsync(request, options)).Earliest;
-        return hits.Select(h => earliest.TryGetValue(h.Listing.Id, out var slot) ? slot.StartTime.ToDateTimeOffset() : (DateTimeOffset?)null).ToArray();
+        var replies = await Task.WhenAll(hits.Chunk(MaxIdsPerCall).Select(chunk =>
+        {
+            var request = new GetEarliestSlotsRequest();
+            request.ListingIds.AddRange(chunk.Select(h => h.Listing.Id));
+            return availability.GetEarliestSlotsAsync(request, options).ResponseAsync;
+        }));
+        var earliest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (id, slot) in replies.SelectMany(r => r.Earliest)) earliest[id] = slot.StartTime.ToDateTimeOffset();
+        return hits.Select(h => earliest.TryGetValue(h.Listing.Id, out var start) ? start : (DateTimeOffset?)null).ToArray();
     }
 }

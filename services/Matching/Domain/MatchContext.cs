@@ -9,6 +9,8 @@ namespace HealingNetwork.Matching.Domain;
 /// <see cref="MaxTravelKm"/> is the travel limit in force for this search: the profile's, unless
 /// the call widened it (a filter override, or a referral's larger radius), so scoring and the
 /// hard filters agree on what is within reach.
+/// Only <see cref="Components.AvailabilityFit"/> reads <see cref="EarliestSlot"/>:
+/// <see cref="MatchScorer.TopAsync{T}"/> bounds every other part of a score before slots are known.
 /// </summary>
 public sealed record MatchContext(
     Profile Profile,
