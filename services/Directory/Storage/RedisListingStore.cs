@@ -194,34 +194,21 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
     public async Task<Listing?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await GetManyAsync([id], cancellationToken))[0];
 
-    public async Task<IReadOnlyList<Listing?>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return [];
-        var batch = Db.CreateBatch();
-        var reads = ids.Select(id => batch.StringGetAsync(ListingKey(id))).ToArray();
-        batch.Execute();
-        var result = new Listing?[ids.Count];
-        for (var i = 0; i < reads.Length; i++)
-        {
-            var stored = await reads[i];
-            if (!stored.IsNull) result[i] = Parse((ReadOnlyMemory<byte>)stored);
-        }
-        return result;
-    }
+    public async Task<IReadOnlyList<Listing?>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await ReadStoredAsync(ids)).Select(stored => stored.IsNull ? null : Parse((ReadOnlyMemory<byte>)stored)).ToArray();
 
-    public async Task<IReadOnlyList<string?>> GetTimeZonesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> GetTimeZonesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await ReadStoredAsync(ids)).Select(stored => stored.IsNull ? null
+            : ListingEncoding.IdAndTimeZone(ProtobufOf((ReadOnlyMemory<byte>)stored)).TimeZone).ToArray();
+
+    /// <summary>The stored values of many listings (null where missing), in one round trip.</summary>
+    private async Task<RedisValue[]> ReadStoredAsync(IReadOnlyList<string> ids)
     {
         if (ids.Count == 0) return [];
         var batch = Db.CreateBatch();
         var reads = ids.Select(id => batch.StringGetAsync(ListingKey(id))).ToArray();
         batch.Execute();
-        var result = new string?[ids.Count];
-        for (var i = 0; i < reads.Length; i++)
-        {
-            var stored = (ReadOnlyMemory<byte>)await reads[i];
-            if (!stored.IsEmpty) result[i] = ListingEncoding.IdAndTimeZone(stored[(stored.Span.IndexOf((byte)':') + 1)..]).TimeZone;
-        }
-        return result;
+        return await Task.WhenAll(reads);
     }
 
     public async Task<IReadOnlyList<ListingChange>> ReadChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken)
@@ -234,11 +221,13 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
     /// <summary>A stored value: the etag digits, ':', then the Listing protobuf.</summary>
     private static Listing Parse(ReadOnlyMemory<byte> stored)
     {
-        var colon = stored.Span.IndexOf((byte)':');
-        var listing = Listing.Parser.ParseFrom(stored.Span[(colon + 1)..]);
-        listing.Etag = System.Text.Encoding.ASCII.GetString(stored.Span[..colon]);
+        var listing = Listing.Parser.ParseFrom(ProtobufOf(stored).Span);
+        listing.Etag = System.Text.Encoding.ASCII.GetString(stored.Span[..stored.Span.IndexOf((byte)':')]);
         return listing;
     }
+
+    /// <summary>The Listing protobuf in a stored value (after the etag digits and ':').</summary>
+    private static ReadOnlyMemory<byte> ProtobufOf(ReadOnlyMemory<byte> stored) => stored[(stored.Span.IndexOf((byte)':') + 1)..];
 
     private static ListingChange Parse(string member)
     {
