@@ -109,15 +109,12 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
 
         var ids = request.ListingIds.Distinct(StringComparer.Ordinal).ToArray();
-        var earliest = await reader.EarliestAsync(ids, async found => ZonesOf(found, await listingStore.GetTimeZonesAsync(found, context.CancellationToken)),
+        var earliest = await reader.EarliestAsync(ids, found => listingStore.GetTimeZonesAsync(found, context.CancellationToken),
             Now, Now + Duration.FromDays(days), context.CancellationToken);
         var response = new GetEarliestSlotsResponse();
         response.Earliest.Add(earliest);
         return response;
     }
-
-    private static (string Id, string TimeZone)?[] ZonesOf(IReadOnlyList<string> ids, IReadOnlyList<string?> zones) =>
-        ids.Select((id, i) => zones[i] is { } zone ? (id, zone) : ((string, string)?)null).ToArray();
 
     public override async Task<Hold> HoldSlot(HoldSlotRequest request, ServerCallContext context)
     {

@@ -102,7 +102,7 @@ public sealed class DirectoryApi(
         var from = NodaTime.Instant.FromDateTimeOffset(writer.Now);
         var days = request.EarliestSlotHorizonDays == 0 ? SlotQueryRules.DefaultHorizonDays : request.EarliestSlotHorizonDays;
         var earliest = await slots.EarliestAsync(zones.Keys.ToArray(),
-            found => Task.FromResult(found.Select(id => ((string, string)?)(id, zones[id])).ToArray()),
+            found => Task.FromResult<IReadOnlyList<string?>>(found.Select(id => zones[id]).ToArray()),
             from, from + NodaTime.Duration.FromDays(days), ct);
         for (var i = 0; i < keys.Length; i++)
             if (earliest.TryGetValue(keys[i].Id, out var slot)) response.Results[i].EarliestSlot = slot;

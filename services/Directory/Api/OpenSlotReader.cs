@@ -41,9 +41,9 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     /// open calendar costs one round trip. Used by GetEarliestSlots and by SearchListings with
     /// include_earliest_slot, so both give the same answer.
     /// </summary>
-    /// <param name="zones">Each listing's id and IANA time zone, null where the listing is missing.</param>
+    /// <param name="zones">Each given listing's IANA time zone, in order; null where the listing is missing.</param>
     public async Task<Dictionary<string, Slot>> EarliestAsync(
-        IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<(string Id, string TimeZone)?[]>> zones,
+        IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<string?>>> zones,
         Instant from, Instant to, CancellationToken ct)
     {
         var earliest = new Dictionary<string, Slot>(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         var pending = new List<((string Id, string TimeZone) Zone, IEnumerator<OpenSlot> Candidates)>();
         for (var k = 0; k < published.Length; k++)
             if (found[k] is { } zone)
-                pending.Add((zone, Calculator(zone.TimeZone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
+                pending.Add(((ids[published[k]], zone), Calculator(zone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
 
         for (var take = 4; pending.Count > 0; take *= 4)
         {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Grpc.Core;
 using HealingNetwork.Directory.Storage;
