@@ -93,7 +93,7 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
             contexts[i] = contextOf(items[i]);
             keys[i] = (Math.Round(Value(contexts[i], weights), 9), contexts[i].Listing.Id, i);
         }
-        Array.Sort(keys, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
+        Array.Sort(keys, ByRank);
         var top = new (T, ScoredMatch)[Math.Min(count, keys.Length)];
         for (var i = 0; i < top.Length; i++) top[i] = (items[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
         return top;
@@ -158,12 +158,16 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
                 keys.Add((Math.Round(Value(contexts[i], weights), 9), contexts[i].Listing.Id, i));
             }
             looked += round.Length;
-            keys.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
+            keys.Sort(ByRank);
         }
         var top = new (T, DateTimeOffset?, ScoredMatch)[Math.Min(count, keys.Count)];
         for (var i = 0; i < top.Length; i++) top[i] = (items[keys[i].Index], slots[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
         return top;
     }
+
+    /// <summary>The ranking of valued candidates (score rounded to 9 digits): best first, equal scores by listing id.</summary>
+    private static int ByRank((double Score, string Id, int Index) a, (double Score, string Id, int Index) b) =>
+        a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id);
 
     /// <summary>Best first; equal scores by listing id, so the ranking is the same everywhere.</summary>
     public static IEnumerable<T> Rank<T>(IEnumerable<T> items, Func<T, ScoredMatch> scored) =>
