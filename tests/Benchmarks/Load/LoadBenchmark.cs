@@ -116,7 +116,7 @@ public static class LoadBenchmark
         report.Table(
             ["workload", "YARP req/s", "p50", "p95", "p99", "÷ no-op rate", "direct req/s", "direct p99", "YARP ÷ direct", "nginx req/s", "nginx p99", "YARP ÷ nginx", "failures Y/D/N"],
             rows);
-        report.Line($"Latencies in ms. Ratios of req/s in the same run; the load generator shares the 2 cores with the system. " +
+        report.Line($"Latencies in ms. Ratios of req/s in the same run; the load generator shares the 2 cores with the system, and receives the answers of read workloads without decoding them (one in {UndecodedCalls.CheckEvery} decoded as a check), as h2load would. " +
             $"Each workload first runs {options.WarmupSeconds:F0} s on the service port and 1 s unmeasured per path; the paths are then measured " +
             $"{options.SecondsPerWorkload:F0} s each, in {Rounds} rounds taking turns.");
         report.Line("Targets: FindMatches uncached ≥ 0.30 of the no-op rate with p99 ≤ 25 ms at 64 callers; YARP ÷ nginx ≥ 1.00.");

@@ -29,24 +29,25 @@ public sealed class Workloads(BenchData data, CallerTokens tokens)
     ];
 
     /// <summary>The cheapest real proxied RPC: no store or index access, a response of ~10 modalities.</summary>
+    /// <remarks>Here and in the other read workloads the answer is received but not decoded (<see cref="UndecodedCalls"/>).</remarks>
     public static Func<int, long, Task> NoOp(GrpcChannel channel)
     {
-        var client = new DirectoryService.DirectoryServiceClient(channel);
+        var call = UndecodedCalls.Unary<ListModalitiesRequest>(channel.CreateCallInvoker(), DirectoryService.Descriptor, "ListModalities");
         var request = new ListModalitiesRequest { Category = ModalityCategory.Energy };
-        return async (_, _) => await client.ListModalitiesAsync(request);
+        return async (_, _) => await call(request, default);
     }
 
     private static Func<int, long, Task> Search(GrpcChannel channel)
     {
-        var client = new DirectoryService.DirectoryServiceClient(channel);
-        return async (caller, i) => await client.SearchListingsAsync(Searches[(caller + i) % Searches.Length]);
+        var call = UndecodedCalls.Unary<SearchListingsRequest>(channel.CreateCallInvoker(), DirectoryService.Descriptor, "SearchListings");
+        return async (caller, i) => await call(Searches[(caller + i) % Searches.Length], default);
     }
 
     private long _uncachedCalls;
 
     private Func<int, long, Task> MatchesUncached(GrpcChannel channel)
     {
-        var client = new MatchingService.MatchingServiceClient(channel);
+        var findMatches = UndecodedCalls.Unary<FindMatchesRequest>(channel.CreateCallInvoker(), MatchingService.Descriptor, "FindMatches");
         return async (_, _) =>
         {
             // One sequence across warm-up and every path (YARP, direct, nginx): the weights pair
@@ -55,17 +56,17 @@ public sealed class Workloads(BenchData data, CallerTokens tokens)
             var n = Interlocked.Increment(ref _uncachedCalls);
             var (owner, id) = data.Profiles[(int)(n * 7_919 % data.Profiles.Count)];
             var weights = new MatchWeights { Lifestyle = 1 + n % 9, Modality = n / 9 % 1_000 / 100.0, Distance = 2, Terms = 2, Availability = 1, Approach = 1 };
-            await client.FindMatchesAsync(new FindMatchesRequest { ProfileId = id, PageSize = 20, Weights = weights }, tokens.For(owner));
+            await findMatches(new FindMatchesRequest { ProfileId = id, PageSize = 20, Weights = weights }, tokens.For(owner));
         };
     }
 
     private Func<int, long, Task> MatchesCached(GrpcChannel channel)
     {
-        var client = new MatchingService.MatchingServiceClient(channel);
+        var findMatches = UndecodedCalls.Unary<FindMatchesRequest>(channel.CreateCallInvoker(), MatchingService.Descriptor, "FindMatches");
         return async (caller, i) =>
         {
             var (owner, id) = data.Profiles[(int)((caller + i) % 64)];
-            await client.FindMatchesAsync(new FindMatchesRequest { ProfileId = id, PageSize = 20 }, tokens.For(owner));
+            await findMatches(new FindMatchesRequest { ProfileId = id, PageSize = 20 }, tokens.For(owner));
         };
     }
 
