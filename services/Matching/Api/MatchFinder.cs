@@ -20,6 +20,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
     {
         var hits = await candidates.SearchAsync(searches, options);
         var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms) is null).ToArray();
+        var considered = eligible.Length; // read before the lookup, so no candidate list is kept alive across it (see TopAsync)
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
 
@@ -27,7 +28,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
             (h, slot) => new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam) { MaxTravelKm = maxTravelKm },
             batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
         var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();
-        return (ranked, eligible.Length);
+        return (ranked, considered);
     }
 
     private static Match ToMatch(SearchResult hit, DateTimeOffset? slot, ScoredMatch scored, int rank)

@@ -110,11 +110,17 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
     /// </summary>
     /// <param name="contextOf">The scoring context of a candidate with the given earliest slot (null: none known).</param>
     /// <param name="earliestOf">The earliest open slot of each candidate given, in the same order (null: none).</param>
-    public async Task<IReadOnlyList<(T Item, DateTimeOffset? Slot, ScoredMatch Scored)>> TopAsync<T>(
+    /// <remarks>
+    /// Not an async method itself: the contenders are chosen before anything is awaited, and only
+    /// they are handed to the part that awaits. The other candidates (usually most of them, each a
+    /// parsed listing) are garbage by then instead of surviving every collection during the lookup,
+    /// which is when most in-flight matches sit in memory (an async method keeps its parameters).
+    /// </remarks>
+    public Task<IReadOnlyList<(T Item, DateTimeOffset? Slot, ScoredMatch Scored)>> TopAsync<T>(
         IReadOnlyList<T> items, Func<T, DateTimeOffset?, MatchContext> contextOf,
         Func<IReadOnlyList<T>, Task<IReadOnlyList<DateTimeOffset?>>> earliestOf, Func<string, double> weightOf, int count)
     {
-        if (count <= 0 || items.Count == 0) return [];
+        if (count <= 0 || items.Count == 0) return Task.FromResult<IReadOnlyList<(T, DateTimeOffset?, ScoredMatch)>>([]);
         var weights = WeightsOf(weightOf);
         var withoutSlot = (double[])weights.Clone();
         var slotWeight = 0.0;
@@ -137,31 +143,42 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
         // bound is below it cannot reach the page.
         var floor = bounds.Select(b => b.Lower).OrderDescending().ElementAt(Math.Min(count, bounds.Length) - 1);
         Array.Sort(bounds, static (a, b) => b.Upper.CompareTo(a.Upper));
+        var contenders = bounds.TakeWhile(b => b.Upper >= floor).Select(b => (items[b.Index], b.Upper)).ToArray();
+        return RankContendersAsync(contenders, floor, contextOf, earliestOf, weights, weightOf, count);
+    }
 
-        var slots = new DateTimeOffset?[items.Count];
-        var contexts = new MatchContext[items.Count];
-        var keys = new List<(double Score, string Id, int Index)>(items.Count);
+    /// <summary>
+    /// <see cref="TopAsync{T}"/> once the contenders are known (best upper bound first): looks up
+    /// their slots, values and ranks them, and explains the page.
+    /// </summary>
+    private async Task<IReadOnlyList<(T Item, DateTimeOffset? Slot, ScoredMatch Scored)>> RankContendersAsync<T>(
+        (T Item, double Upper)[] contenders, double floor, Func<T, DateTimeOffset?, MatchContext> contextOf,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<DateTimeOffset?>>> earliestOf, double[] weights, Func<string, double> weightOf, int count)
+    {
+        var slots = new DateTimeOffset?[contenders.Length];
+        var contexts = new MatchContext[contenders.Length];
+        var keys = new List<(double Score, string Id, int Index)>(contenders.Length);
         var looked = 0;
-        while (looked < bounds.Length)
+        while (looked < contenders.Length)
         {
             // The first round is every candidate that could reach the page, and then the page's last
             // score is known; a second round only if it were not (kept as the rule's backstop).
             var threshold = keys.Count < count ? floor : keys[count - 1].Score;
-            var round = bounds.Skip(looked).TakeWhile(b => b.Upper >= threshold).ToArray();
+            var round = Enumerable.Range(looked, contenders.Length - looked).TakeWhile(j => contenders[j].Upper >= threshold).ToArray();
             if (round.Length == 0) break;
-            var found = await earliestOf(round.Select(b => items[b.Index]).ToArray());
+            var found = await earliestOf(round.Select(j => contenders[j].Item).ToArray());
             for (var k = 0; k < round.Length; k++)
             {
-                var i = round[k].Index;
-                slots[i] = found[k];
-                contexts[i] = contextOf(items[i], found[k]);
-                keys.Add((Math.Round(Value(contexts[i], weights), 9), contexts[i].Listing.Id, i));
+                var j = round[k];
+                slots[j] = found[k];
+                contexts[j] = contextOf(contenders[j].Item, found[k]);
+                keys.Add((Math.Round(Value(contexts[j], weights), 9), contexts[j].Listing.Id, j));
             }
             looked += round.Length;
             keys.Sort(ByRank);
         }
         var top = new (T, DateTimeOffset?, ScoredMatch)[Math.Min(count, keys.Count)];
-        for (var i = 0; i < top.Length; i++) top[i] = (items[keys[i].Index], slots[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
+        for (var i = 0; i < top.Length; i++) top[i] = (contenders[keys[i].Index].Item, slots[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
         return top;
     }
 
