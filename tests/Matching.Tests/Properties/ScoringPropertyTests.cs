@@ -109,6 +109,40 @@ public sealed class ScoringPropertyTests
         Assert.Empty(await MatchScorer.Default.TopAsync(contexts, (c, s) => c, Fail, _ => 0.2, 0));
     }
 
+    [Fact]
+    public async Task TopAsync_keeps_only_the_candidates_it_looks_up_alive_while_the_lookup_is_pending()
+    {
+        // The candidates that cannot reach the page are garbage during the lookup (each is a parsed
+        // listing in Matching, and most in-flight matches are waiting on it): none may survive it.
+        var lookup = new TaskCompletionSource<IReadOnlyList<DateTimeOffset?>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var looked = new List<MatchContext>();
+        var (ranking, candidates) = StartRanking(lookup, looked);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.InRange(looked.Count, 1, candidates.Length / 2 - 1);
+        Assert.Equal(looked.Count, candidates.Count(c => c.TryGetTarget(out _)));
+        lookup.SetResult(looked.Select(c => c.EarliestSlot).ToArray());
+        Assert.Equal(20, (await ranking).Count);
+    }
+
+    /// <summary>Starts a ranking of 200 candidates held only weakly here, so the ranking alone decides what stays alive.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (Task<IReadOnlyList<(MatchContext Item, DateTimeOffset? Slot, ScoredMatch Scored)>> Ranking, WeakReference<MatchContext>[] Candidates)
+        StartRanking(TaskCompletionSource<IReadOnlyList<DateTimeOffset?>> lookup, List<MatchContext> looked)
+    {
+        var contexts = GeneratedContexts(15, 200).ToArray();
+        var ranking = MatchScorer.Default.TopAsync(contexts, (c, slot) => c with { EarliestSlot = slot },
+            batch =>
+            {
+                looked.AddRange(batch);
+                return lookup.Task;
+            }, MatchWeightsResolver.Lookup(MatchWeightsResolver.Resolve(null, null)), 20);
+        return (ranking, contexts.Select(c => new WeakReference<MatchContext>(c)).ToArray());
+    }
+
     /// <summary>Random pairs, half of them near each other, some stale, with and without a slot and care team.</summary>
     private static IEnumerable<MatchContext> GeneratedContexts(int seed, int count)
     {
