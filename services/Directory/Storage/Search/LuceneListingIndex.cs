@@ -212,15 +212,17 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (luceneQuery, hasText) = LuceneListingQuery.Build(query, _analyzer, _filters);
         var searcher = _searchers.Acquire();
         try
         {
             var keep = (int)Math.Clamp((long)Math.Max(0, query.Offset) + Math.Max(0, query.Limit), 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var limit = Math.Max(0, query.Limit);
+            var hasText = LuceneListingQuery.HasText(query.Text, _analyzer);
+            // The full query is built only when it runs: a page filled inside a smaller radius needs none.
             var page = query.Near is { } near
-                ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, (long)Math.Max(0, query.Offset) + limit) ?? SearchNear(searcher, luceneQuery, query, near, hasText, keep)
-                : SearchEverywhere(searcher, luceneQuery, query, hasText, keep);
+                ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, (long)Math.Max(0, query.Offset) + limit)
+                    ?? SearchNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep)
+                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep);
             return Task.FromResult(page with { Hits = page.Hits.Skip(Math.Max(0, query.Offset)).Take(limit).ToArray() });
         }
         finally

@@ -34,8 +34,9 @@ internal static class LuceneListingQuery
     /// The query, and whether it carries free text (so scores mean relevance). With
     /// <paramref name="filters"/>, every filter moves into one candidate set that leads the search
     /// (leap-frog, filter first): keyword filters that repeat across searches as cached doc-id sets,
-    /// then the per-request checks (exchange terms, last confirmed, geo box) on the documents those
-    /// let through. The text clauses, the costly part, are then advanced only to documents that
+    /// then the per-request checks (exchange terms, last confirmed) on the documents those let
+    /// through; near a point, the geo box leads and its documents are tested against both
+    /// (<see cref="NearCandidatesFilter"/>). The text clauses, the costly part, are then advanced only to documents that
     /// passed every filter, and they alone give the score.
     /// </summary>
     public static (Query Query, bool HasText) Build(ListingSearchQuery search, Analyzer analyzer, LuceneFilterCache? filters = null)
@@ -43,6 +44,9 @@ internal static class LuceneListingQuery
         var text = TextQuery(search.Text, analyzer);
         return filters is null ? (Combined(search, text), text is not null) : (Filtered(search, text, filters), text is not null);
     }
+
+    /// <summary>Whether <paramref name="text"/> leaves any term after analysis (what <see cref="Build"/> reports as HasText).</summary>
+    public static bool HasText(string? text, Analyzer analyzer) => TextQuery(text, analyzer) is not null;
 
     /// <summary>Text and filters as one BooleanQuery (filters as zero-boost constant-score MUST clauses).</summary>
     private static Query Combined(ListingSearchQuery search, BooleanQuery? text)
@@ -89,15 +93,11 @@ internal static class LuceneListingQuery
             cached = filters.For(keywords);
         }
 
-        // Exchange terms and "confirmed since" are checked per candidate from doc values.
-        var candidates = RequestChecksFilter.For(cached, search);
-        if (search.Near is { } near)
-        {
-            var box = new ConstantScoreQuery(NearPrefilter(near, search.IncludeTelehealth));
-            candidates = new QueryWrapperFilter(candidates is null
-                ? box
-                : new BooleanQuery { { new ConstantScoreQuery(candidates), Occur.MUST }, { box, Occur.MUST } });
-        }
+        // Exchange terms and "confirmed since" are checked per candidate from doc values; near a
+        // point, only on the documents of the geo box that the keyword bit sets let through.
+        var candidates = search.Near is { } near
+            ? new NearCandidatesFilter(NearBox(near, search.IncludeTelehealth), cached, RequestChecksFilter.ChecksOf(search))
+            : RequestChecksFilter.For(cached, search);
 
         if (candidates is null) return text ?? (Query)new MatchAllDocsQuery();
         if (text is null) return new FilteredQuery(new MatchAllDocsQuery(), candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
@@ -158,6 +158,12 @@ internal static class LuceneListingQuery
             ? new BooleanQuery { { box, Occur.SHOULD }, { new TermQuery(new Term(F.Telehealth, F.True)), Occur.SHOULD } }
             : box;
     }
+
+    /// <summary><see cref="NearPrefilter"/> as a filter: the cells' own terms filter when it is the whole prefilter.</summary>
+    private static Filter NearBox(GeoFilter near, bool includeTelehealth) =>
+        NearPrefilter(near, includeTelehealth) is var prefilter && prefilter is ConstantScoreQuery { Filter: { } cells }
+            ? cells
+            : new QueryWrapperFilter(prefilter);
 
     private static Query RangeBox(double minLat, double maxLat, IReadOnlyList<(double Min, double Max)> lonRanges)
     {

@@ -27,19 +27,24 @@ internal sealed class RequestChecksFilter(Filter? keywords, TermsFilter? terms, 
         return new RequestChecksFilter(keywords, terms, search.ConfirmedSince);
     }
 
+    /// <summary>The request's checks alone (no base set), for a caller that tests its own candidates; null when there are none.</summary>
+    public static RequestChecksFilter? ChecksOf(ListingSearchQuery search) => For(null, search) as RequestChecksFilter;
+
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         var reader = context.AtomicReader;
         var inner = keywords is null ? new AllDocs(reader.MaxDoc, acceptDocs) : keywords.GetDocIdSet(context, acceptDocs);
         if (inner is null) return null;
-        var check = new SegmentCheck(this, reader);
-        return new Checked(inner, check);
+        return new Checked(inner, CheckFor(reader));
     }
+
+    /// <summary>The checks on one segment's documents.</summary>
+    public SegmentCheck CheckFor(AtomicReader reader) => new(this, reader);
 
     public override string ToString() => $"RequestChecks({keywords}, {_terms}, {confirmedSince})";
 
     /// <summary>One segment's checks, on the heap copies of its doc values (<see cref="SegmentValues"/>).</summary>
-    private sealed class SegmentCheck
+    internal sealed class SegmentCheck
     {
         private readonly RequestChecksFilter _filter;
         private readonly SegmentValues _values;
