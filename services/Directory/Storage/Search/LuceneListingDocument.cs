@@ -19,8 +19,9 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// (lower-case), <c>barter</c>, <c>currency</c> (upper-case), and <c>accepting</c>/<c>telehealth</c>/<c>time_bank</c>
 /// as "true"/"false".</item>
 /// <item>numbers <c>fee_min_effective</c> (sliding-scale floor when set, else fee_min; minor units) and
-/// <c>last_confirmed_ms</c> (unix milliseconds: ConfirmedSince has sub-second precision and the
-/// Elasticsearch backend compares in milliseconds too), each twice: trie-indexed, and as numeric doc
+/// <c>last_confirmed_ms</c> (unix milliseconds: ConfirmedSince has sub-second precision; the
+/// Elasticsearch backend indexes whole seconds, so the two can disagree about a listing confirmed
+/// within the boundary second), each twice: trie-indexed, and as numeric doc
 /// values (<c>*_dv</c>) that the query checks per candidate instead of expanding a range over every
 /// document (see <see cref="LuceneListingQuery"/>).</item>
 /// <item>per-request checks from doc values (<see cref="RequestChecksFilter"/>): <c>currency_dv</c> (code packed
