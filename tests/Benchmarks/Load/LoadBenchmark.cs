@@ -127,10 +127,13 @@ public static class LoadBenchmark
         report.Line("");
 
         var memory = ServiceMemory.Find(ports).ToList();
-        report.Table(["process", "pid", "RSS MB (target ≤ 250)", "anonymous MB", "file-backed MB"],
+        report.Table(["process", "pid", "RSS MB (target ≤ 250)", "anonymous MB", "file-backed MB", "shared memory MB", "PSS MB"],
             memory.OrderBy(m => m.Name).Select(m => (IReadOnlyList<string>)[m.Name, m.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{m.Memory.RssKb / 1024.0:F0}", $"{m.Memory.AnonKb / 1024.0:F0}", $"{m.Memory.FileKb / 1024.0:F0}"]));
-        report.Line("File-backed: mapped code and the Directory's memory-mapped search index, page cache the kernel can reclaim and re-read.");
+                $"{m.Memory.RssKb / 1024.0:F0}", $"{m.Memory.AnonKb / 1024.0:F0}", $"{m.Memory.FileKb / 1024.0:F0}",
+                $"{m.Memory.ShmemKb / 1024.0:F0}", $"{m.Memory.PssKb / 1024.0:F0}"]));
+        report.Line("RSS = anonymous + file-backed + shared memory. File-backed: mapped code and the Directory's memory-mapped search index, " +
+            "page cache the kernel can reclaim and re-read. Shared memory: the runtime's executable memory (JIT-compiled code, stubs), " +
+            "kept in a memfd for W^X. PSS splits pages shared with other processes (the runtime's code) among them.");
         report.Save(options.ResultsDirectory, "load.md");
         foreach (var channel in channels.Values) channel.Dispose();
     }

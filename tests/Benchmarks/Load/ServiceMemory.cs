@@ -65,20 +65,24 @@ public static class ServiceMemory
     }
 
     /// <summary>
-    /// VmRSS and its file-backed part (RssFile: mapped code and the search index's memory maps,
-    /// pages the kernel can drop and re-read) beside the anonymous part (heaps, stacks).
+    /// VmRSS and its parts: anonymous (heaps, stacks), file-backed (RssFile: mapped code and the
+    /// search index's memory maps, pages the kernel can drop and re-read) and shared memory
+    /// (RssShmem: the runtime's executable memory — JIT-compiled code, stubs — which it keeps in a
+    /// memfd so that it can map it writable and executable separately, for W^X). PSS (smaps_rollup)
+    /// splits each page shared with other processes among them (the four .NET services share the runtime's code).
     /// </summary>
-    public sealed record Resident(long RssKb, long FileKb, long AnonKb)
+    public sealed record Resident(long RssKb, long FileKb, long AnonKb, long ShmemKb, long PssKb)
     {
         public static Resident Of(string dir)
         {
             var status = File.ReadLines(Path.Combine(dir, "status")).ToArray();
-            long Kb(string key)
+            var rollup = File.Exists(Path.Combine(dir, "smaps_rollup")) ? File.ReadLines(Path.Combine(dir, "smaps_rollup")).ToArray() : [];
+            static long Kb(string[] lines, string key)
             {
-                var line = status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+                var line = lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
                 return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
             }
-            return new Resident(Kb("VmRSS:"), Kb("RssFile:"), Kb("RssAnon:"));
+            return new Resident(Kb(status, "VmRSS:"), Kb(status, "RssFile:"), Kb(status, "RssAnon:"), Kb(status, "RssShmem:"), Kb(rollup, "Pss:"));
         }
     }
 }
