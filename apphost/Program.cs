@@ -28,9 +28,12 @@ else
     var storePort = Port("Store", 6380);
     // Store:CommitWait=false trades the fsync before each acknowledgement for speed (README, Durability).
     var commitWait = builder.Configuration.GetValue("Store:CommitWait", true);
+    // Store:Memory (e.g. "512m") is how much of the store stays in memory; the rest is on disk (README, Durability).
+    var storeMemory = builder.Configuration["Store:Memory"];
     embeddedStore = builder.AddProject<Projects.Store>("store")
         .WithArgs(["--port", storePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(dataRoot, "store"),
-            .. commitWait ? Array.Empty<string>() : ["--no-commit-wait"]])
+            .. commitWait ? Array.Empty<string>() : ["--no-commit-wait"],
+            .. string.IsNullOrEmpty(storeMemory) ? Array.Empty<string>() : ["--memory", storeMemory]])
         .WithEndpoint("tcp", e => { e.Port = storePort; e.TargetPort = storePort; e.IsProxied = false; e.UriScheme = "tcp"; });
     var endpoint = embeddedStore.GetEndpoint("tcp");
     redis = builder.AddConnectionString("redis", ReferenceExpression.Create(

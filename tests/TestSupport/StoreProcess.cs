@@ -24,15 +24,23 @@ public sealed class StoreProcess : IDisposable
         _start = start;
     }
 
-    /// <summary>The embedded Garnet store exactly as the AppHost runs it.</summary>
-    public static StoreProcess Garnet(int port, string dataDir)
+    /// <summary>The embedded Garnet store exactly as the AppHost runs it (or with less of it in memory).</summary>
+    public static StoreProcess Garnet(int port, string dataDir, HealingNetwork.Store.StoreMemory? memory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Store.dll");
-        return new StoreProcess("garnet", port, dataDir, () => new ProcessStartInfo("dotnet")
+        return new StoreProcess("garnet", port, dataDir, () =>
         {
-            ArgumentList = { dll, "--port", port.ToString(), "--data-dir", dataDir },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { dll, "--port", port.ToString(), "--data-dir", dataDir },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            if (memory is not null)
+            {
+                foreach (var arg in new[] { "--memory", memory.LogMemory, "--page", memory.PageSize }) start.ArgumentList.Add(arg);
+            }
+            return start;
         });
     }
 
