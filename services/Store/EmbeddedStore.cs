@@ -67,7 +67,7 @@ public sealed class EmbeddedStore : IDisposable
             "--expired-key-deletion-scan-freq", "60",
             "--aof",
             "--aof-memory", "32m",
-            "--aof-page-size", "8m",
+            "--aof-page-size", "8m", // at least twice the log's page (StoreMemory.PageSize)
             "--aof-segment-size", SegmentSize,
             "--recover",
             "--lua", "true",
@@ -87,7 +87,8 @@ public sealed class EmbeddedStore : IDisposable
 /// hold inline; objects such as hashes live on the heap and count toward the memory).
 /// </summary>
 /// <param name="LogMemory">Garnet size, e.g. "256m": records beyond it are kept on disk.</param>
-/// <param name="PageSize">Garnet size, a power of two below <paramref name="LogMemory"/>.</param>
+/// <param name="PageSize">Garnet size, a power of two below <paramref name="LogMemory"/> and at most 4m: Garnet
+/// requires the AOF's pages (8m here) to be at least twice the log's, and refuses to start otherwise.</param>
 public sealed record StoreMemory(string LogMemory, string PageSize)
 {
     /// <summary>256 MB in 4 MB pages (a value up to 4 MB, gRPC's default message limit; the AOF's pages must be twice as large).</summary>

@@ -1,7 +1,7 @@
 using HealingNetwork.Store;
 
 // Usage: Store [--port 6380] [--data-dir .data/store] [--bind 127.0.0.1] [--no-commit-wait]
-//              [--memory 256m] [--page 16m]
+//              [--memory 256m] [--page 4m]   (page: at most 4m, see StoreMemory)
 // By default a write is acknowledged only after its AOF record is fsynced (survives kill -9 and
 // power loss); --no-commit-wait acknowledges once the record is queued, ~2.5x faster for one
 // client and ~5x for 32, at the risk of losing the last milliseconds of writes in a crash.
