@@ -28,7 +28,7 @@ public sealed class MatchingApi(
 
     public override async Task<FindMatchesResponse> FindMatches(FindMatchesRequest request, ServerCallContext context)
     {
-        context.RequireCaller();
+        var caller = context.RequireCaller();
         var v = new Violations();
         RequireProfileId(request.ProfileId, v);
         PageSize(request.PageSize, 100, v);
@@ -42,13 +42,14 @@ public sealed class MatchingApi(
         v.ThrowIfAny();
 
         var options = Downstream.Options(context);
-        // The profile (owner-checked by Profiles) and the directory's generation are read side by side.
-        var generationRead = cache.DirectoryGenerationAsync();
-        var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
-        var generation = await generationRead;
-        // "matches-z": entries compressed (MatchCache); uncompressed ones of older versions are never read.
-        var field = $"matches-z:{profile.Version}:{generation}:{RequestHash.Of(request)}";
-        if (await cache.GetAsync(profile.Id, field) is { } cached)
+        var requestHash = RequestHash.Of(request);
+        // A cached answer is found from the profile's stored version and owner, without a call to
+        // Profiles: the answer was made from that very version, and the owner check is Profiles' own
+        // (only the owner reads a profile). Anything else (no such profile, someone else's, a miss)
+        // goes through GetProfile, which also answers NOT_FOUND.
+        var (stamp, generation) = await cache.StampAsync(request.ProfileId);
+        if (stamp is not null && stamp.OwnerId == caller
+            && await cache.GetAsync(request.ProfileId, CacheField(stamp.Version, generation, requestHash)) is { } cached)
         {
             // Concatenated encodings of one message type parse as the two merged: the cached answer with cached = true.
             var encoding = new byte[cached.Length + CachedMark.Length];
@@ -58,6 +59,9 @@ public sealed class MatchingApi(
                 ? EncodedResponses.Attach(new FindMatchesResponse(), encoding) // written as is, never parsed here
                 : FindMatchesResponse.Parser.ParseFrom(encoding);
         }
+
+        var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
+        var field = CacheField(profile.Version, generation, requestHash);
 
         var weights = MatchWeightsResolver.Resolve(profile.Weights, request.Weights);
         var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
@@ -128,6 +132,13 @@ public sealed class MatchingApi(
         response.CoveredLayers.AddRange(covered);
         return response;
     }
+
+    /// <summary>
+    /// The cache field of an answer. "matches-z": entries compressed (<see cref="MatchCache"/>);
+    /// uncompressed ones of older versions are never read.
+    /// </summary>
+    private static string CacheField(long profileVersion, long directoryGeneration, string requestHash) =>
+        $"matches-z:{profileVersion}:{directoryGeneration}:{requestHash}";
 
     private static void RequireProfileId(string id, Violations v)
     {

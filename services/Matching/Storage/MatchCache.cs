@@ -13,6 +13,8 @@ namespace HealingNetwork.Matching.Storage;
 ///                                Deflate encoding (fastest level);
 ///                                expires 5 minutes after the last write (availability moves on)
 /// directory:seq            string read only: bumped by every listing write
+/// profile:{profileId}      hash   read only, fields version and owner (Profiles writes them with
+///                                every version of the profile; its data is never read here)
 /// </code>
 /// A profile change bumps its version and a listing change bumps the directory sequence, so any
 /// write makes old entries unreachable; erasing a profile deletes the whole hash.
@@ -28,10 +30,21 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public async Task<long> DirectoryGenerationAsync()
+    /// <summary>
+    /// The profile's stored version and owner (null when there is no such profile, or it lacks
+    /// either field), and the directory's generation, read in one round trip.
+    /// </summary>
+    public async Task<(ProfileStamp? Profile, long DirectoryGeneration)> StampAsync(string profileId)
     {
-        var value = await redis.GetDatabase().StringGetAsync(SharedKeys.DirectorySequence);
-        return value.IsNull ? 0 : (long)value;
+        var batch = redis.GetDatabase().CreateBatch();
+        var fields = batch.HashGetAsync(SharedKeys.Profile(profileId), [SharedKeys.ProfileVersionField, SharedKeys.ProfileOwnerField]);
+        var generation = batch.StringGetAsync(SharedKeys.DirectorySequence);
+        batch.Execute();
+        var (values, seq) = (await fields, await generation);
+        var stamp = !values[0].IsNull && !values[1].IsNull && values[0].TryParse(out long version)
+            ? new ProfileStamp(version, values[1].ToString())
+            : null;
+        return (stamp, seq.IsNull ? 0 : (long)seq);
     }
 
     /// <summary>The cached response's protobuf encoding, or null (also when the entry cannot be decoded).</summary>
@@ -83,3 +96,6 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
         }
     }
 }
+
+/// <summary>A profile's version and owner as Profiles stored them.</summary>
+public sealed record ProfileStamp(long Version, string OwnerId);

@@ -11,6 +11,7 @@ namespace HealingNetwork.Profiles.Storage;
 /// other personal field are never stored in plaintext). Key layout:
 /// <code>
 /// profile:{id}            hash   data = protected Profile protobuf, version = n, owner = owner id
+///                                (Matching reads version and owner to serve cached answers; see SharedKeys)
 /// owner-profiles:{owner}  set    profile ids of an owner (export, erase); the store drops the key
 ///                                with its last member, so erasing the last profile leaves nothing of the owner
 /// match-cache:{id}        hash   Matching's cached results for the profile (erased with it; see SharedKeys)
@@ -21,7 +22,7 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
 {
     private readonly IDataProtector _protector = protection.CreateProtector("HealingNetwork.Profiles.v1");
 
-    public static RedisKey ProfileKey(string id) => $"profile:{{{id}}}";
+    public static RedisKey ProfileKey(string id) => SharedKeys.Profile(id);
     public static RedisKey OwnerKey(string owner) => $"owner-profiles:{{{owner}}}";
 
     // KEYS: profile, owner set. ARGV: expected version (0 = must not exist), data, new version, owner, id.

@@ -3,13 +3,26 @@ using StackExchange.Redis;
 namespace HealingNetwork.ServiceDefaults.Storage;
 
 /// <summary>
-/// Store keys that one service writes and another must erase: Matching caches results per
-/// profile; Profiles erases them when the person deletes their profile.
+/// Store keys that one service writes and another reads or erases: Matching caches results per
+/// profile and Profiles erases them when the person deletes their profile; Matching reads a
+/// profile's version and owner (never its data) to serve a cached answer without a call to Profiles.
 /// </summary>
 public static class SharedKeys
 {
     /// <summary>hash of cached match results of a profile, field = "{kind}:{profile version}:{directory seq}:{request hash}".</summary>
     public static RedisKey MatchCache(string profileId) => $"match-cache:{{{profileId}}}";
+
+    /// <summary>
+    /// hash of a profile, written by Profiles only: data = the protected profile, version = its version,
+    /// owner = its owner's subject. Matching reads <see cref="ProfileVersionField"/> and <see cref="ProfileOwnerField"/>.
+    /// </summary>
+    public static RedisKey Profile(string profileId) => $"profile:{{{profileId}}}";
+
+    /// <summary>The profile's version (decimal), written with every version of the profile.</summary>
+    public const string ProfileVersionField = "version";
+
+    /// <summary>The subject that owns the profile, written with every version of the profile.</summary>
+    public const string ProfileOwnerField = "owner";
 
     /// <summary>The directory sequence (bumped by every listing write); Matching's cache generation.</summary>
     public static readonly RedisKey DirectorySequence = "directory:seq";

@@ -215,6 +215,37 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task Someone_elses_profile_is_not_found_even_when_the_same_request_is_cached()
+    {
+        // The cached answer is found from the profile's stored owner and version, without asking
+        // Profiles: the owner must still be checked on that path.
+        var world = new World(System);
+        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        await FindAsync(world, request);
+        Assert.True((await FindAsync(world, request)).Cached);
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, () =>
+            System.Matching.FindMatchesAsync(request, Tokens.As("someone-else")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_deleted_profile_is_not_found_though_its_matches_were_cached()
+    {
+        var world = new World(System);
+        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        await FindAsync(world, request);
+        Assert.True((await FindAsync(world, request)).Cached);
+
+        await System.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = profile.Id }, Tokens.As(world.Client));
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => FindAsync(world, request));
+    }
+
+    [Fact]
     public async Task Without_a_token_the_call_is_unauthenticated()
     {
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, () =>
