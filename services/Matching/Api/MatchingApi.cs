@@ -134,11 +134,11 @@ public sealed class MatchingApi(
     }
 
     /// <summary>
-    /// The cache field of an answer. "matches-z": entries compressed (<see cref="MatchCache"/>);
-    /// uncompressed ones of older versions are never read.
+    /// The cache field of an answer. "matches-lz4": entries LZ4-compressed (<see cref="MatchCache"/>);
+    /// those of older versions (uncompressed, or Deflate as "matches-z") are never read.
     /// </summary>
     private static string CacheField(long profileVersion, long directoryGeneration, string requestHash) =>
-        $"matches-z:{profileVersion}:{directoryGeneration}:{requestHash}";
+        $"matches-lz4:{profileVersion}:{directoryGeneration}:{requestHash}";
 
     private static void RequireProfileId(string id, Violations v)
     {

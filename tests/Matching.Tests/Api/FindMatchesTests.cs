@@ -96,6 +96,15 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         Assert.True(stored.Length * 3 < response.CalculateSize(), $"stored {stored.Length} B for a {response.CalculateSize()} B answer");
     }
 
+    private static byte[] Deflated(byte[] answer)
+    {
+        var output = new MemoryStream();
+        output.Write(global::System.BitConverter.GetBytes(answer.Length));
+        using (var deflate = new global::System.IO.Compression.DeflateStream(output, global::System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            deflate.Write(answer);
+        return output.ToArray();
+    }
+
     [Fact]
     public void A_stored_value_that_is_not_a_compressed_answer_decodes_to_nothing()
     {
@@ -104,6 +113,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
 
         Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored));
         Assert.Null(Matching.Storage.MatchCache.Decode(answer)); // an uncompressed entry of an older version
+        Assert.Null(Matching.Storage.MatchCache.Decode(Deflated(answer))); // a Deflate entry of an older version
         Assert.Null(Matching.Storage.MatchCache.Decode(stored[..(stored.Length / 2)])); // cut short
         Assert.Null(Matching.Storage.MatchCache.Decode([1, 2]));
         var wrongLength = (byte[])stored.Clone();
