@@ -170,8 +170,8 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         Assert.Equal("Maya Okafor, ND, LAc", Assert.Single(after.Matches).Listing.DisplayName);
     }
 
-    [Fact]
-    public async Task A_profile_update_invalidates_the_cached_matches()
+    /// <summary>A client with one naturopath nearby whose FindMatches answer is now cached.</summary>
+    private async Task<(World World, Profile Profile, FindMatchesRequest Request)> CachedAnswerAsync()
     {
         var world = new World(System);
         await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
@@ -179,6 +179,13 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         var request = new FindMatchesRequest { ProfileId = profile.Id };
         await FindAsync(world, request);
         Assert.True((await FindAsync(world, request)).Cached);
+        return (world, profile, request);
+    }
+
+    [Fact]
+    public async Task A_profile_update_invalidates_the_cached_matches()
+    {
+        var (world, profile, request) = await CachedAnswerAsync();
 
         profile.Weights = new MatchWeights { Distance = 9 };
         var updated = await System.Profiles.UpdateProfileAsync(
@@ -229,12 +236,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     {
         // The cached answer is found from the profile's stored owner and version, without asking
         // Profiles: the owner must still be checked on that path.
-        var world = new World(System);
-        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
-        var profile = await world.ClientAsync();
-        var request = new FindMatchesRequest { ProfileId = profile.Id };
-        await FindAsync(world, request);
-        Assert.True((await FindAsync(world, request)).Cached);
+        var (world, profile, request) = await CachedAnswerAsync();
 
         await RpcAssert.FailsWith(StatusCode.NotFound, () =>
             System.Matching.FindMatchesAsync(request, Tokens.As("someone-else")).ResponseAsync);
@@ -243,12 +245,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     [Fact]
     public async Task A_deleted_profile_is_not_found_though_its_matches_were_cached()
     {
-        var world = new World(System);
-        await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
-        var profile = await world.ClientAsync();
-        var request = new FindMatchesRequest { ProfileId = profile.Id };
-        await FindAsync(world, request);
-        Assert.True((await FindAsync(world, request)).Cached);
+        var (world, profile, request) = await CachedAnswerAsync();
 
         await System.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = profile.Id }, Tokens.As(world.Client));
 
