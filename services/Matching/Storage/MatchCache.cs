@@ -22,9 +22,9 @@ namespace HealingNetwork.Matching.Storage;
 /// Entries are compressed because every distinct answer is kept for 5 minutes and an answer is
 /// mostly listing and explanation text: a 27.8 KB answer of 20 matches is stored in 8.5 KB. A cache
 /// hit decompresses, so the codec is the one that decodes fastest at that size: LZ4 (HC level 3)
-/// decodes it in 3.8 µs where Deflate at its fastest level took 19 µs for 8.9 KB, and Brotli
+/// decodes it in 3.2 µs where Deflate at its fastest level took 18 µs for 8.9 KB, and Brotli
 /// quality 1 cost a hit ~0.1 ms under load. Encoding (on a miss, beside ~4 ms of matching) takes
-/// 75 µs (tests/Benchmarks micro, CacheCodecBenchmarks).
+/// 69 µs (tests/Benchmarks micro, CacheCodecBenchmarks).
 /// </para>
 /// </summary>
 public sealed class MatchCache(IConnectionMultiplexer redis)

@@ -26,6 +26,7 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
     public static RedisKey OwnerKey(string owner) => $"owner-profiles:{{{owner}}}";
 
     // KEYS: profile, owner set. ARGV: expected version (0 = must not exist), data, new version, owner, id.
+    // 'version' and 'owner' are SharedKeys.ProfileVersionField and ProfileOwnerField: Matching reads them.
     private const string WriteScript = """
         local current = redis.call('HGET', KEYS[1], 'version')
         if ARGV[1] == '0' then
