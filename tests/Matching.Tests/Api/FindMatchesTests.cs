@@ -236,7 +236,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     {
         // The cached answer is found from the profile's stored owner and version, without asking
         // Profiles: the owner must still be checked on that path.
-        var (world, profile, request) = await CachedAnswerAsync();
+        var (_, _, request) = await CachedAnswerAsync();
 
         await RpcAssert.FailsWith(StatusCode.NotFound, () =>
             System.Matching.FindMatchesAsync(request, Tokens.As("someone-else")).ResponseAsync);
