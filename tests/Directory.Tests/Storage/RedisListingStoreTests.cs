@@ -122,26 +122,34 @@ public sealed class RedisListingStoreTests
     [Fact]
     public async Task Listings_stored_by_the_old_hash_layout_are_converted_and_keep_their_etags()
     {
+        // A database of its own: every Directory host other tests start migrates the shared one at
+        // start-up, and would convert these listings (or mark the layout current) under this test.
+        using var connection = await ConnectionMultiplexer.ConnectAsync(TestStore.Instance.ConnectionString + ",defaultDatabase=1");
+        var db = connection.GetDatabase();
+        var store = new RedisListingStore(connection);
         var old = Enumerable.Range(0, 3).Select(i => NewListing($"Old {i}")).ToList();
         foreach (var listing in old)
         {
-            var etag = await Db.StringIncrementAsync(RedisListingStore.SequenceKey);
+            var etag = await db.StringIncrementAsync(RedisListingStore.SequenceKey);
             listing.Etag = etag.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var data = listing.Clone();
             data.Etag = "";
-            await Db.HashSetAsync(RedisListingStore.ListingKey(listing.Id),
+            await db.HashSetAsync(RedisListingStore.ListingKey(listing.Id),
                 [new("data", data.ToByteArray()), new("etag", listing.Etag), new("owner", listing.OwnerId)]);
-            await Db.SetAddAsync(RedisListingStore.IdsKey, listing.Id);
+            await db.SetAddAsync(RedisListingStore.IdsKey, listing.Id);
         }
-        await Db.KeyDeleteAsync(RedisListingStore.LayoutKey);
+        await db.KeyDeleteAsync(RedisListingStore.LayoutKey);
 
-        Assert.True(await _store.MigrateLayoutAsync(default) >= 3);
-        Assert.Equal(0, await new RedisListingStore(TestStore.Instance.Connection).MigrateLayoutAsync(default));
+        Assert.True(await store.MigrateLayoutAsync(default) >= 3);
+        Assert.Equal(0, await new RedisListingStore(connection).MigrateLayoutAsync(default));
+        foreach (var listing in old)
+            Assert.Equal(RedisType.String, await db.KeyTypeAsync(RedisListingStore.ListingKey(listing.Id)));
 
-        var read = await _store.GetManyAsync(old.Select(l => l.Id).ToArray(), default);
+        var read = await store.GetManyAsync(old.Select(l => l.Id).ToArray(), default);
         Assert.Equal(old, read);
         var update = old[0].Clone();
         update.DisplayName = "Old 0, renamed";
-        Assert.Equal(WriteOutcome.Written, await _store.ReplaceAsync(update, old[0].Etag, default));
+        Assert.Equal(WriteOutcome.Written, await store.ReplaceAsync(update, old[0].Etag, default));
+        Assert.Null(await _store.GetAsync(old[0].Id, default)); // nothing of it reached the shared database
     }
 }
