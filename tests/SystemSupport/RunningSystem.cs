@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using HealingNetwork.Testing;
 
 namespace HealingNetwork.Testing.System;
@@ -95,6 +96,15 @@ public sealed class RunningSystem : IAsyncDisposable
             foreach (var name in new[] { "GatewayGrpc", "GatewayHttp" })
                 if (!await AcceptsAsync(ports[name], timeout.Token))
                     throw new PortTakenException($"the gateway is reported healthy but nothing listens on its {name} port {ports[name]}");
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Say why: which resource never became healthy and what it printed. A bare
+            // TaskCanceledException left a CI failure without a cause.
+            var report = await DescribeAsync(app);
+            await StopQuietlyAsync(app);
+            if (ownsDataRoot) TempFolder.DeleteQuietly(dataRoot);
+            throw new TimeoutException($"The system did not become healthy within {StartTimeout:g}.\n{report}", ex);
         }
         catch
         {
@@ -223,7 +233,6 @@ public sealed class RunningSystem : IAsyncDisposable
         catch (InvalidOperationException) { return false; }
     }
 
-    /// <summary>Stops the app within a bounded time; a stop that stalls must not hang the test run.</summary>
     /// <summary>Whether a TCP connection to the port on loopback is accepted (a few tries over ~3 s).</summary>
     private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
     {
@@ -243,6 +252,38 @@ public sealed class RunningSystem : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Each resource's state and health, and the last lines of its log (read for at most 10 s in all).</summary>
+    private static async Task<string> DescribeAsync(DistributedApplication app)
+    {
+        const int Lines = 40;
+        var text = new global::System.Text.StringBuilder();
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        foreach (var resource in Resources)
+        {
+            var snapshot = app.ResourceNotifications.TryGetCurrentState(resource, out var state) ? state.Snapshot : null;
+            text.Append(CultureInfo.InvariantCulture,
+                $"--- {resource}: state {snapshot?.State?.Text ?? "unknown"}, health {snapshot?.HealthStatus?.ToString() ?? "none"}, exit code {snapshot?.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"}\n");
+            var tail = new Queue<string>();
+            try
+            {
+                await foreach (var batch in logs.GetAllAsync(state?.ResourceId ?? resource).WithCancellation(budget.Token))
+                    foreach (var line in batch)
+                    {
+                        if (tail.Count == Lines) tail.Dequeue();
+                        tail.Enqueue((line.IsErrorMessage ? "! " : "  ") + line.Content);
+                    }
+            }
+            catch (OperationCanceledException)
+            {
+                tail.Enqueue("  (log read cut short)");
+            }
+            foreach (var line in tail) text.Append(line).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Stops the app within a bounded time; a stop that stalls must not hang the test run.</summary>
     private static async Task StopQuietlyAsync(DistributedApplication app)
     {
         using var timeout = new CancellationTokenSource(StopTimeout);
