@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using HealingNetwork.ServiceDefaults.Storage;
 using K4os.Compression.LZ4;
@@ -10,7 +11,7 @@ namespace HealingNetwork.Matching.Storage;
 /// <code>
 /// match-cache:{profileId}  hash  field "{kind}:{profile version}:{directory seq}:{request hash}" =
 ///                                the response protobuf's length (4 bytes, little-endian), then its
-///                                LZ4 block (high-compression level 3);
+///                                LZ4 block (fast level);
 ///                                expires 5 minutes after the last write (availability moves on)
 /// directory:seq            string read only: bumped by every listing write
 /// profile:{profileId}      hash   read only, fields version and owner (Profiles writes them with
@@ -20,11 +21,12 @@ namespace HealingNetwork.Matching.Storage;
 /// write makes old entries unreachable; erasing a profile deletes the whole hash.
 /// <para>
 /// Entries are compressed because every distinct answer is kept for 5 minutes and an answer is
-/// mostly listing and explanation text: a 27.8 KB answer of 20 matches is stored in 8.5 KB. A cache
-/// hit decompresses, so the codec is the one that decodes fastest at that size: LZ4 (HC level 3)
-/// decodes it in 3.2 µs where Deflate at its fastest level took 18 µs for 8.9 KB, and Brotli
-/// quality 1 cost a hit ~0.1 ms under load. Encoding (on a miss, beside ~4 ms of matching) takes
-/// 69 µs (tests/Benchmarks micro, CacheCodecBenchmarks).
+/// mostly listing and explanation text: a 27.8 KB answer of 20 matches is stored in 9.4 KB. A cache
+/// hit decompresses, so the codec is one that decodes fast at that size: LZ4 decodes it in 3.3-3.6 µs
+/// where Deflate at its fastest level took 18 µs for 8.9 KB, and Brotli quality 1 cost a hit ~0.1 ms
+/// under load. LZ4's fast level encodes it in 16 µs (Deflate 31); its HC level 3 saved 0.9 KB per
+/// entry but took 71 µs, which profiled at a tenth of Matching's CPU on a miss
+/// (tests/Benchmarks micro, CacheCodecBenchmarks).
 /// </para>
 /// </summary>
 public sealed class MatchCache(IConnectionMultiplexer redis)
@@ -70,10 +72,17 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
     /// <summary>The stored form of an encoding: its length (4 bytes, little-endian), then its LZ4 block.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> encoding)
     {
-        var output = new byte[4 + LZ4Codec.MaximumOutputSize(encoding.Length)];
-        BinaryPrimitives.WriteInt32LittleEndian(output, encoding.Length);
-        var written = LZ4Codec.Encode(encoding, output.AsSpan(4), LZ4Level.L03_HC);
-        return output.AsSpan(0, 4 + written).ToArray();
+        var scratch = ArrayPool<byte>.Shared.Rent(4 + LZ4Codec.MaximumOutputSize(encoding.Length));
+        try
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(scratch, encoding.Length);
+            var written = LZ4Codec.Encode(encoding, scratch.AsSpan(4), LZ4Level.L00_FAST);
+            return scratch.AsSpan(0, 4 + written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
     /// <summary>The encoding a stored value holds; null when the value is not one <see cref="Encode"/> wrote.</summary>
