@@ -96,7 +96,7 @@ internal static class LuceneListingQuery
         // Exchange terms and "confirmed since" are checked per candidate from doc values; near a
         // point, only on the documents of the geo box that the keyword bit sets let through.
         var candidates = search.Near is { } near
-            ? new NearCandidatesFilter(NearBox(near, search.IncludeTelehealth), cached, RequestChecksFilter.ChecksOf(search))
+            ? new NearCandidatesFilter(NearBox(near), search.IncludeTelehealth ? filters.For(TelehealthListings) : null, cached, RequestChecksFilter.ChecksOf(search))
             : RequestChecksFilter.For(cached, search);
 
         if (candidates is null) return text ?? (Query)new MatchAllDocsQuery();
@@ -159,11 +159,13 @@ internal static class LuceneListingQuery
             : box;
     }
 
-    /// <summary><see cref="NearPrefilter"/> as a filter: the cells' own terms filter when it is the whole prefilter.</summary>
-    private static Filter NearBox(GeoFilter near, bool includeTelehealth) =>
-        NearPrefilter(near, includeTelehealth) is var prefilter && prefilter is ConstantScoreQuery { Filter: { } cells }
+    /// <summary>The box of <see cref="NearPrefilter"/> (telehealth aside) as a filter: the cells' own terms filter, or the range box.</summary>
+    private static Filter NearBox(GeoFilter near) =>
+        NearPrefilter(near, includeTelehealth: false) is var prefilter && prefilter is ConstantScoreQuery { Filter: { } cells }
             ? cells
             : new QueryWrapperFilter(prefilter);
+
+    private static readonly TermQuery TelehealthListings = new(new Term(F.Telehealth, F.True));
 
     private static Query RangeBox(double minLat, double maxLat, IReadOnlyList<(double Min, double Max)> lonRanges)
     {
