@@ -47,9 +47,8 @@ public sealed class MatchingApi(
         // Profiles: the answer was made from that very version, and the owner check is Profiles' own
         // (only the owner reads a profile). Anything else (no such profile, someone else's, a miss)
         // goes through GetProfile, which also answers NOT_FOUND.
-        var (stamp, generation) = await cache.StampAsync(request.ProfileId);
-        if (stamp is not null && stamp.OwnerId == caller
-            && await cache.GetAsync(request.ProfileId, CacheField(stamp.Version, generation, requestHash)) is { } cached)
+        var lookup = await cache.LookupAsync(request.ProfileId, requestHash);
+        if (lookup is { Profile.OwnerId: var owner, Answer: { } cached } && owner == caller)
         {
             // Concatenated encodings of one message type parse as the two merged: the cached answer with cached = true.
             var encoding = new byte[cached.Length + CachedMark.Length];
@@ -61,7 +60,6 @@ public sealed class MatchingApi(
         }
 
         var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
-        var field = CacheField(profile.Version, generation, requestHash);
 
         var weights = MatchWeightsResolver.Resolve(profile.Weights, request.Weights);
         var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
@@ -71,7 +69,8 @@ public sealed class MatchingApi(
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
         response.Matches.AddRange(matches);
         var encoded = response.ToByteArray();
-        await cache.SetAsync(profile.Id, field, encoded);
+        // Tagged with the generation read before the candidates were fetched: a listing written meanwhile makes it stale at once.
+        await cache.SetAsync(profile.Id, requestHash, profile.Version, lookup.DirectoryGeneration, encoded);
         return EncodedResponses.Attach(response, encoded); // serialized once, for the cache and the caller
     }
 
@@ -132,13 +131,6 @@ public sealed class MatchingApi(
         response.CoveredLayers.AddRange(covered);
         return response;
     }
-
-    /// <summary>
-    /// The cache field of an answer. "matches-lz4": entries LZ4-compressed (<see cref="MatchCache"/>);
-    /// those of older versions (uncompressed, or Deflate as "matches-z") are never read.
-    /// </summary>
-    private static string CacheField(long profileVersion, long directoryGeneration, string requestHash) =>
-        $"matches-lz4:{profileVersion}:{directoryGeneration}:{requestHash}";
 
     private static void RequireProfileId(string id, Violations v)
     {

@@ -9,16 +9,20 @@ namespace HealingNetwork.Matching.Storage;
 /// <summary>
 /// Cached match results. Key layout:
 /// <code>
-/// match-cache:{profileId}  hash  field "{kind}:{profile version}:{directory seq}:{request hash}" =
-///                                the response protobuf's length (4 bytes, little-endian), then its
-///                                LZ4 block (fast level);
+/// match-cache:{profileId}  hash  field "answer-lz4:{request hash}" = the profile version the answer
+///                                was made from (8 bytes), the directory sequence it was made at
+///                                (8 bytes), the response protobuf's length (4 bytes; all three
+///                                little-endian), then its LZ4 block (fast level);
 ///                                expires 5 minutes after the last write (availability moves on)
 /// directory:seq            string read only: bumped by every listing write
 /// profile:{profileId}      hash   read only, fields version and owner (Profiles writes them with
 ///                                every version of the profile; its data is never read here)
 /// </code>
-/// A profile change bumps its version and a listing change bumps the directory sequence, so any
-/// write makes old entries unreachable; erasing a profile deletes the whole hash.
+/// An entry answers only while the profile's version and the directory sequence are still the ones
+/// it carries, so a profile change or a listing change makes it stale; erasing a profile deletes the
+/// whole hash. The entry is read together with the version, the owner and the sequence, so a hit
+/// costs one round trip to the store (the fields "{kind}:{version}:{seq}:{request hash}" of the
+/// previous layout could only be named after the first read, and are never read now).
 /// <para>
 /// Entries are compressed because every distinct answer is kept for 5 minutes and an answer is
 /// mostly listing and explanation text: a 27.8 KB answer of 20 matches is stored in 9.4 KB. A cache
@@ -33,51 +37,56 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>Version (8), directory sequence (8), answer length (4).</summary>
+    private const int HeaderLength = 20;
+
     /// <summary>
-    /// The profile's stored version and owner (null when there is no such profile, or it lacks
-    /// either field), and the directory's generation, read in one round trip.
+    /// In one round trip: the profile's stored version and owner (null when there is no such
+    /// profile, or it lacks either field), the directory's generation, and the cached answer to the
+    /// request when there is one made from that version at that generation.
     /// </summary>
-    public async Task<(ProfileStamp? Profile, long DirectoryGeneration)> StampAsync(string profileId)
+    public async Task<CacheLookup> LookupAsync(string profileId, string requestHash)
     {
         var batch = redis.GetDatabase().CreateBatch();
         var fields = batch.HashGetAsync(SharedKeys.Profile(profileId), [SharedKeys.ProfileVersionField, SharedKeys.ProfileOwnerField]);
-        var generation = batch.StringGetAsync(SharedKeys.DirectorySequence);
+        var sequence = batch.StringGetAsync(SharedKeys.DirectorySequence);
+        var entry = batch.HashGetAsync(SharedKeys.MatchCache(profileId), Field(requestHash));
         batch.Execute();
-        var (values, seq) = (await fields, await generation);
+        var (values, seq, stored) = (await fields, await sequence, await entry);
         var stamp = !values[0].IsNull && !values[1].IsNull && values[0].TryParse(out long version)
             ? new ProfileStamp(version, values[1].ToString())
             : null;
-        return (stamp, seq.IsNull ? 0 : (long)seq);
+        var generation = seq.IsNull ? 0 : (long)seq;
+        var answer = stamp is not null && !stored.IsNull ? Decode((byte[])stored!, stamp.Version, generation) : null;
+        return new CacheLookup(stamp, generation, answer);
     }
 
-    /// <summary>The cached response's protobuf encoding, or null (also when the entry cannot be decoded).</summary>
-    public async Task<byte[]?> GetAsync(string profileId, string field)
-    {
-        var value = await redis.GetDatabase().HashGetAsync(SharedKeys.MatchCache(profileId), field);
-        return value.IsNull ? null : Decode((byte[])value!);
-    }
-
-    /// <summary>Caches a response's protobuf encoding.</summary>
-    public async Task SetAsync(string profileId, string field, byte[] encoding)
+    /// <summary>Caches the answer to a request, made from the given profile version at the given directory generation.</summary>
+    public async Task SetAsync(string profileId, string requestHash, long profileVersion, long directoryGeneration, byte[] encoding)
     {
         var db = redis.GetDatabase();
         var key = SharedKeys.MatchCache(profileId);
         var batch = db.CreateBatch();
-        var set = batch.HashSetAsync(key, field, Encode(encoding));
+        var set = batch.HashSetAsync(key, Field(requestHash), Encode(encoding, profileVersion, directoryGeneration));
         var expire = batch.KeyExpireAsync(key, Lifetime);
         batch.Execute();
         await Task.WhenAll(set, expire);
     }
 
-    /// <summary>The stored form of an encoding: its length (4 bytes, little-endian), then its LZ4 block.</summary>
-    public static byte[] Encode(ReadOnlySpan<byte> encoding)
+    /// <summary>The hash field of a request's answer.</summary>
+    public static string Field(string requestHash) => $"answer-lz4:{requestHash}";
+
+    /// <summary>The stored form of an answer: what it was made from, its length, then its LZ4 block.</summary>
+    public static byte[] Encode(ReadOnlySpan<byte> encoding, long profileVersion, long directoryGeneration)
     {
-        var scratch = ArrayPool<byte>.Shared.Rent(4 + LZ4Codec.MaximumOutputSize(encoding.Length));
+        var scratch = ArrayPool<byte>.Shared.Rent(HeaderLength + LZ4Codec.MaximumOutputSize(encoding.Length));
         try
         {
-            BinaryPrimitives.WriteInt32LittleEndian(scratch, encoding.Length);
-            var written = LZ4Codec.Encode(encoding, scratch.AsSpan(4), LZ4Level.L00_FAST);
-            return scratch.AsSpan(0, 4 + written).ToArray();
+            BinaryPrimitives.WriteInt64LittleEndian(scratch, profileVersion);
+            BinaryPrimitives.WriteInt64LittleEndian(scratch.AsSpan(8), directoryGeneration);
+            BinaryPrimitives.WriteInt32LittleEndian(scratch.AsSpan(16), encoding.Length);
+            var written = LZ4Codec.Encode(encoding, scratch.AsSpan(HeaderLength), LZ4Level.L00_FAST);
+            return scratch.AsSpan(0, HeaderLength + written).ToArray();
         }
         finally
         {
@@ -85,17 +94,29 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
         }
     }
 
-    /// <summary>The encoding a stored value holds; null when the value is not one <see cref="Encode"/> wrote.</summary>
-    public static byte[]? Decode(byte[] stored)
+    /// <summary>
+    /// The answer a stored value holds if it was made from <paramref name="profileVersion"/> at
+    /// <paramref name="directoryGeneration"/>; null when it was not, or is not a value <see cref="Encode"/> wrote.
+    /// </summary>
+    public static byte[]? Decode(byte[] stored, long profileVersion, long directoryGeneration)
     {
-        if (stored.Length < 4) return null;
-        var length = BinaryPrimitives.ReadInt32LittleEndian(stored);
+        if (stored.Length < HeaderLength
+            || BinaryPrimitives.ReadInt64LittleEndian(stored) != profileVersion
+            || BinaryPrimitives.ReadInt64LittleEndian(stored.AsSpan(8)) != directoryGeneration)
+            return null;
+        var length = BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(16));
         if (length < 0 || length > 64 << 20) return null;
         var encoding = new byte[length];
         // The decoder checks every bound: a corrupt or cut block gives -1 or a different length.
-        return LZ4Codec.Decode(stored.AsSpan(4), encoding) == length ? encoding : null;
+        return LZ4Codec.Decode(stored.AsSpan(HeaderLength), encoding) == length ? encoding : null;
     }
 }
+
+/// <summary>What <see cref="MatchCache.LookupAsync"/> found.</summary>
+/// <param name="Profile">The profile's stored version and owner; null when there is no such profile.</param>
+/// <param name="DirectoryGeneration">The directory sequence now: an answer made now is cached under it.</param>
+/// <param name="Answer">The cached answer's encoding, made from that version at that generation; null on a miss.</param>
+public sealed record CacheLookup(ProfileStamp? Profile, long DirectoryGeneration, byte[]? Answer);
 
 /// <summary>A profile's version and owner as Profiles stored them.</summary>
 public sealed record ProfileStamp(long Version, string OwnerId);

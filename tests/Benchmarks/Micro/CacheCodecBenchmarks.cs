@@ -39,7 +39,7 @@ public class CacheCodecBenchmarks
         }
         _answer = response.ToByteArray();
         _deflated = Deflate(_answer);
-        _stored = MatchCache.Encode(_answer);
+        _stored = MatchCache.Encode(_answer, 3, 100_000);
     }
 
     [Benchmark(Baseline = true, Description = "cache hit: Deflate decode of a 20-match answer")]
@@ -52,13 +52,13 @@ public class CacheCodecBenchmarks
     }
 
     [Benchmark(Description = "cache hit: MatchCache.Decode (LZ4) of a 20-match answer")]
-    public int Lz4Decode() => MatchCache.Decode(_stored)!.Length;
+    public int Lz4Decode() => MatchCache.Decode(_stored, 3, 100_000)!.Length;
 
     [Benchmark(Description = "cache write: Deflate encode")]
     public int DeflateEncode() => Deflate(_answer).Length;
 
     [Benchmark(Description = "cache write: MatchCache.Encode (LZ4 fast)")]
-    public int Lz4Encode() => MatchCache.Encode(_answer).Length;
+    public int Lz4Encode() => MatchCache.Encode(_answer, 3, 100_000).Length;
 
     private static byte[] Deflate(byte[] answer)
     {

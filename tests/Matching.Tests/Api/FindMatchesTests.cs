@@ -92,33 +92,26 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
 
         var entries = await System.Store.Connection.GetDatabase().HashGetAllAsync(ServiceDefaults.Storage.SharedKeys.MatchCache(profile.Id));
         var stored = (byte[])Assert.Single(entries).Value!;
-        Assert.Equal(Google.Protobuf.MessageExtensions.ToByteArray(response), Matching.Storage.MatchCache.Decode(stored));
+        var generation = (long)await System.Store.Connection.GetDatabase().StringGetAsync(ServiceDefaults.Storage.SharedKeys.DirectorySequence);
+        Assert.Equal(Google.Protobuf.MessageExtensions.ToByteArray(response), Matching.Storage.MatchCache.Decode(stored, response.ProfileVersion, generation));
         Assert.True(stored.Length * 3 < response.CalculateSize(), $"stored {stored.Length} B for a {response.CalculateSize()} B answer");
     }
 
-    private static byte[] Deflated(byte[] answer)
-    {
-        var output = new MemoryStream();
-        output.Write(global::System.BitConverter.GetBytes(answer.Length));
-        using (var deflate = new global::System.IO.Compression.DeflateStream(output, global::System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
-            deflate.Write(answer);
-        return output.ToArray();
-    }
-
     [Fact]
-    public void A_stored_value_that_is_not_a_compressed_answer_decodes_to_nothing()
+    public void A_stored_value_answers_only_for_the_version_and_generation_it_was_made_from()
     {
         var answer = Google.Protobuf.MessageExtensions.ToByteArray(new FindMatchesResponse { CandidatesConsidered = 3, ProfileVersion = 7 });
-        var stored = Matching.Storage.MatchCache.Encode(answer);
+        var stored = Matching.Storage.MatchCache.Encode(answer, profileVersion: 7, directoryGeneration: 42);
 
-        Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored));
-        Assert.Null(Matching.Storage.MatchCache.Decode(answer)); // an uncompressed entry of an older version
-        Assert.Null(Matching.Storage.MatchCache.Decode(Deflated(answer))); // a Deflate entry of an older version
-        Assert.Null(Matching.Storage.MatchCache.Decode(stored[..(stored.Length / 2)])); // cut short
-        Assert.Null(Matching.Storage.MatchCache.Decode([1, 2]));
+        Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored, 7, 42));
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 8, 42)); // the profile changed since
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 7, 43)); // a listing changed since
+        Assert.Null(Matching.Storage.MatchCache.Decode(answer, 7, 42)); // not an encoded entry
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored[..(stored.Length / 2)], 7, 42)); // cut short
+        Assert.Null(Matching.Storage.MatchCache.Decode([1, 2], 7, 42));
         var wrongLength = (byte[])stored.Clone();
-        wrongLength[0]++;
-        Assert.Null(Matching.Storage.MatchCache.Decode(wrongLength));
+        wrongLength[16]++;
+        Assert.Null(Matching.Storage.MatchCache.Decode(wrongLength, 7, 42));
     }
 
     [Fact]
@@ -195,6 +188,9 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         Assert.False(after.Cached);
         Assert.Equal(updated.Version, after.ProfileVersion);
         Assert.Equal(9 / 20.0, after.WeightsUsed.Distance, 9);
+        // The new answer took the stale one's place: one entry per request, not one per version.
+        Assert.Single(await System.Store.Connection.GetDatabase().HashKeysAsync(ServiceDefaults.Storage.SharedKeys.MatchCache(profile.Id)));
+        Assert.True((await FindAsync(world, request)).Cached);
     }
 
     [Fact]
