@@ -15,15 +15,26 @@ internal static class GeoDistance
     // lost to rounding, and the exact distance check decides.
     private const double PaddingDegrees = 1e-7;
 
-    public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)
+    public static double HaversineKm(double lat1, double lon1, double lat2, double lon2) =>
+        KmOf(Haversine(lat1, lon1, CosLatitude(lat1), lat2, lon2, CosLatitude(lat2)));
+
+    /// <summary>cos φ of a latitude in degrees, the factor <see cref="Haversine"/> takes precomputed.</summary>
+    public static double CosLatitude(double lat) => Math.Cos(ToRadians(lat));
+
+    /// <summary>
+    /// The haversine term h = sin²(Δφ/2) + cos φ1·cos φ2·sin²(Δλ/2), with each cos φ given. The
+    /// distance <see cref="KmOf"/>(h) increases with h, so the nearest of several points is the one
+    /// of least h, and only its distance needs the arcsine.
+    /// </summary>
+    public static double Haversine(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2)
     {
-        var dLat = ToRadians(lat2 - lat1);
-        var dLon = ToRadians(lon2 - lon1);
-        var sinLat = Math.Sin(dLat / 2);
-        var sinLon = Math.Sin(dLon / 2);
-        var h = sinLat * sinLat + Math.Cos(ToRadians(lat1)) * Math.Cos(ToRadians(lat2)) * sinLon * sinLon;
-        return 2 * EarthRadiusKm * Math.Asin(Math.Sqrt(Math.Min(1, h)));
+        var sinLat = Math.Sin(ToRadians(lat2 - lat1) / 2);
+        var sinLon = Math.Sin(ToRadians(lon2 - lon1) / 2);
+        return sinLat * sinLat + cosLat1 * cosLat2 * sinLon * sinLon;
     }
+
+    /// <summary>The great-circle distance in km of a haversine term.</summary>
+    public static double KmOf(double haversine) => 2 * EarthRadiusKm * Math.Asin(Math.Sqrt(Math.Min(1, haversine)));
 
     /// <summary>
     /// The latitude range and one or two longitude ranges (two when the circle crosses the

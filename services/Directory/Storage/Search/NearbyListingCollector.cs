@@ -15,6 +15,7 @@ namespace HealingNetwork.Directory.Storage.Search;
 internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandidate>
 {
     private readonly GeoFilter _near;
+    private readonly double _cosLat;
     private readonly bool _includeTelehealth;
     private readonly bool _byScore;
     private readonly bool _byDistance;
@@ -29,6 +30,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep)
     {
         _near = near;
+        _cosLat = GeoDistance.CosLatitude(near.Lat);
         _includeTelehealth = includeTelehealth;
         _byScore = byScore;
         _byDistance = byDistance;
@@ -52,7 +54,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
 
     public void Collect(int doc)
     {
-        var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon);
+        var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon, _cosLat);
         var inside = distance >= 0 && distance <= _near.RadiusKm;
         if (!inside && !(_includeTelehealth && (_values.Flags[doc] & SegmentValues.TelehealthFlag) != 0))
         {
