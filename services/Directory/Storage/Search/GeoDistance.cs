@@ -1,3 +1,5 @@
+using HealingNetwork.Directory.V1;
+
 namespace HealingNetwork.Directory.Storage.Search;
 
 /// <summary>
@@ -17,6 +19,22 @@ internal static class GeoDistance
 
     public static double HaversineKm(double lat1, double lon1, double lat2, double lon2) =>
         KmOf(Haversine(lat1, lon1, CosLatitude(lat1), lat2, lon2, CosLatitude(lat2)));
+
+    /// <summary>
+    /// The distance from (lat, lon) to the nearest of <paramref name="locations"/>, -1 when there is
+    /// none: the least haversine term, then one arcsine. The Lucene index computes every hit's
+    /// distance this way from its per-segment copies (SegmentValues.NearestDistanceKm, with the
+    /// same cos φ values), and the Elasticsearch backend through this method, so the two agree exactly.
+    /// </summary>
+    public static double NearestKm(double lat, double lon, IReadOnlyList<Location> locations)
+    {
+        if (locations.Count == 0) return -1;
+        var cosLat = CosLatitude(lat);
+        var nearest = double.MaxValue;
+        foreach (var location in locations)
+            nearest = Math.Min(nearest, Haversine(lat, lon, cosLat, location.Lat, location.Lon, CosLatitude(location.Lat)));
+        return KmOf(nearest);
+    }
 
     /// <summary>cos φ of a latitude in degrees, the factor <see cref="Haversine"/> takes precomputed.</summary>
     public static double CosLatitude(double lat) => Math.Cos(ToRadians(lat));

@@ -32,7 +32,7 @@ public sealed class ElasticsearchSearchResponseTests
         Assert.Equal(42, page.TotalSize);
         Assert.Equal([naturopath, counsellor], page.Hits.Select(h => h.Listing));
         // The nearer of the naturopath's two locations (Portland, not Vancouver).
-        var expected = ElasticsearchListingHits.HaversineKm(near.Lat, near.Lon, 45.5231, -122.6765);
+        var expected = GeoDistance.HaversineKm(near.Lat, near.Lon, 45.5231, -122.6765);
         Assert.Equal(expected, page.Hits[0].DistanceKm, precision: 12);
         Assert.InRange(page.Hits[0].DistanceKm, 0.88, 0.90);
         Assert.Equal(-1, page.Hits[1].DistanceKm);
@@ -54,8 +54,8 @@ public sealed class ElasticsearchSearchResponseTests
     [Fact]
     public void One_degree_of_latitude_is_the_mean_earth_radius_times_pi_over_180()
     {
-        Assert.Equal(6371.0088 * Math.PI / 180, ElasticsearchListingHits.HaversineKm(10, 20, 11, 20), precision: 9);
-        Assert.Equal(0, ElasticsearchListingHits.HaversineKm(45.5, -122.6, 45.5, -122.6));
+        Assert.Equal(6371.0088 * Math.PI / 180, GeoDistance.HaversineKm(10, 20, 11, 20), precision: 9);
+        Assert.Equal(0, GeoDistance.HaversineKm(45.5, -122.6, 45.5, -122.6));
     }
 
     [Fact]
