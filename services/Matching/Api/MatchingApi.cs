@@ -48,12 +48,10 @@ public sealed class MatchingApi(
         // (only the owner reads a profile). Anything else (no such profile, someone else's, a miss)
         // goes through GetProfile, which also answers NOT_FOUND.
         var lookup = await cache.LookupAsync(request.ProfileId, requestHash);
-        if (lookup is { Profile.OwnerId: var owner, Answer: { } cached } && owner == caller)
+        // Concatenated encodings of one message type parse as the two merged: the cached answer with cached = true.
+        // Someone else's profile never gets its entry decoded.
+        if (lookup.Profile?.OwnerId == caller && lookup.Answer(CachedMark) is { } encoding)
         {
-            // Concatenated encodings of one message type parse as the two merged: the cached answer with cached = true.
-            var encoding = new byte[cached.Length + CachedMark.Length];
-            cached.CopyTo(encoding, 0);
-            CachedMark.CopyTo(encoding, cached.Length);
             return EncodedResponses.IsGrpc(context)
                 ? EncodedResponses.Attach(new FindMatchesResponse(), encoding) // written as is, never parsed here
                 : FindMatchesResponse.Parser.ParseFrom(encoding);

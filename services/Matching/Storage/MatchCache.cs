@@ -57,8 +57,7 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
             ? new ProfileStamp(version, values[1].ToString())
             : null;
         var generation = seq.IsNull ? 0 : (long)seq;
-        var answer = stamp is not null && !stored.IsNull ? Decode((byte[])stored!, stamp.Version, generation) : null;
-        return new CacheLookup(stamp, generation, answer);
+        return new CacheLookup(stamp, generation, stamp is null || stored.IsNull ? null : (byte[])stored!);
     }
 
     /// <summary>Caches the answer to a request, made from the given profile version at the given directory generation.</summary>
@@ -96,9 +95,10 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 
     /// <summary>
     /// The answer a stored value holds if it was made from <paramref name="profileVersion"/> at
-    /// <paramref name="directoryGeneration"/>; null when it was not, or is not a value <see cref="Encode"/> wrote.
+    /// <paramref name="directoryGeneration"/>, followed by <paramref name="trailer"/> in the same array;
+    /// null when it was not, or is not a value <see cref="Encode"/> wrote.
     /// </summary>
-    public static byte[]? Decode(byte[] stored, long profileVersion, long directoryGeneration)
+    public static byte[]? Decode(byte[] stored, long profileVersion, long directoryGeneration, ReadOnlySpan<byte> trailer = default)
     {
         if (stored.Length < HeaderLength
             || BinaryPrimitives.ReadInt64LittleEndian(stored) != profileVersion
@@ -106,17 +106,28 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
             return null;
         var length = BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(16));
         if (length < 0 || length > 64 << 20) return null;
-        var encoding = new byte[length];
+        var encoding = new byte[length + trailer.Length];
         // The decoder checks every bound: a corrupt or cut block gives -1 or a different length.
-        return LZ4Codec.Decode(stored.AsSpan(HeaderLength), encoding) == length ? encoding : null;
+        if (LZ4Codec.Decode(stored.AsSpan(HeaderLength), encoding.AsSpan(0, length)) != length) return null;
+        trailer.CopyTo(encoding.AsSpan(length));
+        return encoding;
     }
 }
 
 /// <summary>What <see cref="MatchCache.LookupAsync"/> found.</summary>
 /// <param name="Profile">The profile's stored version and owner; null when there is no such profile.</param>
 /// <param name="DirectoryGeneration">The directory sequence now: an answer made now is cached under it.</param>
-/// <param name="Answer">The cached answer's encoding, made from that version at that generation; null on a miss.</param>
-public sealed record CacheLookup(ProfileStamp? Profile, long DirectoryGeneration, byte[]? Answer);
+/// <param name="Entry">The stored entry for the request, still compressed (null when there is none or no
+/// profile): <see cref="Answer"/> decodes it, so an entry that a caller may not read is never decoded.</param>
+public sealed record CacheLookup(ProfileStamp? Profile, long DirectoryGeneration, byte[]? Entry)
+{
+    /// <summary>
+    /// The cached answer's encoding followed by <paramref name="trailer"/>, if the entry was made from
+    /// the profile's current version at <see cref="DirectoryGeneration"/>; null on a miss.
+    /// </summary>
+    public byte[]? Answer(ReadOnlySpan<byte> trailer = default) =>
+        Profile is null || Entry is null ? null : MatchCache.Decode(Entry, Profile.Version, DirectoryGeneration, trailer);
+}
 
 /// <summary>A profile's version and owner as Profiles stored them.</summary>
 public sealed record ProfileStamp(long Version, string OwnerId);

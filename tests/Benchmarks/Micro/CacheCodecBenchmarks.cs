@@ -54,6 +54,21 @@ public class CacheCodecBenchmarks
     [Benchmark(Description = "cache hit: MatchCache.Decode (LZ4) of a 20-match answer")]
     public int Lz4Decode() => MatchCache.Decode(_stored, 3, 100_000)!.Length;
 
+    private static readonly byte[] CachedMark = new FindMatchesResponse { Cached = true }.ToByteArray();
+
+    [Benchmark(Description = "cache hit as answered before: decode, then copy into answer + cached mark")]
+    public int Lz4DecodeThenMark()
+    {
+        var answer = MatchCache.Decode(_stored, 3, 100_000)!;
+        var encoding = new byte[answer.Length + CachedMark.Length];
+        answer.CopyTo(encoding, 0);
+        CachedMark.CopyTo(encoding, answer.Length);
+        return encoding.Length;
+    }
+
+    [Benchmark(Description = "cache hit as answered now: decode into one array with the cached mark")]
+    public int Lz4DecodeWithMark() => MatchCache.Decode(_stored, 3, 100_000, CachedMark)!.Length;
+
     [Benchmark(Description = "cache write: Deflate encode")]
     public int DeflateEncode() => Deflate(_answer).Length;
 

@@ -104,6 +104,10 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         var stored = Matching.Storage.MatchCache.Encode(answer, profileVersion: 7, directoryGeneration: 42);
 
         Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored, 7, 42));
+        Assert.Equal([.. answer, 0x70, 0x01], Matching.Storage.MatchCache.Decode(stored, 7, 42, [0x70, 0x01])); // a trailer after the answer
+        Assert.Equal(answer, new Matching.Storage.CacheLookup(new(7, "owner"), 42, stored).Answer());
+        Assert.Null(new Matching.Storage.CacheLookup(null, 42, stored).Answer()); // no profile
+        Assert.Null(new Matching.Storage.CacheLookup(new(7, "owner"), 42, null).Answer()); // no entry
         Assert.Null(Matching.Storage.MatchCache.Decode(stored, 8, 42)); // the profile changed since
         Assert.Null(Matching.Storage.MatchCache.Decode(stored, 7, 43)); // a listing changed since
         Assert.Null(Matching.Storage.MatchCache.Decode(answer, 7, 42)); // not an encoded entry
