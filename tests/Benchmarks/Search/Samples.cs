@@ -3,16 +3,21 @@ using HealingNetwork.Benchmarks.Reporting;
 
 namespace HealingNetwork.Benchmarks.Search;
 
-/// <summary>Latency samples and process CPU time gathered in blocks of sequential calls.</summary>
+/// <summary>
+/// Latency samples, process CPU time and managed allocation gathered in blocks of sequential calls
+/// (allocation is the process's, so a Lucene merge running meanwhile would count too).
+/// </summary>
 internal sealed class Samples
 {
     private readonly List<double> _ms = [];
     private TimeSpan _elapsed;
     private TimeSpan _cpu;
+    private long _allocated;
 
     public void Block(int count, Action call)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
@@ -22,11 +27,13 @@ internal sealed class Samples
         }
         _elapsed += Stopwatch.GetElapsedTime(started);
         _cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        _allocated += GC.GetTotalAllocatedBytes() - allocated;
     }
 
     public async Task BlockAsync<T>(int count, Func<Task<T>> call)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
@@ -36,7 +43,11 @@ internal sealed class Samples
         }
         _elapsed += Stopwatch.GetElapsedTime(started);
         _cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        _allocated += GC.GetTotalAllocatedBytes() - allocated;
     }
 
     public LatencySummary Summary() => LatencySummary.From(_ms, _elapsed, _cpu);
+
+    /// <summary>Managed bytes allocated per call, in KB.</summary>
+    public double KbPerOp => _ms.Count == 0 ? double.NaN : _allocated / 1024.0 / _ms.Count;
 }
