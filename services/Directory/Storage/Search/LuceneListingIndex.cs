@@ -216,14 +216,14 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         try
         {
             var keep = (int)Math.Clamp((long)Math.Max(0, query.Offset) + Math.Max(0, query.Limit), 0, Math.Max(1, searcher.IndexReader.MaxDoc));
-            var limit = Math.Max(0, query.Limit);
+            var window = new Window(Math.Max(0, query.Offset), Math.Max(0, query.Limit));
             var hasText = LuceneListingQuery.HasText(query.Text, _analyzer);
             // The full query is built only when it runs: a page filled inside a smaller radius needs none.
             var page = query.Near is { } near
-                ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, (long)Math.Max(0, query.Offset) + limit)
-                    ?? SearchNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep)
-                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep);
-            return Task.FromResult(page with { Hits = page.Hits.Skip(Math.Max(0, query.Offset)).Take(limit).ToArray() });
+                ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, window)
+                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep), hasText, window)
+                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window);
+            return Task.FromResult(page);
         }
         finally
         {
@@ -258,7 +258,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     /// No geo filter: <see cref="RelevanceCollector"/> by score then id, or by id alone (heap copies
     /// of the id ordinals; Lucene's TopFieldCollector read every hit's ordinal from disk).
     /// </summary>
-    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep)
+    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep, Window window)
     {
         if (keep == 0)
         {
@@ -269,7 +269,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
 
         var collector = new RelevanceCollector(keep, byScore: hasText && search.Sort == SearchSort.Relevance, scores: hasText);
         searcher.Search(query, collector);
-        var hits = collector.Ranked()
+        var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
             .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
             .ToArray();
         return new ListingSearchPage(hits, collector.TotalHits);
@@ -283,7 +283,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     /// listings elsewhere. Null when the shortcut does not apply or nothing inside fills the page;
     /// a filled page says its total is a lower bound.
     /// </summary>
-    private ListingSearchPage? InsideRadiusFillsPage(IndexSearcher searcher, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, long needed)
+    private ListingSearchPage? InsideRadiusFillsPage(IndexSearcher searcher, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, Window window)
     {
         var byDistance = search.Sort == SearchSort.Distance || (search.Sort == SearchSort.Relevance && !hasText);
         if (!search.SkipExactTotal || !byDistance || keep == 0) return null;
@@ -293,9 +293,10 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             if (fraction == 1 && !search.IncludeTelehealth) return null; // the full search is the same query
             var inside = search with { IncludeTelehealth = false, Near = near with { RadiusKm = radius } };
             var (insideQuery, _) = LuceneListingQuery.Build(inside, _analyzer, _filters);
-            var page = SearchNear(searcher, insideQuery, inside, inside.Near!, hasText, keep);
-            // `needed`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
-            if (page.TotalSize >= needed) return page with { TotalIsLowerBound = true };
+            var collector = CollectNear(searcher, insideQuery, inside, inside.Near!, hasText, keep);
+            // `window.End`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
+            // Listings are read only for the page returned, not for a radius that falls short.
+            if (collector.TotalHits >= window.End) return PageOf(searcher, collector, hasText, window) with { TotalIsLowerBound = true };
         }
         return null;
     }
@@ -304,16 +305,29 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private static readonly double[] NarrowerRadii = [1.0 / 16, 1.0 / 4, 1];
 
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
-    private static ListingSearchPage SearchNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
+    private static NearbyListingCollector CollectNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
     {
         var byScore = hasText && search.Sort == SearchSort.Relevance;
         var byDistance = search.Sort != SearchSort.Id;
         var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep);
         searcher.Search(query, collector);
-        var hits = collector.Ranked()
+        return collector;
+    }
+
+    /// <summary>The window of a near search's ranked hits, with their listings read.</summary>
+    private static ListingSearchPage PageOf(IndexSearcher searcher, NearbyListingCollector collector, bool hasText, Window window)
+    {
+        var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
             .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, hasText ? c.Score : 0))
             .ToArray();
         return new ListingSearchPage(hits, collector.TotalHits);
+    }
+
+    /// <summary>The hits a search returns: <see cref="Limit"/> of them after the first <see cref="Offset"/> (both at least 0).</summary>
+    private readonly record struct Window(int Offset, int Limit)
+    {
+        /// <summary>How many hits the window needs to exist to be full.</summary>
+        public long End => (long)Offset + Limit;
     }
 
     /// <summary>
