@@ -215,8 +215,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var keep = (int)Math.Clamp((long)Math.Max(0, query.Offset) + Math.Max(0, query.Limit), 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var window = new Window(Math.Max(0, query.Offset), Math.Max(0, query.Limit));
+            var keep = (int)Math.Clamp(window.End, 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var hasText = LuceneListingQuery.HasText(query.Text, _analyzer);
             // The full query is built only when it runs: a page filled inside a smaller radius needs none.
             var page = query.Near is { } near
