@@ -42,8 +42,9 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 
     /// <summary>
     /// In one round trip: the profile's stored version and owner (null when there is no such
-    /// profile, or it lacks either field), the directory's generation, and the cached answer to the
-    /// request when there is one made from that version at that generation.
+    /// profile, or it lacks either field), the directory's generation, and the request's stored
+    /// entry, still compressed: <see cref="CacheLookup.Answer"/> decodes it when it was made from that
+    /// version at that generation.
     /// </summary>
     public async Task<CacheLookup> LookupAsync(string profileId, string requestHash)
     {
