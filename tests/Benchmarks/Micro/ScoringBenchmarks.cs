@@ -53,4 +53,13 @@ public class ScoringBenchmarks
 
     [Benchmark(Description = "Top 20 of 200 (value all, explain 20)")]
     public int Top20Of200() => MatchScorer.Default.Top(_contexts, c => c, _weightOf, 20).Count;
+
+    [Benchmark(Description = "Hard filters over 200 candidates")]
+    public int HardFilters200()
+    {
+        var eligible = 0;
+        foreach (var c in _contexts)
+            if (HardFilters.Violation(c.Profile, c.Listing, c.DistanceKm, 50, includeInfeasibleTerms: false) is null) eligible++;
+        return eligible;
+    }
 }
