@@ -14,12 +14,11 @@ public static class HardFilters
 {
     public static string? Violation(Profile profile, Listing listing, double distanceKm, double maxTravelKm, bool includeInfeasibleTerms)
     {
-        if (listing.Modalities.Any(m => profile.AvoidedModalities.Contains(m))) return "offers an avoided modality";
+        if (Sets.Overlap(listing.Modalities, profile.AvoidedModalities)) return "offers an avoided modality";
         if (!listing.AcceptingNewClients) return "not accepting new clients";
         var inReach = distanceKm >= 0 && distanceKm <= maxTravelKm + 1e-6;
         if (!inReach && !(listing.Telehealth && profile.TelehealthOk)) return "out of travel range";
-        if (profile.Languages.Count > 0 &&
-            !listing.Languages.Any(l => profile.Languages.Any(p => string.Equals(p, l, StringComparison.OrdinalIgnoreCase))))
+        if (profile.Languages.Count > 0 && !Sets.OverlapIgnoringCase(listing.Languages, profile.Languages))
             return "no shared language";
         if (!includeInfeasibleTerms && !TermsFeasible(profile, listing.Terms)) return "terms the client cannot meet";
         return null;
@@ -38,7 +37,7 @@ public static class HardFilters
         if (terms is null) return false;
         var lowest = terms.SlidingScaleMin > 0 ? terms.SlidingScaleMin : terms.FeeMin;
         if (budget is { MaxPerSession: > 0 } && budget.Currency == terms.Currency && lowest <= budget.MaxPerSession) return true;
-        if (profile.BarterOffers.Any(b => terms.BarterAccepted.Contains(b))) return true;
+        if (Sets.Overlap(profile.BarterOffers, terms.BarterAccepted)) return true;
         return profile.TimeBankHours && terms.TimeBank;
     }
 }
