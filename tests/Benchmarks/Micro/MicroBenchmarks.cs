@@ -10,7 +10,7 @@ public static class MicroBenchmarks
     public static void Run(BenchOptions options)
     {
         var config = new ShortRunConfig(Path.Combine(options.ResultsDirectory, "BenchmarkDotNet"));
-        Type[] all = [typeof(ScoringBenchmarks), typeof(QueryBuildingBenchmarks), typeof(SerializationBenchmarks), typeof(CacheCodecBenchmarks)];
+        Type[] all = [typeof(ScoringBenchmarks), typeof(AvailabilityBenchmarks), typeof(QueryBuildingBenchmarks), typeof(SerializationBenchmarks), typeof(CacheCodecBenchmarks)];
         var summaries = BenchmarkRunner.Run(all.Where(t => options.Only is null || t.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToArray(), config);
         var report = new ResultsReport("Micro-benchmarks (BenchmarkDotNet, short in-process job)");
         report.Table(["benchmark", "mean", "error", "allocated", "÷ baseline (same run)"], summaries.SelectMany(Rows));
