@@ -16,10 +16,20 @@ public static class LocalClock
     private static readonly OffsetDateTimePattern OffsetPattern =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
 
+    /// <summary>
+    /// Times parsed so far. Every slot lookup parses its listing's weekly windows again, and a
+    /// NodaTime parse allocates a cursor, a bucket and a result; "HH:mm" has only 1,440 valid
+    /// values, and only valid ones are kept, so the cache stays that small whatever callers send.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, LocalTime> Times = new(StringComparer.Ordinal);
+
     public static LocalTime? ParseTime(string text)
     {
+        if (Times.TryGetValue(text, out var known)) return known;
         var result = TimePattern.Parse(text);
-        return result.Success ? result.Value : null;
+        if (!result.Success) return null;
+        Times.TryAdd(text, result.Value);
+        return result.Value;
     }
 
     public static LocalDate? ParseDate(string text)
