@@ -28,7 +28,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
     public static RedisKey ScheduleKey(string listingId) => $"availability:{{{listingId}}}";
     public static RedisKey ExceptionsKey(string listingId) => $"availability-exceptions:{{{listingId}}}";
     public static RedisKey SlotKey(string listingId, long startUnix) =>
-        string.Create(CultureInfo.InvariantCulture, $"slot:{{{listingId}}}:{startUnix}"); // one string (prefix and number not built apart)
+        string.Create(CultureInfo.InvariantCulture, $"slot:{{{listingId}}}:{startUnix}"); // SlotKeyPrefix + the number, built as one string
     private static string SlotKeyPrefix(string listingId) => $"slot:{{{listingId}}}:";
     public static RedisKey BookingsKey(string listingId) => $"bookings:{{{listingId}}}";
     public static RedisKey ClientBookingsKey(string clientId) => $"client-bookings:{{{clientId}}}";

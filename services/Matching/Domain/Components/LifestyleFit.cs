@@ -1,4 +1,3 @@
-using Google.Protobuf.Collections;
 using HealingNetwork.Directory.V1;
 
 namespace HealingNetwork.Matching.Domain.Components;
