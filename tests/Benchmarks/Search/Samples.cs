@@ -16,34 +16,39 @@ internal sealed class Samples
 
     public void Block(int count, Action call)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
-        var started = Stopwatch.GetTimestamp();
+        var block = Mark.Now();
         for (var i = 0; i < count; i++)
         {
             var t = Stopwatch.GetTimestamp();
             call();
             _ms.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
         }
-        _elapsed += Stopwatch.GetElapsedTime(started);
-        _cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        _allocated += GC.GetTotalAllocatedBytes() - allocated;
+        Close(block);
     }
 
     public async Task BlockAsync<T>(int count, Func<Task<T>> call)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
-        var started = Stopwatch.GetTimestamp();
+        var block = Mark.Now();
         for (var i = 0; i < count; i++)
         {
             var t = Stopwatch.GetTimestamp();
             await call();
             _ms.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
         }
-        _elapsed += Stopwatch.GetElapsedTime(started);
-        _cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        _allocated += GC.GetTotalAllocatedBytes() - allocated;
+        Close(block);
+    }
+
+    /// <summary>Where a block started: process CPU time, managed bytes allocated, and the clock.</summary>
+    private readonly record struct Mark(TimeSpan Cpu, long Allocated, long Started)
+    {
+        public static Mark Now() => new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), Stopwatch.GetTimestamp());
+    }
+
+    private void Close(Mark block)
+    {
+        _elapsed += Stopwatch.GetElapsedTime(block.Started);
+        _cpu += Process.GetCurrentProcess().TotalProcessorTime - block.Cpu;
+        _allocated += GC.GetTotalAllocatedBytes() - block.Allocated;
     }
 
     public LatencySummary Summary() => LatencySummary.From(_ms, _elapsed, _cpu);
