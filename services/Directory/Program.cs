@@ -23,7 +23,9 @@ builder.Services.AddSingleton<ListingWriter>();
 builder.Services.AddSingleton<AdminPolicy>();
 builder.Services.AddHostedService<DemoDataSeeder>();
 builder.Services.Configure<AvailabilityOptions>(builder.Configuration.GetSection("Availability"));
-builder.Services.AddSingleton<IAvailabilityStore, RedisAvailabilityStore>();
+builder.Services.AddSingleton<RedisAvailabilityStore>();
+builder.Services.AddSingleton<IAvailabilityStore>(sp => sp.GetRequiredService<RedisAvailabilityStore>());
+builder.Services.AddHostedService<CalendarMigration>();
 builder.Services.AddSingleton<OpenSlotReader>();
 builder.AddListingSearch();
 

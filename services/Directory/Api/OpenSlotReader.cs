@@ -8,7 +8,7 @@ namespace HealingNetwork.Directory.Api;
 
 /// <summary>
 /// A listing's open slots: the weekly hours expanded by <see cref="SlotCalculator"/>, minus
-/// held and booked slots, checked in chunks of one batched store read each. Shared by
+/// slots that overlap a hold or booking, checked in chunks of one batched store read each. Shared by
 /// availability, the calendar feed and the FHIR export, so they never disagree.
 /// </summary>
 public sealed class OpenSlotReader(IAvailabilityStore store)
@@ -17,7 +17,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     public Task<IReadOnlyList<OpenSlot>> OpenAsync(Listing listing, WeeklyAvailability schedule, Instant from, Instant to, int limit, CancellationToken ct) =>
         OpenAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), limit, ct);
 
-    /// <summary>Candidates minus held and booked slots, up to <paramref name="limit"/>.</summary>
+    /// <summary>Candidates minus slots overlapping a hold or booking, up to <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<OpenSlot>> OpenAsync(string listingId, IEnumerable<OpenSlot> candidates, int limit, CancellationToken ct)
     {
         var open = new List<OpenSlot>();
@@ -26,7 +26,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         {
             var chunk = Take(next, Math.Clamp(limit - open.Count, 64, 2048));
             if (chunk.Count == 0) break;
-            var taken = (await store.TakenAsync([(listingId, chunk.Select(s => s.StartUnixSeconds).ToArray())], ct))[0];
+            var taken = (await store.TakenAsync([(listingId, Spans(chunk))], ct))[0];
             open.AddRange(chunk.Where((_, i) => !taken[i]).Take(limit - open.Count));
             if (chunk.Count < 64) break;
         }
@@ -61,7 +61,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         {
             var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
             var taken = await store.TakenAsync(
-                pending.Select((p, i) => (p.Zone.Id, (IReadOnlyList<long>)chunks[i].Select(s => s.StartUnixSeconds).ToArray())).ToArray(), ct);
+                pending.Select((p, i) => (p.Zone.Id, Spans(chunks[i]))).ToArray(), ct);
             var next = new List<((string, string), IEnumerator<OpenSlot>)>();
             for (var i = 0; i < pending.Count; i++)
             {
@@ -73,6 +73,13 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
             pending = next;
         }
         return earliest;
+    }
+
+    private static IReadOnlyList<(long Start, long End)> Spans(List<OpenSlot> slots)
+    {
+        var spans = new (long, long)[slots.Count];
+        for (var i = 0; i < spans.Length; i++) spans[i] = (slots[i].StartUnixSeconds, slots[i].End.ToUnixTimeSeconds());
+        return spans;
     }
 
     /// <summary>The API form of an open slot of <paramref name="listing"/>.</summary>

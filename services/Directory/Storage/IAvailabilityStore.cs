@@ -4,7 +4,9 @@ namespace HealingNetwork.Directory.Storage;
 
 /// <summary>
 /// Weekly hours, exceptions, holds and bookings. A slot is identified by (listing, start instant)
-/// and is taken by at most one hold or booking at a time: the store enforces that atomically.
+/// and is taken by at most one hold or booking at a time; a slot overlapping a live hold or booking
+/// of the same listing cannot be held either (one practitioner, one calendar). The store enforces
+/// both atomically.
 /// </summary>
 public interface IAvailabilityStore
 {
@@ -24,12 +26,12 @@ public interface IAvailabilityStore
     Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For each (listing, slot starts) request, whether each start is held or booked.
-    /// All requests are answered in one round trip.
+    /// For each (listing, slots as [start, end) in unix seconds) request, whether each slot overlaps a
+    /// live hold or a confirmed booking of that listing. All requests are answered in one round trip.
     /// </summary>
-    Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<long> StartUnixSeconds)> requests, CancellationToken cancellationToken);
+    Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken);
 
-    /// <summary>Claims the slot for <paramref name="ttl"/>; false when someone holds or booked it.</summary>
+    /// <summary>Claims the slot for <paramref name="ttl"/>; false when a live hold or booking takes or overlaps it.</summary>
     Task<bool> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken);
 
     /// <summary>A live hold, or null when unknown or lapsed.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
+using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.V1;
 using StackExchange.Redis;
 
@@ -13,61 +14,101 @@ namespace HealingNetwork.Directory.Storage;
 /// availability:{L}             hash    schedule = WeeklyAvailability protobuf (no exceptions)
 /// availability-exceptions:{L}  hash    exception id -> AvailabilityException protobuf
 /// slot:{L}:{startUnix}         string  the hold id (PX = hold TTL) or booking id (no TTL) taking the slot
-/// hold:{L}-{r}                 hash    client, start, slot = Slot protobuf, expire (unix ms); PX = hold TTL
-/// booking:{L}-{r}              hash    client, start, slot = Slot protobuf, state, created (unix ms)
+/// calendar:{L}                 zset    score = start unix seconds, member = "{end unix s}:{expire unix ms}:{id}"
+///                                      for every hold (expire = the hold's) and confirmed booking (expire 0);
+///                                      a lapsed hold's member stays until a hold script passes over it
+/// hold:{L}-{r}                 hash    client, start, end (unix s), slot = Slot protobuf, expire (unix ms); PX = hold TTL
+/// booking:{L}-{r}              hash    client, start, end, slot = Slot protobuf, state, created (unix ms)
 /// bookings:{L}                 zset    score = start unix seconds, member = confirmed booking id
+/// availability:layout          string  "2" once every confirmed booking is in its listing's calendar
 /// client-bookings:{clientId}   set     booking ids of a client (an index, written after the booking)
 /// client-holds:{clientId}      set     hold ids of a client (an index, written after the hold); PX = the longest
 ///                                      remaining hold TTL, so it lapses with the client's last hold
 /// </code>
 /// The slot key is the lock: SET NX PX in the hold script means two clients racing for a slot
-/// get exactly one winner, and a hold lapses by itself when its TTL passes.
+/// get exactly one winner, and a hold lapses by itself when its TTL passes. One practitioner has one
+/// calendar, so a slot is also refused while any live hold or booking overlaps it: sessions of
+/// different starts overlap when the session length changed after a booking, when extra hours
+/// overlap the weekly hours, or when windows at two locations overlap. The same script checks the
+/// calendar, so the check and the claim are one atomic step. Bookings made before the calendar
+/// existed are added to it once, by <see cref="MigrateCalendarAsync"/>.
 /// </summary>
-public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvailabilityStore
+public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimeProvider? clock = null) : IAvailabilityStore
 {
+    /// <summary>The longest session a schedule may have: how far before a slot an overlapping one can start.</summary>
+    private static readonly long MaxSessionSeconds = WeeklySchedule.MaxSessionMinutes * 60L;
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public static RedisKey ScheduleKey(string listingId) => $"availability:{{{listingId}}}";
     public static RedisKey ExceptionsKey(string listingId) => $"availability-exceptions:{{{listingId}}}";
     public static RedisKey SlotKey(string listingId, long startUnix) =>
         string.Create(CultureInfo.InvariantCulture, $"slot:{{{listingId}}}:{startUnix}"); // SlotKeyPrefix + the number, built as one string
     private static string SlotKeyPrefix(string listingId) => $"slot:{{{listingId}}}:";
     public static RedisKey BookingsKey(string listingId) => $"bookings:{{{listingId}}}";
+    public static RedisKey CalendarKey(string listingId) => $"calendar:{{{listingId}}}";
+    public const string LayoutKey = "availability:layout";
     public static RedisKey ClientBookingsKey(string clientId) => $"client-bookings:{{{clientId}}}";
     public static RedisKey ClientHoldsKey(string clientId) => $"client-holds:{{{clientId}}}";
 
-    private static RedisKey HoldKey(string holdId) => $"hold:{{{Listing(holdId)}}}{holdId[Listing(holdId).Length..]}";
+    private static RedisKey HoldKey(string holdId) => $"{HoldKeyPrefix(Listing(holdId))}{holdId[Listing(holdId).Length..]}";
+    private static string HoldKeyPrefix(string listingId) => $"hold:{{{listingId}}}"; // the hold script builds hold keys from it
     private static RedisKey BookingKey(string bookingId) => $"booking:{{{Listing(bookingId)}}}{bookingId[Listing(bookingId).Length..]}";
 
     private static string Listing(string id) =>
         AvailabilityIds.TryListing(id, out var listing) ? listing : throw new ArgumentException("Not an availability id.", nameof(id));
 
-    // KEYS: slot, hold. ARGV: hold id, ttl ms, client, start, slot bytes, expire ms. 1 = held, 0 = taken.
+    // KEYS: slot, hold, calendar. ARGV: hold id, ttl ms, client, start, slot bytes, expire ms, end,
+    // earliest start that can overlap (start - longest session), "hold:{L}", length of L. 1 = held, 0 = taken.
+    // A calendar entry that ends after this start and starts before its end overlaps it; a hold's entry
+    // counts only while its hash lives (its PX is the hold's), and a lapsed one is dropped on the way.
     private const string HoldScript = """
         if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
-        redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'slot', ARGV[5], 'expire', ARGV[6])
+        local start = tonumber(ARGV[4])
+        for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[8], '(' .. ARGV[7])) do
+          local e, x, id = string.match(m, '^(%d+):(%d+):(.+)$')
+          if e and tonumber(e) > start then
+            if x == '0' or redis.call('EXISTS', ARGV[9] .. string.sub(id, tonumber(ARGV[10]) + 1)) == 1 then
+              redis.call('DEL', KEYS[1])
+              return 0
+            end
+            redis.call('ZREM', KEYS[3], m)
+          end
+        end
+        redis.call('ZADD', KEYS[3], start, ARGV[7] .. ':' .. ARGV[6] .. ':' .. ARGV[1])
+        redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'end', ARGV[7], 'slot', ARGV[5], 'expire', ARGV[6])
         redis.call('PEXPIRE', KEYS[2], ARGV[2])
         return 1
         """;
 
-    // KEYS: hold, slot, booking, bookings. ARGV: hold id, client, booking id, created ms.
+    // KEYS: hold, slot, booking, bookings, calendar. ARGV: hold id, client, booking id, created ms.
     // 1 = confirmed, -1 = hold lapsed (or slot no longer points at it), -2 = someone else's hold.
+    // The hold's calendar entry becomes the booking's (a hold from before the calendar has no end, and none).
     private const string ConfirmScript = """
-        local h = redis.call('HMGET', KEYS[1], 'client', 'start', 'slot')
+        local h = redis.call('HMGET', KEYS[1], 'client', 'start', 'slot', 'end', 'expire')
         if not h[1] then return -1 end
         if h[1] ~= ARGV[2] then return -2 end
         if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -1 end
         redis.call('SET', KEYS[2], ARGV[3])
-        redis.call('HSET', KEYS[3], 'client', h[1], 'start', h[2], 'slot', h[3], 'state', 'confirmed', 'created', ARGV[4])
+        if h[4] then
+          redis.call('HSET', KEYS[3], 'client', h[1], 'start', h[2], 'end', h[4], 'slot', h[3], 'state', 'confirmed', 'created', ARGV[4])
+          redis.call('ZREM', KEYS[5], h[4] .. ':' .. h[5] .. ':' .. ARGV[1])
+          redis.call('ZADD', KEYS[5], h[2], h[4] .. ':0:' .. ARGV[3])
+        else
+          redis.call('HSET', KEYS[3], 'client', h[1], 'start', h[2], 'slot', h[3], 'state', 'confirmed', 'created', ARGV[4])
+        end
         redis.call('ZADD', KEYS[4], h[2], ARGV[3])
         redis.call('DEL', KEYS[1])
         return 1
         """;
 
-    // KEYS: booking, bookings. ARGV: booking id, slot key prefix. 1 = cancelled, 0 = not confirmed.
+    // KEYS: booking, bookings, calendar. ARGV: booking id, slot key prefix. 1 = cancelled, 0 = not confirmed.
     private const string CancelScript = """
-        local h = redis.call('HMGET', KEYS[1], 'state', 'start')
+        local h = redis.call('HMGET', KEYS[1], 'state', 'start', 'end')
         if h[1] ~= 'confirmed' then return 0 end
         redis.call('HSET', KEYS[1], 'state', 'cancelled')
         redis.call('ZREM', KEYS[2], ARGV[1])
+        if h[3] then redis.call('ZREM', KEYS[3], h[3] .. ':0:' .. ARGV[1]) end
         local slot = ARGV[2] .. h[2]
         if redis.call('GET', slot) == ARGV[1] then redis.call('DEL', slot) end
         return 1
@@ -80,14 +121,24 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         return 1
         """;
 
-    // KEYS: hold. ARGV: hold id, client, slot key prefix. 1 = erased, 0 = lapsed, confirmed or not the client's.
+    // KEYS: hold, calendar. ARGV: hold id, client, slot key prefix. 1 = erased, 0 = lapsed, confirmed or not the client's.
     // The slot opens again only while it still points at this hold.
     private const string EraseHoldScript = """
-        local h = redis.call('HMGET', KEYS[1], 'client', 'start')
+        local h = redis.call('HMGET', KEYS[1], 'client', 'start', 'end', 'expire')
         if h[1] ~= ARGV[2] then return 0 end
         redis.call('DEL', KEYS[1])
+        if h[3] then redis.call('ZREM', KEYS[2], h[3] .. ':' .. h[4] .. ':' .. ARGV[1]) end
         local slot = ARGV[3] .. h[2]
         if redis.call('GET', slot) == ARGV[1] then redis.call('DEL', slot) end
+        return 1
+        """;
+
+    // KEYS: booking, calendar. ARGV: booking id, end. Puts a confirmed booking from before the calendar into it.
+    private const string MigrateBookingScript = """
+        local h = redis.call('HMGET', KEYS[1], 'state', 'start', 'end')
+        if h[1] ~= 'confirmed' or h[3] then return 0 end
+        redis.call('HSET', KEYS[1], 'end', ARGV[2])
+        redis.call('ZADD', KEYS[2], h[2], ARGV[2] .. ':0:' .. ARGV[1])
         return 1
         """;
 
@@ -154,28 +205,61 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         Db.HashDeleteAsync(ExceptionsKey(listingId), exceptionId);
 
     public async Task<IReadOnlyList<bool[]>> TakenAsync(
-        IReadOnlyList<(string ListingId, IReadOnlyList<long> StartUnixSeconds)> requests, CancellationToken cancellationToken)
+        IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken)
     {
-        // One MGET per listing (its keys share a slot), all pipelined in one batch.
+        // One range of each listing's calendar (every entry that can overlap the slots asked about),
+        // all pipelined in one batch.
         var batch = Db.CreateBatch();
         var reads = requests
-            .Select(r => r.StartUnixSeconds.Count == 0
-                ? Task.FromResult(Array.Empty<RedisValue>())
-                : batch.StringGetAsync(r.StartUnixSeconds.Select(s => SlotKey(r.ListingId, s)).ToArray()))
+            .Select(r => r.Slots.Count == 0
+                ? Task.FromResult(Array.Empty<SortedSetEntry>())
+                : batch.SortedSetRangeByScoreWithScoresAsync(CalendarKey(r.ListingId),
+                    r.Slots.Min(s => s.Start) - MaxSessionSeconds, r.Slots.Max(s => s.End), Exclude.Stop))
             .ToArray();
         batch.Execute();
+        var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         var result = new bool[requests.Count][];
-        for (var i = 0; i < reads.Length; i++) result[i] = (await reads[i]).Select(v => !v.IsNull).ToArray();
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var busy = Busy(await reads[i], nowMs);
+            var slots = requests[i].Slots;
+            var taken = result[i] = new bool[slots.Count];
+            for (var k = 0; k < slots.Count; k++)
+                foreach (var (start, end) in busy)
+                    if (start < slots[k].End && end > slots[k].Start) { taken[k] = true; break; }
+        }
         return result;
+    }
+
+    /// <summary>
+    /// The spans of the calendar entries that still hold their time: bookings, and holds whose expiry
+    /// is after <paramref name="nowMs"/> (this machine's clock; the hold script asks the store itself).
+    /// </summary>
+    private static List<(long Start, long End)> Busy(SortedSetEntry[] entries, long nowMs)
+    {
+        var busy = new List<(long, long)>(entries.Length);
+        foreach (var entry in entries)
+        {
+            var member = entry.Element.ToString().AsSpan();
+            var first = member.IndexOf(':');
+            var second = first < 0 ? -1 : member[(first + 1)..].IndexOf(':');
+            if (second < 0
+                || !long.TryParse(member[..first], NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+                || !long.TryParse(member.Slice(first + 1, second), NumberStyles.None, CultureInfo.InvariantCulture, out var expireMs))
+                continue;
+            if (expireMs == 0 || expireMs > nowMs) busy.Add(((long)entry.Score, end));
+        }
+        return busy;
     }
 
     public async Task<bool> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var start = hold.Slot.StartTime.Seconds;
+        var (listing, start) = (hold.Slot.ListingId, hold.Slot.StartTime.Seconds);
         var result = await Db.ScriptEvaluateAsync(HoldScript,
-            [SlotKey(hold.Slot.ListingId, start), HoldKey(hold.HoldId)],
+            [SlotKey(listing, start), HoldKey(hold.HoldId), CalendarKey(listing)],
             [hold.HoldId, (long)ttl.TotalMilliseconds, clientId, start, hold.Slot.ToByteArray(),
-             hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds()]);
+             hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), hold.Slot.EndTime.Seconds,
+             start - MaxSessionSeconds, HoldKeyPrefix(listing), listing.Length]);
         if ((long)result != 1) return false;
         // The client's index lives under the client's hash tag, so it cannot join the script; a hold
         // missing from it (a crash in between) still lapses by itself within the TTL.
@@ -209,7 +293,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
         var bookingWrites = (await bookingIds).Select(id => batch.HashSetAsync(BookingKey(id.ToString()), "client", ErasedClient)).ToList();
         // An unconfirmed hold is erased outright (it is nothing but the client's claim) and its slot opens again.
         var holdErasures = (await holdIds).Select(id => batch.ScriptEvaluateAsync(EraseHoldScript,
-            [HoldKey(id.ToString())], [id, clientId, SlotKeyPrefix(Listing(id.ToString()))])).ToList();
+            [HoldKey(id.ToString()), CalendarKey(Listing(id.ToString()))], [id, clientId, SlotKeyPrefix(Listing(id.ToString()))])).ToList();
         var dropIndexes = batch.KeyDeleteAsync([bookingIndex, holdIndex]);
         batch.Execute();
         await Task.WhenAll(bookingWrites);
@@ -239,7 +323,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
     {
         var listingId = booking.Slot.ListingId;
         var result = (long)await Db.ScriptEvaluateAsync(ConfirmScript,
-            [HoldKey(holdId), SlotKey(listingId, booking.Slot.StartTime.Seconds), BookingKey(booking.BookingId), BookingsKey(listingId)],
+            [HoldKey(holdId), SlotKey(listingId, booking.Slot.StartTime.Seconds), BookingKey(booking.BookingId), BookingsKey(listingId), CalendarKey(listingId)],
             [holdId, clientId, booking.BookingId, booking.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()]);
         if (result != 1) return result == -2 ? ConfirmOutcome.NotYourHold : ConfirmOutcome.HoldLapsed;
         // The client's indexes live under the client's hash tag, so they cannot join the script;
@@ -259,9 +343,36 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis) : IAvai
     {
         var listingId = Listing(bookingId);
         var result = await Db.ScriptEvaluateAsync(CancelScript,
-            [BookingKey(bookingId), BookingsKey(listingId)],
-            [bookingId, $"slot:{{{listingId}}}:"]);
+            [BookingKey(bookingId), BookingsKey(listingId), CalendarKey(listingId)],
+            [bookingId, SlotKeyPrefix(listingId)]);
         return (long)result == 1;
+    }
+
+    /// <summary>
+    /// Puts every confirmed booking made before listings had a calendar into its listing's calendar,
+    /// once per store (<see cref="LayoutKey"/>), so an upgrade keeps protecting those bookings from
+    /// overlapping holds. Returns how many bookings it added.
+    /// </summary>
+    public async Task<int> MigrateCalendarAsync(CancellationToken cancellationToken)
+    {
+        if (await Db.StringGetAsync(LayoutKey) == "2") return 0;
+        var added = 0;
+        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            await foreach (var key in server.KeysAsync(Db.Database, "bookings:{*", pageSize: 1000).WithCancellation(cancellationToken))
+            {
+                var listingId = key.ToString()["bookings:{".Length..^1];
+                var ids = await Db.SortedSetRangeByRankAsync(key);
+                var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
+                var batch = Db.CreateBatch();
+                var writes = bookings.OfType<Booking>()
+                    .Select(b => batch.ScriptEvaluateAsync(MigrateBookingScript,
+                        [BookingKey(b.BookingId), CalendarKey(listingId)], [b.BookingId, b.Slot.EndTime.Seconds]))
+                    .ToArray();
+                batch.Execute();
+                foreach (var write in writes) added += (int)(long)await write;
+            }
+        await Db.StringSetAsync(LayoutKey, "2");
+        return added;
     }
 
     public async Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken)

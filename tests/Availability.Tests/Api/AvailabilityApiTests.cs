@@ -17,11 +17,16 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     private async Task<Listing> OpenAllWeekAsync(string owner, int session = 10)
     {
         var listing = await host.CreateListingAsync(owner);
-        var request = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = session };
+        await SetOpenAllWeekAsync(listing.Id, owner, session);
+        return listing;
+    }
+
+    private async Task SetOpenAllWeekAsync(string listingId, string owner, int session)
+    {
+        var request = new SetWeeklyAvailabilityRequest { ListingId = listingId, SessionMinutes = session };
         for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
             request.Windows.Add(new WeeklyWindow { Weekday = day, Start = "00:00", End = "23:50", LocationIndex = -1 });
         await _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(owner));
-        return listing;
     }
 
     /// <param name="fromDays">Days from now where the slots begin: a long race starts tomorrow, so none of its slots passes into the past while it runs.</param>
@@ -79,6 +84,29 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         Assert.DoesNotContain(await OpenSlotsAsync(listing.Id, SlotCount, fromDays: 1), s => booked.Any(b => b.Slot.StartTime == s.StartTime));
         output.WriteLine($"gRPC race on {host.Backend}: {Clients} clients, {attempts} HoldSlot calls, {SlotCount} bookings, 0 double bookings, " +
             $"{clock.ElapsedMilliseconds} ms = {(attempts + SlotCount) / clock.Elapsed.TotalSeconds:F0} RPC/s");
+    }
+
+    [Fact]
+    public async Task After_the_session_length_changes_slots_overlapping_a_booking_are_neither_offered_nor_holdable()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var booked = (await OpenSlotsAsync(listing.Id, 1, fromDays: 1))[0];
+        var alice = DirectoryHost.As("alice-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = booked.StartTime }, alice);
+        await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, alice);
+
+        await SetOpenAllWeekAsync(listing.Id, owner, session: 10); // sessions now start every 10 minutes
+        var open = await OpenSlotsAsync(listing.Id, 200, days: 1, fromDays: 1);
+
+        Assert.DoesNotContain(open, s => s.StartTime < booked.EndTime && s.EndTime > booked.StartTime);
+        Assert.Contains(open, s => s.StartTime == booked.EndTime);
+        var inside = Timestamp.FromDateTimeOffset(booked.StartTime.ToDateTimeOffset().AddMinutes(20));
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = inside }, DirectoryHost.As("bob")).ResponseAsync);
+        Assert.Equal(StatusCode.AlreadyExists, refused.StatusCode);
+        var bookings = (await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings;
+        Assert.Equal(hold.Slot.StartTime, Assert.Single(bookings).Slot.StartTime);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
@@ -34,7 +35,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     };
 
     private async Task<bool> IsTakenAsync(Hold hold) =>
-        (await _store.TakenAsync([(hold.Slot.ListingId, [hold.Slot.StartTime.Seconds])], default))[0][0];
+        (await _store.TakenAsync([(hold.Slot.ListingId, [(hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds)])], default))[0][0];
 
     [Fact]
     public async Task Second_hold_on_a_held_slot_loses()
@@ -67,6 +68,90 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.Empty(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default));
         Assert.Equal(BookingState.Cancelled, (await _store.GetBookingAsync(booking.BookingId, default))!.State);
     }
+
+    /// <summary>A hold of <paramref name="minutes"/> starting <paramref name="offsetMinutes"/> after slot 0 of <see cref="Base"/>.</summary>
+    private static Hold HoldAt(string listingId, int offsetMinutes, int minutes, TimeSpan? ttl = null)
+    {
+        var hold = NewHold(listingId, 0, ttl);
+        hold.Slot.StartTime = Timestamp.FromDateTimeOffset(Base.AddMinutes(offsetMinutes));
+        hold.Slot.EndTime = Timestamp.FromDateTimeOffset(Base.AddMinutes(offsetMinutes + minutes));
+        return hold;
+    }
+
+    [Fact]
+    public async Task A_slot_overlapping_a_booking_of_another_start_can_not_be_held_but_an_adjacent_one_can()
+    {
+        var listing = NewListing();
+        var booked = HoldAt(listing, 0, 50);
+        Assert.True(await _store.HoldAsync("alice", booked, Ttl, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", NewBooking(booked, "alice"), default));
+
+        var overlapping = HoldAt(listing, 30, 30); // the session length changed to 30 minutes after alice booked
+        var before = HoldAt(listing, -20, 30);     // ends 10 minutes into alice's session
+        var after = HoldAt(listing, 50, 30);       // starts when alice's ends
+        Assert.False(await _store.HoldAsync("bob", overlapping, Ttl, default));
+        Assert.False(await _store.HoldAsync("bob", before, Ttl, default));
+        Assert.True(await _store.HoldAsync("bob", after, Ttl, default));
+        Assert.Null(await _store.GetHoldAsync(overlapping.HoldId, default));
+
+        var taken = (await _store.TakenAsync([(listing, [Span(overlapping), Span(before), Span(HoldAt(listing, -30, 30))])], default))[0];
+        Assert.Equal([true, true, false], taken);
+        // The refused holds left nothing behind: their exact starts are free for slots that fit.
+        Assert.False((await _store.TakenAsync([(listing, [Span(HoldAt(listing, 80, 10))])], default))[0][0]);
+    }
+
+    [Fact]
+    public async Task A_held_slot_blocks_overlapping_slots_until_it_lapses_is_erased_or_its_booking_is_cancelled()
+    {
+        var listing = NewListing();
+        var ttl = TimeSpan.FromMilliseconds(300);
+        Assert.True(await _store.HoldAsync("alice", HoldAt(listing, 0, 60, ttl), ttl, default));
+        Assert.False(await _store.HoldAsync("bob", HoldAt(listing, 15, 60), Ttl, default));
+        await Task.Delay(ttl * 3);
+        Assert.False((await _store.TakenAsync([(listing, [Span(HoldAt(listing, 15, 60))])], default))[0][0]);
+        var bobs = HoldAt(listing, 15, 60);
+        Assert.True(await _store.HoldAsync("bob", bobs, Ttl, default)); // the lapsed hold no longer counts
+
+        var client = "forget-" + Guid.NewGuid().ToString("N");
+        Assert.False(await _store.HoldAsync(client, HoldAt(listing, 45, 60), Ttl, default));
+        var booking = NewBooking(bobs, "bob");
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(bobs.HoldId, "bob", booking, default));
+        Assert.False(await _store.HoldAsync(client, HoldAt(listing, 45, 60), Ttl, default));
+        Assert.True(await _store.CancelAsync(booking.BookingId, default));
+        var clients = HoldAt(listing, 45, 60);
+        Assert.True(await _store.HoldAsync(client, clients, Ttl, default));
+
+        Assert.False(await _store.HoldAsync("carol", HoldAt(listing, 90, 30), Ttl, default));
+        Assert.Equal((0, 1), await _store.ForgetClientAsync(client, default));
+        Assert.True(await _store.HoldAsync("carol", HoldAt(listing, 90, 30), Ttl, default));
+    }
+
+    [Fact]
+    public async Task Bookings_made_before_calendars_existed_are_added_to_them_once_and_then_block_overlaps()
+    {
+        var db = TestStore.Instance.Connection.GetDatabase();
+        var listing = NewListing();
+        var legacy = HoldAt(listing, 0, 50);
+        var bookingId = AvailabilityIds.New(listing);
+        var start = legacy.Slot.StartTime.Seconds;
+        // The layout an older Directory wrote: the slot lock, the booking hash without an end, the listing's booking index.
+        await db.StringSetAsync(RedisAvailabilityStore.SlotKey(listing, start), bookingId);
+        await db.HashSetAsync($"booking:{{{listing}}}{bookingId[listing.Length..]}",
+            [new("client", "alice"), new("start", start), new("slot", legacy.Slot.ToByteArray()), new("state", "confirmed"), new("created", 1)]);
+        await db.SortedSetAddAsync(RedisAvailabilityStore.BookingsKey(listing), bookingId, start);
+        await db.KeyDeleteAsync(RedisAvailabilityStore.LayoutKey);
+        Assert.True(await _store.HoldAsync("bob", HoldAt(listing, 30, 30), Ttl, default)); // not yet known to overlap
+
+        Assert.True(await _store.MigrateCalendarAsync(default) >= 1);
+        Assert.Equal(0, await _store.MigrateCalendarAsync(default));
+
+        Assert.False(await _store.HoldAsync("carol", HoldAt(listing, 20, 30), Ttl, default));
+        Assert.True((await _store.TakenAsync([(listing, [Span(HoldAt(listing, 40, 30))])], default))[0][0]);
+        Assert.True(await _store.CancelAsync(bookingId, default));
+        Assert.True(await _store.HoldAsync("carol", HoldAt(listing, 0, 25), Ttl, default));
+    }
+
+    private static (long Start, long End) Span(Hold hold) => (hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds);
 
     [Fact]
     public async Task Only_the_holder_can_confirm()
