@@ -125,8 +125,10 @@ public static class ProfileLifecycle
         {
             var path = mask.Paths[i];
             if (OutputOnly.Contains(path.Split('.')[0])) v.Add($"update_mask.paths[{i}]", $"'{path}' is output only");
-            else if (!FieldMask.IsValid(Profile.Descriptor, path)) v.Add($"update_mask.paths[{i}]", "is not a field of Profile");
+            else if (!FieldMask.IsValid(Profile.Descriptor, path)) v.Add($"update_mask.paths[{i}]", $"'{Clip(path)}' is not a field of Profile");
         }
         v.ThrowIfAny();
     }
+
+    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

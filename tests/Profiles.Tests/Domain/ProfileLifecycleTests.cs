@@ -119,7 +119,9 @@ public sealed class ProfileLifecycleTests
     {
         var ex = Assert.Throws<ValidationException>(() =>
             ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later));
-        Assert.Equal("update_mask.paths[0]", Assert.Single(ex.Violations).Field);
+        var violation = Assert.Single(ex.Violations);
+        Assert.Equal("update_mask.paths[0]", violation.Field);
+        Assert.Equal($"'{path}' is not a field of Profile", violation.Description);
     }
 
     [Fact]
