@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using HealingNetwork.Directory.V1;
-using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Validation;
 
 namespace HealingNetwork.Directory.Domain;
 
@@ -46,8 +46,8 @@ public static class ListingLifecycle
         }
         else
         {
-            ValidateMask(mask);
-            mask.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
+            var named = UpdateMaskRules.Checked(mask, Listing.Descriptor, OutputOnly);
+            named.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
         }
         var stamp = Timestamp.FromDateTimeOffset(now);
         updated.UpdateTime = stamp;
@@ -62,19 +62,6 @@ public static class ListingLifecycle
         to.OwnerId = from.OwnerId;
         to.CreateTime = from.CreateTime;
         to.Etag = from.Etag;
-    }
-
-    private static void ValidateMask(FieldMask mask)
-    {
-        var v = new Violations();
-        for (var i = 0; i < mask.Paths.Count; i++)
-        {
-            var path = mask.Paths[i];
-            var top = path.Split('.')[0];
-            if (OutputOnly.Contains(top)) v.Add($"update_mask.paths[{i}]", $"'{path}' is output only");
-            else if (!FieldMask.IsValid(Listing.Descriptor, path)) v.Add($"update_mask.paths[{i}]", $"'{Clip(path)}' is not a field of Listing");
-        }
-        v.ThrowIfAny();
     }
 
     /// <summary>The owner says the listing is still true.</summary>
@@ -98,6 +85,4 @@ public static class ListingLifecycle
         listing.Stale = IsStale(listing, now, staleAfter);
         return listing;
     }
-
-    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
 using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Validation;
 
 namespace HealingNetwork.Profiles.Domain;
 
@@ -44,9 +45,9 @@ public static class ProfileLifecycle
         }
         else
         {
-            ValidateMask(mask);
+            var named = UpdateMaskRules.Checked(mask, Profile.Descriptor, OutputOnly);
             updated = current.Clone();
-            mask.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
+            named.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
         }
         return Touch(updated, current, now);
     }
@@ -117,18 +118,4 @@ public static class ProfileLifecycle
         updated.UpdateTime = Timestamp.FromDateTimeOffset(now);
         return updated;
     }
-
-    private static void ValidateMask(FieldMask mask)
-    {
-        var v = new Violations();
-        for (var i = 0; i < mask.Paths.Count; i++)
-        {
-            var path = mask.Paths[i];
-            if (OutputOnly.Contains(path.Split('.')[0])) v.Add($"update_mask.paths[{i}]", $"'{path}' is output only");
-            else if (!FieldMask.IsValid(Profile.Descriptor, path)) v.Add($"update_mask.paths[{i}]", $"'{Clip(path)}' is not a field of Profile");
-        }
-        v.ThrowIfAny();
-    }
-
-    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

@@ -86,6 +86,26 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_rest_update_takes_its_mask_in_the_proto3_json_form_from_the_query_string()
+    {
+        var owner = NewOwner();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        using var http = fixture.System.DirectoryHost.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(owner));
+
+        var reply = await http.PatchAsync($"/v1/listings/{created.Id}?update_mask=displayName,terms.feeMin", new StringContent(
+            $$$"""{"id":"{{{created.Id}}}","etag":"{{{created.Etag}}}","displayName":"Maya Okafor, ND, LAc","bio":"ignored","terms":{"feeMin":"7000"}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.StatusCode);
+        var updated = Google.Protobuf.JsonParser.Default.Parse<Listing>(await reply.Content.ReadAsStringAsync());
+        Assert.Equal("Maya Okafor, ND, LAc", updated.DisplayName);
+        Assert.Equal(7000, updated.Terms.FeeMin);
+        Assert.Equal(created.Terms.FeeMax, updated.Terms.FeeMax);
+        Assert.Equal(created.Bio, updated.Bio);
+    }
+
+    [Fact]
     public async Task Two_concurrent_updates_with_the_same_etag_exactly_one_succeeds()
     {
         var owner = NewOwner();

@@ -57,6 +57,23 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
     }
 
     [Fact]
+    public async Task A_rest_update_takes_its_mask_in_the_proto3_json_form_from_the_query_string()
+    {
+        var owner = Users.Fresh("alice");
+        var created = await fixture.CreateAsync(owner);
+        using var http = RestClient(owner);
+
+        var reply = await http.PatchAsync($"/v1/profiles/{created.Id}?updateMask=displayName,maxTravelKm", Json(
+            $$"""{"id":"{{created.Id}}","etag":"{{created.Etag}}","displayName":"Riv","maxTravelKm":12,"story":"Not this."}"""));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, reply.StatusCode);
+        var updated = Google.Protobuf.JsonParser.Default.Parse<Profile>(await reply.Content.ReadAsStringAsync());
+        Assert.Equal("Riv", updated.DisplayName);
+        Assert.Equal(12, updated.MaxTravelKm);
+        Assert.Equal(created.Story, updated.Story);
+    }
+
+    [Fact]
     public async Task An_update_without_a_mask_replaces_every_writable_field()
     {
         var owner = Users.Fresh("alice");
@@ -222,6 +239,15 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
         await RpcAssert.FailsWith(StatusCode.Unauthenticated, async () =>
             await Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, forged));
     }
+
+    private HttpClient RestClient(string owner)
+    {
+        var http = fixture.System.ProfilesHost.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(owner));
+        return http;
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 
     private static UpdateProfileRequest Rename(Profile current, string name) => new()
     {

@@ -57,6 +57,36 @@ public sealed class ProfileLifecycleTests
     }
 
     [Fact]
+    public void A_mask_in_the_proto3_json_form_changes_the_same_fields_as_proto_names()
+    {
+        var current = New();
+        var patch = new Profile { DisplayName = "Riv", MaxTravelKm = 5, Home = new GeoPoint { Lat = 44.05, Lon = 1 }, Story = "Unchanged?" };
+
+        var json = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "displayName", "maxTravelKm", "home.lat" } }, Later);
+        var proto = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "display_name", "max_travel_km", "home.lat" } }, Later);
+
+        Assert.Equal(proto, json);
+        Assert.Equal("Riv", json.DisplayName);
+        Assert.Equal(5, json.MaxTravelKm);
+        Assert.Equal(44.05, json.Home.Lat);
+        Assert.Equal(Samples.PortlandLon, json.Home.Lon);
+        Assert.Equal(current.Story, json.Story);
+    }
+
+    [Theory]
+    [InlineData("ownerId")]
+    [InlineData("careTeam")]
+    [InlineData("createTime")]
+    public void Output_only_fields_in_the_proto3_json_form_are_refused_as_written(string path)
+    {
+        var ex = Assert.Throws<ValidationException>(() =>
+            ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later));
+        var violation = Assert.Single(ex.Violations);
+        Assert.Equal("update_mask.paths[0]", violation.Field);
+        Assert.Equal($"'{path}' is output only", violation.Description);
+    }
+
+    [Fact]
     public void A_masked_update_of_a_list_replaces_it()
     {
         var updated = ProfileLifecycle.ApplyUpdate(New(), new Profile { LifestyleTags = { "daily-movement" } },
@@ -114,7 +144,8 @@ public sealed class ProfileLifecycleTests
     [Theory]
     [InlineData("nickname")]
     [InlineData("home.altitude")]
-    [InlineData("displayName")]
+    [InlineData("DISPLAY_NAME")]
+    [InlineData("home.Lat")]
     public void Paths_that_are_not_fields_are_refused_in_a_mask(string path)
     {
         var ex = Assert.Throws<ValidationException>(() =>
