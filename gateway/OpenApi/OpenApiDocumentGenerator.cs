@@ -138,13 +138,18 @@ public sealed partial class OpenApiDocumentGenerator(IConfiguration configuratio
         return responses;
     }
 
+    /// <summary>
+    /// Error answers by the HTTP status JSON transcoding gives each gRPC status (google.rpc.Code's
+    /// HTTP mapping): FAILED_PRECONDITION, which a stale etag answers, is a 400 there, not a 409.
+    /// </summary>
     private static readonly (string Code, string Text)[] ErrorResponses =
     [
-        ("400", "Invalid argument (google.rpc.BadRequest field violations in details)"),
+        ("400", "Invalid argument (google.rpc.BadRequest field violations in details), or failed precondition: "
+            + "a stale etag (read the resource again and retry) or a state that does not allow the call; the message says which"),
         ("401", "Missing or invalid bearer token"),
         ("403", "Not allowed for this user"),
         ("404", "Not found"),
-        ("409", "Conflict: already exists, aborted, or stale etag"),
+        ("409", "Conflict: already exists, or aborted by a concurrent change (retry)"),
         ("413", "Request body too large"),
         ("429", "Too many requests"),
         ("503", "A dependency is unavailable; retry"),

@@ -54,6 +54,16 @@ public sealed class OpenApiTests(GatewayHost gateway) : IClassFixture<GatewayHos
         Assert.Contains("ORIENTATION_NATURE_ORIENTED", listing.GetProperty("orientation").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task A_stale_etag_is_documented_under_400_where_json_transcoding_answers_failed_precondition()
+    {
+        using var doc = await Document();
+        var responses = doc.RootElement.GetProperty("paths").GetProperty("/v1/profiles/{id}").GetProperty("patch").GetProperty("responses");
+
+        Assert.Contains("stale etag", responses.GetProperty("400").GetProperty("description").GetString());
+        Assert.DoesNotContain("etag", responses.GetProperty("409").GetProperty("description").GetString());
+    }
+
     private async Task<JsonDocument> Document()
     {
         var response = await gateway.Client().GetAsync("/openapi.json");

@@ -74,6 +74,21 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
     }
 
     [Fact]
+    public async Task A_rest_update_with_a_stale_etag_is_a_400_whose_message_says_to_read_again()
+    {
+        var owner = Users.Fresh("alice");
+        var created = await fixture.CreateAsync(owner);
+        await Profiles.UpdateProfileAsync(Rename(created, "First"), Tokens.As(owner));
+        using var http = RestClient(owner);
+
+        var reply = await http.PatchAsync($"/v1/profiles/{created.Id}?updateMask=displayName", Json(
+            $$"""{"id":"{{created.Id}}","etag":"{{created.Etag}}","displayName":"Second"}"""));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.StatusCode);
+        Assert.Contains("read it again", await reply.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_update_without_a_mask_replaces_every_writable_field()
     {
         var owner = Users.Fresh("alice");
