@@ -90,16 +90,22 @@ async function loadModalities() {
 
 async function search(event) {
   const f = new FormData(event.target);
-  const request = { pageSize: 20, includeTelehealth: f.get("telehealth") === "on", orderBy: "SEARCH_ORDER_DISTANCE", includeEarliestSlot: true };
+  const request = { pageSize: 20, includeTelehealth: f.get("telehealth") === "on", includeEarliestSlot: true };
   if (f.get("query")) request.query = f.get("query");
   if (f.get("modality")) request.modalities = [f.get("modality")];
   if (f.get("orientation")) request.orientations = [f.get("orientation")];
-  if (f.get("lat") && f.get("lon")) request.near = { lat: Number(f.get("lat")), lon: Number(f.get("lon")), radiusKm: Number(f.get("radius") || 50) };
+  // Distance order needs a place to measure from (the API refuses it without `near`); with no place
+  // the order stays unspecified, which the API takes as relevance to the words, if any.
+  if (f.get("lat") && f.get("lon")) {
+    request.near = { lat: Number(f.get("lat")), lon: Number(f.get("lon")), radiusKm: Number(f.get("radius") || 50) };
+    request.orderBy = "SEARCH_ORDER_DISTANCE";
+  }
   if (f.get("maxFee")) { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
   results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime)));
-  say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown, nearest first.`);
+  const order = request.near ? ", nearest first" : request.query ? ", best match first" : "";
+  say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown${order}.`);
 }
 
 /** "next open Tue, 3 Dec, 09:00" in the reader's own time, from an RFC 3339 instant. */

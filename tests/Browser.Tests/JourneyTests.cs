@@ -30,6 +30,24 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
     }
 
     [Fact]
+    public async Task A_words_only_search_with_the_place_cleared_shows_the_listings_that_match_the_words()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        var search = page.Locator("#search");
+        await Expect(search.GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
+
+        await search.GetByLabel("Words").FillAsync("Okafor");
+        await search.GetByLabel("Near latitude").FillAsync("");
+        await search.GetByLabel("Near longitude").FillAsync("");
+        await search.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        await Expect(page.Locator("#search-results > li").First).ToContainTextAsync(SampleListings.Naturopath);
+        await Expect(page.Locator("#status")).ToContainTextAsync("best match first");
+        await Expect(page.Locator("#error")).ToBeEmptyAsync();
+    }
+
+    [Fact]
     public async Task A_client_builds_a_profile_sees_explained_matches_and_asks_for_a_referral()
     {
         var page = await system.NewPageAsync();
