@@ -118,7 +118,10 @@ function nextOpen(startTime) {
 function listingItem(listing, distanceKm, earliestStart) {
   const item = el("li");
   item.append(el("strong", listing.displayName));
-  const where = distanceKm !== undefined && distanceKm !== null ? `${Number(distanceKm).toFixed(1)} km` : "distance unknown";
+  // -1 km means there is no distance to show: the search had no place, or the match is telehealth
+  // only (the "telehealth" fact below says so).
+  const where = distanceKm === undefined || distanceKm === null ? "distance unknown"
+    : Number(distanceKm) < 0 ? "" : `${Number(distanceKm).toFixed(1)} km`;
   const terms = listing.terms || {};
   const facts = [where, label(listing.orientation, "ORIENTATION_"), (listing.modalities || []).join(", "),
     terms.feeMin ? `${money(terms.feeMin, terms.currency)}–${money(terms.feeMax, terms.currency)}` : "",

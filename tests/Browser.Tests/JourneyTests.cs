@@ -42,7 +42,10 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await search.GetByLabel("Near longitude").FillAsync("");
         await search.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await Expect(page.Locator("#search-results > li").First).ToContainTextAsync(SampleListings.Naturopath);
+        var found = page.Locator("#search-results > li").First;
+        await Expect(found).ToContainTextAsync(SampleListings.Naturopath);
+        await Expect(found).ToContainTextAsync("telehealth");
+        await Expect(found).Not.ToContainTextAsync("km"); // no place, no distance: never "-1.0 km"
         await Expect(page.Locator("#status")).ToContainTextAsync("best match first");
         await Expect(page.Locator("#error")).ToBeEmptyAsync();
     }
