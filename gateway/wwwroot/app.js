@@ -51,7 +51,20 @@ function el(tag, text, className) {
 
 const list = (value) => String(value || "").split(",").map((s) => s.trim()).filter(Boolean);
 const cents = (dollars) => String(Math.round(Number(dollars || 0) * 100));
-const money = (minor, currency) => `${currency === "USD" || !currency ? "$" : currency + " "}${(Number(minor || 0) / 100).toFixed(0)}`;
+/**
+ * An amount in minor units (an int64, so a JSON string) of an ISO 4217 currency, in the reader's
+ * locale, with the minor part only when it is not zero: "$90", "$92.50", "¥5,000".
+ */
+function money(minor, currency) {
+  const code = currency || "USD";
+  let format;
+  try { format = new Intl.NumberFormat(undefined, { style: "currency", currency: code }); } catch { return `${code} ${minor}`; }
+  const digits = format.resolvedOptions().maximumFractionDigits; // minor units per major: 2 for USD, 0 for JPY
+  const amount = Number(minor || 0) / 10 ** digits;
+  if (!Number.isInteger(amount)) return format.format(amount);
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+}
+
 const label = (enumName, prefix) => String(enumName || "").replace(prefix, "").toLowerCase().replaceAll("_", " ");
 const selected = (select) => Array.from(select.selectedOptions).map((o) => o.value).filter(Boolean);
 

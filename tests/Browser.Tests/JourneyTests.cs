@@ -154,6 +154,19 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         Assert.Equal("", await page.EvaluateAsync<string>(UnlabelledOrUnreachable));
     }
 
+    [Fact]
+    public async Task Fees_show_cents_only_when_there_are_some_in_the_currency_of_the_listing()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+
+        // The page's own formatter (minor units as the API sends them, int64 as a JSON string) in Chromium's en-US.
+        Assert.Equal("$90", await page.EvaluateAsync<string>("money('9000', 'USD')"));
+        Assert.Equal("$92.50", await page.EvaluateAsync<string>("money('9250', 'USD')"));
+        Assert.Equal("€0.05", await page.EvaluateAsync<string>("money('5', 'EUR')"));
+        Assert.Equal("¥5,000", await page.EvaluateAsync<string>("money('5000', 'JPY')"));
+    }
+
     /// <summary>Form controls a screen reader cannot name or the Tab key cannot reach, if any.</summary>
     private const string UnlabelledOrUnreachable = """
         Array.from(document.querySelectorAll('input, select, textarea, button'))
