@@ -3,7 +3,7 @@
 // holds. Everything user-supplied is written with textContent, never as HTML.
 "use strict";
 
-const state = { token: sessionStorage.getItem("token") || "", profileId: "", listingId: "" };
+const state = { token: sessionStorage.getItem("token") || "", profileId: "", profileEtag: "", listingId: "" };
 const $ = (selector) => document.querySelector(selector);
 const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
@@ -29,7 +29,11 @@ class ApiError extends Error {
     const why = status === 401 ? "Please sign in first." : status === 429 ? "Too many requests; wait a moment." : (data.message || data.title || `HTTP ${status}`);
     super([why, ...violations].join("\n"));
     this.status = status;
+    this.code = data.code; // the gRPC status code of a google.rpc.Status body
   }
+
+  /** FAILED_PRECONDITION, which an update answers when its etag is stale (JSON transcoding sends it as a 400). */
+  get failedPrecondition() { return this.code === 9; }
 }
 
 function say(message) { $("#error").textContent = ""; $("#status").textContent = message; }
@@ -75,10 +79,13 @@ function subjectOf(token) {
 }
 
 function useToken(token) {
+  const before = state.token ? subjectOf(state.token) : null;
   state.token = token.trim();
   if (state.token) sessionStorage.setItem("token", state.token); else sessionStorage.removeItem("token");
   const sub = state.token ? subjectOf(state.token) : null;
   $("#who").textContent = sub ? `Signed in as ${sub}.` : "Not signed in.";
+  // The profile on the page is the previous person's: saving it again must not update theirs.
+  if (sub !== before) showProfile(null);
 }
 
 async function getDevToken(event) {
@@ -167,12 +174,35 @@ async function saveProfile(event) {
     barterOffers: list(f.get("barter")),
     story: f.get("story") || "",
   };
-  const saved = await api("POST", "/v1/profiles", profile);
-  state.profileId = saved.id;
-  $("#profile-id").textContent = saved.id;
-  $("#match-button").disabled = false;
-  $("#referral-button").disabled = false;
-  say("Profile saved.");
+  if (!state.profileId) {
+    showProfile(await api("POST", "/v1/profiles", profile));
+    say("Profile saved.");
+    return;
+  }
+  // Later saves update the same profile: the mask names exactly the fields this form holds (in the
+  // proto3 JSON form), so fields set elsewhere (weights, languages) are kept; the etag guards
+  // against overwriting a change made meanwhile in another tab or on another device.
+  const mask = new URLSearchParams({ updateMask: Object.keys(profile).join(",") });
+  try {
+    showProfile(await api("PATCH", `/v1/profiles/${encodeURIComponent(state.profileId)}?${mask}`,
+      { ...profile, id: state.profileId, etag: state.profileEtag }));
+    say("Profile updated.");
+  } catch (error) {
+    if (!(error instanceof ApiError && error.failedPrecondition)) throw error;
+    // Take the current etag, so that saving again is a deliberate choice to replace that change.
+    showProfile(await api("GET", `/v1/profiles/${encodeURIComponent(state.profileId)}`));
+    throw new Error("Your profile was changed elsewhere (another tab or device) since this page saved it, so this save was not applied. "
+      + "Press Save profile again to replace it with what this page shows.");
+  }
+}
+
+/** The profile this page saves to and matches for, or none (after signing in as someone else). */
+function showProfile(profile) {
+  state.profileId = profile ? profile.id : "";
+  state.profileEtag = profile ? profile.etag : "";
+  $("#profile-id").textContent = profile ? profile.id : "none yet";
+  $("#match-button").disabled = !profile;
+  $("#referral-button").disabled = !profile;
 }
 
 async function findMatches() {

@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using HealingNetwork.Profiles.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -79,6 +84,63 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         var referrals = page.Locator("#referral-results > li");
         await Expect(referrals.First).ToContainTextAsync(SampleListings.RespectfulCardiologist);
         await BrowserSystem.ScreenshotAsync(page, "3-referral");
+    }
+
+    [Fact]
+    public async Task Saving_the_profile_twice_keeps_one_profile_which_the_second_save_updates()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInByPastingAsync(page, RunningSystem.Token("saoirse"));
+        var profile = page.Locator("#profile");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+
+        await profile.GetByLabel("Name shown to you").FillAsync("Saoirse");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await page.Locator("#profile-id").TextContentAsync();
+        await profile.GetByLabel("Name shown to you").FillAsync("Saoirse K.");
+        await profile.GetByLabel("Travel up to km").FillAsync("12");
+        await save.ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(id!);
+        var stored = Assert.Single(await StoredProfilesAsync("saoirse", id));
+        Assert.Equal(id, stored.Id);
+        Assert.Equal("Saoirse K.", stored.DisplayName);
+        Assert.Equal(12, stored.MaxTravelKm);
+    }
+
+    [Fact]
+    public async Task A_save_over_a_change_made_elsewhere_is_refused_readably_and_saving_again_applies_it()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInByPastingAsync(page, RunningSystem.Token("odile"));
+        var profile = page.Locator("#profile");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await profile.GetByLabel("Name shown to you").FillAsync("Odile");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await page.Locator("#profile-id").TextContentAsync();
+
+        // Another device renames the profile after the page saved it.
+        var elsewhere = await Profiles().GetProfileAsync(new GetProfileRequest { Id = id }, As("odile"));
+        await Profiles().UpdateProfileAsync(new UpdateProfileRequest
+        {
+            Profile = new Profile { Id = id, Etag = elsewhere.Etag, DisplayName = "Odile on the phone" },
+            UpdateMask = new FieldMask { Paths = { "display_name" } },
+        }, As("odile"));
+        await profile.GetByLabel("Name shown to you").FillAsync("Odile B.");
+        await save.ClickAsync();
+
+        await Expect(page.Locator("#error")).ToContainTextAsync("changed elsewhere");
+        Assert.Equal("Odile on the phone", Assert.Single(await StoredProfilesAsync("odile", id)).DisplayName);
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        Assert.Equal("Odile B.", Assert.Single(await StoredProfilesAsync("odile", id)).DisplayName);
     }
 
     [Fact]
@@ -185,6 +247,19 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
           .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.name ? '[' + e.name + ']' : ''))
           .join(' ')
         """;
+
+    private ProfileService.ProfileServiceClient Profiles() => new(system.Channel());
+
+    private static Metadata As(string user) => new() { { "authorization", "Bearer " + RunningSystem.Token(user) } };
+
+    /// <summary>Every profile stored for <paramref name="user"/>, as the export of one of them (<paramref name="id"/>) lists them.</summary>
+    private async Task<IReadOnlyList<Profile>> StoredProfilesAsync(string user, string? id)
+    {
+        var export = await Profiles().ExportProfileAsync(new ExportProfileRequest { Id = id }, As(user));
+        using var json = JsonDocument.Parse(export.Json);
+        return json.RootElement.GetProperty("profiles").EnumerateArray()
+            .Select(p => JsonParser.Default.Parse<Profile>(p.GetRawText())).ToList();
+    }
 
     private static async Task SignInWithDevTokenAsync(IPage page, string user)
     {
