@@ -25,6 +25,7 @@ builder.Services.AddHostedService<DemoDataSeeder>();
 builder.Services.Configure<AvailabilityOptions>(builder.Configuration.GetSection("Availability"));
 builder.Services.AddSingleton<IAvailabilityStore, RedisAvailabilityStore>();
 builder.Services.AddSingleton<OpenSlotReader>();
+builder.Services.AddSingleton<AvailabilityGeneration>();
 builder.AddListingSearch();
 
 var app = builder.Build();

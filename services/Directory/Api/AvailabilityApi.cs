@@ -16,11 +16,13 @@ namespace HealingNetwork.Directory.Api;
 /// gRPC surface of availability and bookings: identity, ownership checks, a call into the
 /// domain (slot expansion) and the store (atomic holds and bookings), mapping.
 /// Anyone may read open hours; only the listing's owner changes them or sees bookings.
+/// Every write that can change open slots is followed by a bump of the availability generation,
+/// which makes Matching's cached answers stale.
 /// </summary>
 [Authorize]
 public sealed class AvailabilityApi(
     ListingWriter listings, IListingStore listingStore, IAvailabilityStore store, TimeProvider clock,
-    IOptions<AvailabilityOptions> options, OpenSlotReader reader) : AvailabilityService.AvailabilityServiceBase
+    IOptions<AvailabilityOptions> options, OpenSlotReader reader, AvailabilityGeneration generation) : AvailabilityService.AvailabilityServiceBase
 {
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -38,6 +40,7 @@ public sealed class AvailabilityApi(
             SessionMinutes = request.SessionMinutes, BufferMinutes = request.BufferMinutes,
         };
         await store.SaveScheduleAsync(schedule, context.CancellationToken);
+        await generation.BumpAsync();
         return (await store.GetScheduleAsync(listing.Id, context.CancellationToken))!;
     }
 
@@ -67,6 +70,7 @@ public sealed class AvailabilityApi(
         if (exception.Kind == ExceptionKind.Closed) exception.LocationIndex = 0;
         if (!await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, context.CancellationToken))
             throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
+        await generation.BumpAsync();
         return exception;
     }
 
@@ -78,6 +82,7 @@ public sealed class AvailabilityApi(
         await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
         if (!await store.RemoveExceptionAsync(request.ListingId, request.ExceptionId, context.CancellationToken))
             throw DomainException.NotFound("Exception", request.ExceptionId);
+        await generation.BumpAsync();
         return new Empty();
     }
 
@@ -154,12 +159,13 @@ public sealed class AvailabilityApi(
             State = BookingState.Confirmed,
             CreateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
-        return await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken) switch
+        switch (await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken))
         {
-            ConfirmOutcome.Confirmed => booking,
-            ConfirmOutcome.NotYourHold => throw DomainException.PermissionDenied("That hold belongs to another client."),
-            _ => throw DomainException.FailedPrecondition("The hold lapsed; hold the slot again."),
-        };
+            case ConfirmOutcome.NotYourHold: throw DomainException.PermissionDenied("That hold belongs to another client.");
+            case ConfirmOutcome.HoldLapsed: throw DomainException.FailedPrecondition("The hold lapsed; hold the slot again.");
+        }
+        await generation.BumpAsync();
+        return booking;
     }
 
     public override async Task<Booking> CancelBooking(CancelBookingRequest request, ServerCallContext context)
@@ -176,6 +182,7 @@ public sealed class AvailabilityApi(
         }
         if (!await store.CancelAsync(request.BookingId, context.CancellationToken))
             throw DomainException.FailedPrecondition("The booking is already cancelled.");
+        await generation.BumpAsync();
         booking.State = BookingState.Cancelled;
         return booking;
     }
