@@ -50,6 +50,9 @@ public sealed class AvailabilityApi(
         RequireId(request.ListingId, "listing_id");
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         if (schedule is null) throw DomainException.NotFound("Availability of listing", listing.Id);
+        // The stored copy names the zone the listing had when the hours were set; slots are computed in
+        // the listing's zone now, so that is the zone the hours are in.
+        schedule.TimeZone = listing.TimeZone;
         // Notes are the practitioner's own ("dentist", "holiday in Crete"): only the owner sees them.
         if (listing.OwnerId != context.CallerId())
             foreach (var e in schedule.Exceptions) e.Note = "";
