@@ -48,6 +48,47 @@ public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : I
             new[] { 3.5, 4.5, 5.5 }.Select(h => (DayOfWeek.Monday, TimeSpan.FromHours(h)))));
     }
 
+    [Fact]
+    public async Task Removing_a_location_that_hours_are_at_is_refused_naming_the_window_and_the_exception()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner, locationIndex: 0);
+        var extra = await Availability.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException { Date = "2099-03-02", Kind = ExceptionKind.ExtraHours, Start = "14:00", End = "16:00", LocationIndex = 0 },
+        }, Tokens.As(owner));
+
+        var refused = await RpcAssert.InvalidField("listing.locations", () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag }, "locations"));
+
+        var descriptions = refused.FieldViolations.Where(f => f.Field == "listing.locations").Select(f => f.Description).ToList();
+        Assert.Equal(2, descriptions.Count);
+        Assert.Contains("windows[0] (Monday 09:00-12:00) are at location 0", descriptions[0]);
+        Assert.Contains("change the weekly hours", descriptions[0]);
+        Assert.Contains($"exception {extra.Id} (extra hours on 2099-03-02 14:00-16:00) is at location 0", descriptions[1]);
+        // Nothing changed: the listing keeps its place and its slots are still there.
+        Assert.Single((await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Locations);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(0, s.LocationIndex));
+    }
+
+    [Fact]
+    public async Task Once_the_hours_are_moved_to_telehealth_the_location_can_be_removed()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner, locationIndex: 0);
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = -1 } },
+        }, Tokens.As(owner));
+
+        var updated = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag }, "locations");
+
+        Assert.Empty(updated.Locations);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(-1, s.LocationIndex));
+    }
+
     /// <summary>The open slots of the coming 8 days (a Monday among them), never none.</summary>
     private async Task<IReadOnlyList<Slot>> OpenSlotsAsync(string listingId)
     {
