@@ -144,8 +144,26 @@ public sealed class AvailabilityApi(
             ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
         };
         if (!await store.HoldAsync(caller, hold, ttl, context.CancellationToken))
-            throw DomainException.AlreadyExists("Someone else is holding or has booked that slot; pick another.");
+            throw await SlotTakenAsync(caller, hold.Slot, context.CancellationToken);
         return hold;
+    }
+
+    /// <summary>
+    /// Why a slot could not be held, as the caller needs to hear it: a client holding again what they
+    /// already hold (a double click, a retry) is pointed at their hold or booking, not told to pick
+    /// another slot. Only refusals pay for the look-up.
+    /// </summary>
+    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, CancellationToken ct)
+    {
+        static bool Same(Slot a, Slot b) => a.ListingId == b.ListingId && a.StartTime.Seconds == b.StartTime.Seconds;
+        var holds = store.ListClientHoldsAsync(caller, ct);
+        var bookings = await store.ListClientBookingsAsync(caller, ct);
+        if ((await holds).FirstOrDefault(h => Same(h.Slot, slot)) is { } mine)
+            return DomainException.AlreadyExists(
+                $"You already hold that slot (hold {mine.HoldId}, until {mine.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking.");
+        if (bookings.FirstOrDefault(b => b.State == BookingState.Confirmed && Same(b.Slot, slot)) is { } booked)
+            return DomainException.AlreadyExists($"You have already booked that slot (booking {booked.BookingId}).");
+        return DomainException.AlreadyExists("Someone else is holding or has booked that slot; pick another.");
     }
 
     public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)
@@ -153,10 +171,10 @@ public sealed class AvailabilityApi(
         var caller = context.RequireCaller();
         if (!AvailabilityIds.TryListing(request.HoldId, out var listingId)) throw new ValidationException("hold_id", "is not a hold id");
         var held = await store.GetHoldAsync(request.HoldId, context.CancellationToken)
-            ?? throw DomainException.FailedPrecondition("The hold lapsed or does not exist; hold the slot again.");
+            ?? throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
         var booking = new Booking
         {
-            BookingId = AvailabilityIds.New(listingId),
+            BookingId = AvailabilityIds.BookingFor(request.HoldId),
             Slot = held.Hold.Slot,
             ClientId = caller,
             State = BookingState.Confirmed,
@@ -165,10 +183,24 @@ public sealed class AvailabilityApi(
         switch (await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken))
         {
             case ConfirmOutcome.NotYourHold: throw DomainException.PermissionDenied("That hold belongs to another client.");
-            case ConfirmOutcome.HoldLapsed: throw DomainException.FailedPrecondition("The hold lapsed; hold the slot again.");
+            case ConfirmOutcome.HoldLapsed: throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
         }
         await generation.BumpAsync();
         return booking;
+    }
+
+    /// <summary>
+    /// Why a hold is no longer there: confirming deletes it, so a second ConfirmBooking (a retry after a
+    /// lost reply) finds the caller's booking under the id derived from the hold, and is told so.
+    /// </summary>
+    private async Task<DomainException> HoldGoneAsync(string holdId, string caller, CancellationToken ct)
+    {
+        var booking = await store.GetBookingAsync(AvailabilityIds.BookingFor(holdId), ct);
+        return booking?.ClientId != caller
+            ? DomainException.FailedPrecondition("The hold lapsed or does not exist; hold the slot again.")
+            : booking.State == BookingState.Confirmed
+                ? DomainException.FailedPrecondition($"That hold was already confirmed: booking {booking.BookingId}.")
+                : DomainException.FailedPrecondition($"That hold was confirmed as booking {booking.BookingId}, since cancelled; hold the slot again.");
     }
 
     public override async Task<Booking> CancelBooking(CancelBookingRequest request, ServerCallContext context)
@@ -197,7 +229,7 @@ public sealed class AvailabilityApi(
         var v = new Violations();
         var (from, to) = SlotQueryRules.BookingRange(request.StartTime, request.EndTime, Now, v);
         v.ThrowIfAny();
-        await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
+        await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken, "Only the listing's owner can see its bookings.");
         var response = new ListBookingsResponse();
         response.Bookings.AddRange(await store.ListBookingsAsync(request.ListingId, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken));
         return response;
