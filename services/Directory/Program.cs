@@ -27,6 +27,7 @@ builder.Services.AddSingleton<RedisAvailabilityStore>();
 builder.Services.AddSingleton<IAvailabilityStore>(sp => sp.GetRequiredService<RedisAvailabilityStore>());
 builder.Services.AddHostedService<CalendarMigration>();
 builder.Services.AddSingleton<OpenSlotReader>();
+builder.Services.AddSingleton<AvailabilityGeneration>();
 builder.AddListingSearch();
 
 var app = builder.Build();

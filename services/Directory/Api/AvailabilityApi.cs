@@ -16,11 +16,13 @@ namespace HealingNetwork.Directory.Api;
 /// gRPC surface of availability and bookings: identity, ownership checks, a call into the
 /// domain (slot expansion) and the store (atomic holds and bookings), mapping.
 /// Anyone may read open hours; only the listing's owner changes them or sees bookings.
+/// Every write that can change open slots is followed by a bump of the availability generation,
+/// which makes Matching's cached answers stale.
 /// </summary>
 [Authorize]
 public sealed class AvailabilityApi(
     ListingWriter listings, IListingStore listingStore, IAvailabilityStore store, TimeProvider clock,
-    IOptions<AvailabilityOptions> options, OpenSlotReader reader) : AvailabilityService.AvailabilityServiceBase
+    IOptions<AvailabilityOptions> options, OpenSlotReader reader, AvailabilityGeneration generation) : AvailabilityService.AvailabilityServiceBase
 {
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -38,6 +40,7 @@ public sealed class AvailabilityApi(
             SessionMinutes = request.SessionMinutes, BufferMinutes = request.BufferMinutes,
         };
         await store.SaveScheduleAsync(schedule, context.CancellationToken);
+        await generation.BumpAsync();
         return (await store.GetScheduleAsync(listing.Id, context.CancellationToken))!;
     }
 
@@ -47,6 +50,9 @@ public sealed class AvailabilityApi(
         RequireId(request.ListingId, "listing_id");
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         if (schedule is null) throw DomainException.NotFound("Availability of listing", listing.Id);
+        // The stored copy names the zone the listing had when the hours were set; slots are computed in
+        // the listing's zone now, so that is the zone the hours are in.
+        schedule.TimeZone = listing.TimeZone;
         // Notes are the practitioner's own ("dentist", "holiday in Crete"): only the owner sees them.
         if (listing.OwnerId != context.CallerId())
             foreach (var e in schedule.Exceptions) e.Note = "";
@@ -67,6 +73,7 @@ public sealed class AvailabilityApi(
         if (exception.Kind == ExceptionKind.Closed) exception.LocationIndex = 0;
         if (!await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, context.CancellationToken))
             throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
+        await generation.BumpAsync();
         return exception;
     }
 
@@ -78,6 +85,7 @@ public sealed class AvailabilityApi(
         await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
         if (!await store.RemoveExceptionAsync(request.ListingId, request.ExceptionId, context.CancellationToken))
             throw DomainException.NotFound("Exception", request.ExceptionId);
+        await generation.BumpAsync();
         return new Empty();
     }
 
@@ -136,8 +144,26 @@ public sealed class AvailabilityApi(
             ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
         };
         if (!await store.HoldAsync(caller, hold, ttl, context.CancellationToken))
-            throw DomainException.AlreadyExists("Someone else is holding or has booked that slot; pick another.");
+            throw await SlotTakenAsync(caller, hold.Slot, context.CancellationToken);
         return hold;
+    }
+
+    /// <summary>
+    /// Why a slot could not be held, as the caller needs to hear it: a client holding again what they
+    /// already hold (a double click, a retry) is pointed at their hold or booking, not told to pick
+    /// another slot. Only refusals pay for the look-up.
+    /// </summary>
+    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, CancellationToken ct)
+    {
+        static bool Same(Slot a, Slot b) => a.ListingId == b.ListingId && a.StartTime.Seconds == b.StartTime.Seconds;
+        var holds = store.ListClientHoldsAsync(caller, ct);
+        var bookings = await store.ListClientBookingsAsync(caller, ct);
+        if ((await holds).FirstOrDefault(h => Same(h.Slot, slot)) is { } mine)
+            return DomainException.AlreadyExists(
+                $"You already hold that slot (hold {mine.HoldId}, until {mine.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking.");
+        if (bookings.FirstOrDefault(b => b.State == BookingState.Confirmed && Same(b.Slot, slot)) is { } booked)
+            return DomainException.AlreadyExists($"You have already booked that slot (booking {booked.BookingId}).");
+        return DomainException.AlreadyExists("Someone else is holding or has booked that slot; pick another.");
     }
 
     public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)
@@ -145,21 +171,36 @@ public sealed class AvailabilityApi(
         var caller = context.RequireCaller();
         if (!AvailabilityIds.TryListing(request.HoldId, out var listingId)) throw new ValidationException("hold_id", "is not a hold id");
         var held = await store.GetHoldAsync(request.HoldId, context.CancellationToken)
-            ?? throw DomainException.FailedPrecondition("The hold lapsed or does not exist; hold the slot again.");
+            ?? throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
         var booking = new Booking
         {
-            BookingId = AvailabilityIds.New(listingId),
+            BookingId = AvailabilityIds.BookingFor(request.HoldId),
             Slot = held.Hold.Slot,
             ClientId = caller,
             State = BookingState.Confirmed,
             CreateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
-        return await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken) switch
+        switch (await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken))
         {
-            ConfirmOutcome.Confirmed => booking,
-            ConfirmOutcome.NotYourHold => throw DomainException.PermissionDenied("That hold belongs to another client."),
-            _ => throw DomainException.FailedPrecondition("The hold lapsed; hold the slot again."),
-        };
+            case ConfirmOutcome.NotYourHold: throw DomainException.PermissionDenied("That hold belongs to another client.");
+            case ConfirmOutcome.HoldLapsed: throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
+        }
+        await generation.BumpAsync();
+        return booking;
+    }
+
+    /// <summary>
+    /// Why a hold is no longer there: confirming deletes it, so a second ConfirmBooking (a retry after a
+    /// lost reply) finds the caller's booking under the id derived from the hold, and is told so.
+    /// </summary>
+    private async Task<DomainException> HoldGoneAsync(string holdId, string caller, CancellationToken ct)
+    {
+        var booking = await store.GetBookingAsync(AvailabilityIds.BookingFor(holdId), ct);
+        return booking?.ClientId != caller
+            ? DomainException.FailedPrecondition("The hold lapsed or does not exist; hold the slot again.")
+            : booking.State == BookingState.Confirmed
+                ? DomainException.FailedPrecondition($"That hold was already confirmed: booking {booking.BookingId}.")
+                : DomainException.FailedPrecondition($"That hold was confirmed as booking {booking.BookingId}, since cancelled; hold the slot again.");
     }
 
     public override async Task<Booking> CancelBooking(CancelBookingRequest request, ServerCallContext context)
@@ -176,6 +217,7 @@ public sealed class AvailabilityApi(
         }
         if (!await store.CancelAsync(request.BookingId, context.CancellationToken))
             throw DomainException.FailedPrecondition("The booking is already cancelled.");
+        await generation.BumpAsync();
         booking.State = BookingState.Cancelled;
         return booking;
     }
@@ -187,7 +229,7 @@ public sealed class AvailabilityApi(
         var v = new Violations();
         var (from, to) = SlotQueryRules.BookingRange(request.StartTime, request.EndTime, Now, v);
         v.ThrowIfAny();
-        await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
+        await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken, "Only the listing's owner can see its bookings.");
         var response = new ListBookingsResponse();
         response.Bookings.AddRange(await store.ListBookingsAsync(request.ListingId, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken));
         return response;

@@ -18,7 +18,7 @@ namespace HealingNetwork.Directory.Api;
 [BindServiceMethod(typeof(DirectoryApiBinding), nameof(DirectoryApiBinding.BindService))]
 public sealed class DirectoryApi(
     ListingWriter writer, IListingSearchIndex index, SearchIndexFeed feed, ModalityTaxonomy taxonomy,
-    IOptions<DirectoryOptions> options, AdminPolicy admins, OpenSlotReader slots) : DirectoryService.DirectoryServiceBase
+    IOptions<DirectoryOptions> options, AdminPolicy admins, OpenSlotReader slots, IAvailabilityStore availability) : DirectoryService.DirectoryServiceBase
 {
     public override Task<Listing> CreateListing(CreateListingRequest request, ServerCallContext context)
     {
@@ -44,6 +44,16 @@ public sealed class DirectoryApi(
         if (current.Etag != request.Listing.Etag) throw DomainException.StaleEtag("listing");
         var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now);
         ListingWriter.Validate(updated, taxonomy);
+        if (updated.Locations.Count < current.Locations.Count)
+        {
+            // Hours at a dropped location would still be offered as slots there. This reads the hours
+            // before the listing is written, and SetWeeklyAvailability reads the listing before the
+            // hours are: the two racing can each pass (closing that needs one script over both keys).
+            var v = new Violations();
+            LocationReferences.ValidateStillExist(
+                await availability.GetScheduleAsync(current.Id, context.CancellationToken), updated.Locations.Count, v);
+            v.ThrowIfAny();
+        }
         return await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken);
     }
 

@@ -67,11 +67,16 @@ public sealed class ListingWriter(
     public async Task<Listing> GetAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct) ?? throw DomainException.NotFound("Listing", id);
 
-    /// <summary>Loads the listing and checks the caller owns it.</summary>
-    public async Task<Listing> GetOwnedAsync(string id, string callerId, CancellationToken ct)
+    public const string OnlyOwnerChanges = "Only the listing's owner can change it.";
+
+    /// <summary>
+    /// Loads the listing and checks the caller owns it; anyone else is refused with
+    /// <paramref name="refusal"/>, which says what only the owner may do.
+    /// </summary>
+    public async Task<Listing> GetOwnedAsync(string id, string callerId, CancellationToken ct, string refusal = OnlyOwnerChanges)
     {
         var listing = await GetAsync(id, ct);
-        if (listing.OwnerId != callerId) throw DomainException.PermissionDenied("Only the listing's owner can change it.");
+        if (listing.OwnerId != callerId) throw DomainException.PermissionDenied(refusal);
         return listing;
     }
 

@@ -12,7 +12,7 @@ namespace HealingNetwork.Directory.Storage;
 /// directory with open slots at once.
 /// </summary>
 public sealed class DemoDataSeeder(
-    ListingWriter writer, IAvailabilityStore availability, IConnectionMultiplexer redis, IOptions<DirectoryOptions> options,
+    ListingWriter writer, IAvailabilityStore availability, AvailabilityGeneration generation, IConnectionMultiplexer redis, IOptions<DirectoryOptions> options,
     IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : BackgroundService
 {
     public const string DemoOwner = "demo";
@@ -34,6 +34,8 @@ public sealed class DemoDataSeeder(
                 // Most practices publish hours, so matches show real earliest slots; a few don't.
                 await Task.WhenAll(created.Where((_, i) => i % 8 != 0)
                     .Select(l => availability.SaveScheduleAsync(SyntheticSchedules.For(l), stoppingToken)));
+                // A match made between the listings' write and their hours' must not stay cached as "no published hours".
+                await generation.BumpAsync();
                 stored += created.Count;
             }
             logger.LogInformation("Seeded {Count} synthetic listings for development", stored);

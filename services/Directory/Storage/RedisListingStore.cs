@@ -10,6 +10,7 @@ namespace HealingNetwork.Directory.Storage;
 /// <code>
 /// listing:{id}          string "{etag}:" + Listing protobuf (its etag field empty); etag = sequence of the last write
 /// directory:seq         string the directory sequence: INCR on every listing write (etag, feed position, generation)
+///                              (never by an availability write: those move availability:gen, <see cref="AvailabilityGeneration"/>)
 /// directory:changes     zset   score = sequence, member = "{seq}:u:{id}" (upsert) or "{seq}:d:{id}" (delete);
 ///                              trimmed to the last 200,000 entries
 /// directory:listings    set    every live listing id (rebuilds)

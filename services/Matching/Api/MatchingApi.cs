@@ -67,8 +67,9 @@ public sealed class MatchingApi(
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
         response.Matches.AddRange(matches);
         var encoded = response.ToByteArray();
-        // Tagged with the generation read before the candidates were fetched: a listing written meanwhile makes it stale at once.
-        await cache.SetAsync(profile.Id, requestHash, profile.Version, lookup.DirectoryGeneration, encoded);
+        // Tagged with the generations read before the candidates were fetched: a listing, hours or a
+        // booking written meanwhile makes it stale at once.
+        await cache.SetAsync(profile.Id, requestHash, profile.Version, lookup.Generation, encoded);
         return EncodedResponses.Attach(response, encoded); // serialized once, for the cache and the caller
     }
 

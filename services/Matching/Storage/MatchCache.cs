@@ -9,20 +9,24 @@ namespace HealingNetwork.Matching.Storage;
 /// <summary>
 /// Cached match results. Key layout:
 /// <code>
-/// match-cache:{profileId}  hash  field "answer-lz4:{request hash}" = the profile version the answer
-///                                was made from (8 bytes), the directory sequence it was made at
-///                                (8 bytes), the response protobuf's length (4 bytes; all three
-///                                little-endian), then its LZ4 block (fast level);
-///                                expires 5 minutes after the last write (availability moves on)
+/// match-cache:{profileId}  hash  field "answer-lz4-v2:{request hash}" = the profile version the answer
+///                                was made from (8 bytes), the directory sequence (8 bytes) and the
+///                                availability generation (8 bytes) it was made at, the response
+///                                protobuf's length (4 bytes; all four little-endian), then its LZ4
+///                                block (fast level); expires 5 minutes after the last write (holds
+///                                bump no generation, and slots pass)
 /// directory:seq            string read only: bumped by every listing write
+/// availability:gen         string read only: bumped by every write of weekly hours, exceptions or bookings
 /// profile:{profileId}      hash   read only, fields version and owner (Profiles writes them with
 ///                                every version of the profile; its data is never read here)
 /// </code>
-/// An entry answers only while the profile's version and the directory sequence are still the ones
-/// it carries, so a profile change or a listing change makes it stale; erasing a profile deletes the
-/// whole hash. The entry is read together with the version, the owner and the sequence, so a hit
-/// costs one round trip to the store (the fields "{kind}:{version}:{seq}:{request hash}" of the
-/// previous layout could only be named after the first read, and are never read now).
+/// An entry answers only while the profile's version, the directory sequence and the availability
+/// generation are still the ones it carries, so a profile change, a listing change or a change of
+/// hours or bookings (earliest slots, "no published hours") makes it stale; erasing a profile deletes
+/// the whole hash. The entry is read together with the version, the owner and both generations, so a
+/// hit costs one round trip to the store. Fields of earlier layouts are never read: "answer-lz4:"
+/// entries lack the availability generation (their header would be misread), and the fields
+/// "{kind}:{version}:{seq}:{request hash}" could only be named after a first read; both lapse with the hash.
 /// <para>
 /// Entries are compressed because every distinct answer is kept for 5 minutes and an answer is
 /// mostly listing and explanation text: a 27.8 KB answer of 20 matches is stored in 9.4 KB. A cache
@@ -37,54 +41,55 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    /// <summary>Version (8), directory sequence (8), answer length (4).</summary>
-    private const int HeaderLength = 20;
+    /// <summary>Version (8), directory sequence (8), availability generation (8), answer length (4).</summary>
+    private const int HeaderLength = 28;
 
     /// <summary>
     /// In one round trip: the profile's stored version and owner (null when there is no such
-    /// profile, or it lacks either field), the directory's generation, and the request's stored
+    /// profile, or it lacks either field), the directory's generations, and the request's stored
     /// entry, still compressed: <see cref="CacheLookup.Answer"/> decodes it when it was made from that
-    /// version at that generation.
+    /// version at those generations.
     /// </summary>
     public async Task<CacheLookup> LookupAsync(string profileId, string requestHash)
     {
         var batch = redis.GetDatabase().CreateBatch();
         var fields = batch.HashGetAsync(SharedKeys.Profile(profileId), [SharedKeys.ProfileVersionField, SharedKeys.ProfileOwnerField]);
-        var sequence = batch.StringGetAsync(SharedKeys.DirectorySequence);
+        var generations = batch.StringGetAsync([SharedKeys.DirectorySequence, SharedKeys.AvailabilityGeneration]);
         var entry = batch.HashGetAsync(SharedKeys.MatchCache(profileId), Field(requestHash));
         batch.Execute();
-        var (values, seq, stored) = (await fields, await sequence, await entry);
+        var (values, counters, stored) = (await fields, await generations, await entry);
         var stamp = !values[0].IsNull && !values[1].IsNull && values[0].TryParse(out long version)
             ? new ProfileStamp(version, values[1].ToString())
             : null;
-        var generation = seq.IsNull ? 0 : (long)seq;
+        var generation = new CacheGeneration(counters[0].IsNull ? 0 : (long)counters[0], counters[1].IsNull ? 0 : (long)counters[1]);
         return new CacheLookup(stamp, generation, stamp is null || stored.IsNull ? null : (byte[])stored!);
     }
 
-    /// <summary>Caches the answer to a request, made from the given profile version at the given directory generation.</summary>
-    public async Task SetAsync(string profileId, string requestHash, long profileVersion, long directoryGeneration, byte[] encoding)
+    /// <summary>Caches the answer to a request, made from the given profile version at the given generations.</summary>
+    public async Task SetAsync(string profileId, string requestHash, long profileVersion, CacheGeneration generation, byte[] encoding)
     {
         var db = redis.GetDatabase();
         var key = SharedKeys.MatchCache(profileId);
         var batch = db.CreateBatch();
-        var set = batch.HashSetAsync(key, Field(requestHash), Encode(encoding, profileVersion, directoryGeneration));
+        var set = batch.HashSetAsync(key, Field(requestHash), Encode(encoding, profileVersion, generation));
         var expire = batch.KeyExpireAsync(key, Lifetime);
         batch.Execute();
         await Task.WhenAll(set, expire);
     }
 
     /// <summary>The hash field of a request's answer.</summary>
-    public static string Field(string requestHash) => $"answer-lz4:{requestHash}";
+    public static string Field(string requestHash) => $"answer-lz4-v2:{requestHash}";
 
     /// <summary>The stored form of an answer: what it was made from, its length, then its LZ4 block.</summary>
-    public static byte[] Encode(ReadOnlySpan<byte> encoding, long profileVersion, long directoryGeneration)
+    public static byte[] Encode(ReadOnlySpan<byte> encoding, long profileVersion, CacheGeneration generation)
     {
         var scratch = ArrayPool<byte>.Shared.Rent(HeaderLength + LZ4Codec.MaximumOutputSize(encoding.Length));
         try
         {
             BinaryPrimitives.WriteInt64LittleEndian(scratch, profileVersion);
-            BinaryPrimitives.WriteInt64LittleEndian(scratch.AsSpan(8), directoryGeneration);
-            BinaryPrimitives.WriteInt32LittleEndian(scratch.AsSpan(16), encoding.Length);
+            BinaryPrimitives.WriteInt64LittleEndian(scratch.AsSpan(8), generation.DirectorySequence);
+            BinaryPrimitives.WriteInt64LittleEndian(scratch.AsSpan(16), generation.Availability);
+            BinaryPrimitives.WriteInt32LittleEndian(scratch.AsSpan(24), encoding.Length);
             var written = LZ4Codec.Encode(encoding, scratch.AsSpan(HeaderLength), LZ4Level.L00_FAST);
             return scratch.AsSpan(0, HeaderLength + written).ToArray();
         }
@@ -96,16 +101,17 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 
     /// <summary>
     /// The answer a stored value holds if it was made from <paramref name="profileVersion"/> at
-    /// <paramref name="directoryGeneration"/>, followed by <paramref name="trailer"/> in the same array;
-    /// null when it was not, or is not a value <see cref="Encode"/> wrote.
+    /// <paramref name="generation"/> (both of its counters), followed by <paramref name="trailer"/> in
+    /// the same array; null when it was not, or is not a value <see cref="Encode"/> wrote.
     /// </summary>
-    public static byte[]? Decode(byte[] stored, long profileVersion, long directoryGeneration, ReadOnlySpan<byte> trailer = default)
+    public static byte[]? Decode(byte[] stored, long profileVersion, CacheGeneration generation, ReadOnlySpan<byte> trailer = default)
     {
         if (stored.Length < HeaderLength
             || BinaryPrimitives.ReadInt64LittleEndian(stored) != profileVersion
-            || BinaryPrimitives.ReadInt64LittleEndian(stored.AsSpan(8)) != directoryGeneration)
+            || BinaryPrimitives.ReadInt64LittleEndian(stored.AsSpan(8)) != generation.DirectorySequence
+            || BinaryPrimitives.ReadInt64LittleEndian(stored.AsSpan(16)) != generation.Availability)
             return null;
-        var length = BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(16));
+        var length = BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(24));
         if (length < 0 || length > 64 << 20) return null;
         var encoding = new byte[length + trailer.Length];
         // The decoder checks every bound: a corrupt or cut block gives -1 or a different length.
@@ -117,17 +123,17 @@ public sealed class MatchCache(IConnectionMultiplexer redis)
 
 /// <summary>What <see cref="MatchCache.LookupAsync"/> found.</summary>
 /// <param name="Profile">The profile's stored version and owner; null when there is no such profile.</param>
-/// <param name="DirectoryGeneration">The directory sequence now: an answer made now is cached under it.</param>
+/// <param name="Generation">The directory sequence and availability generation now: an answer made now is cached under them.</param>
 /// <param name="Entry">The stored entry for the request, still compressed (null when there is none or no
 /// profile): <see cref="Answer"/> decodes it, so an entry that a caller may not read is never decoded.</param>
-public sealed record CacheLookup(ProfileStamp? Profile, long DirectoryGeneration, byte[]? Entry)
+public sealed record CacheLookup(ProfileStamp? Profile, CacheGeneration Generation, byte[]? Entry)
 {
     /// <summary>
     /// The cached answer's encoding followed by <paramref name="trailer"/>, if the entry was made from
-    /// the profile's current version at <see cref="DirectoryGeneration"/>; null on a miss.
+    /// the profile's current version at <see cref="Generation"/>; null on a miss.
     /// </summary>
     public byte[]? Answer(ReadOnlySpan<byte> trailer = default) =>
-        Profile is null || Entry is null ? null : MatchCache.Decode(Entry, Profile.Version, DirectoryGeneration, trailer);
+        Profile is null || Entry is null ? null : MatchCache.Decode(Entry, Profile.Version, Generation, trailer);
 }
 
 /// <summary>A profile's version and owner as Profiles stored them.</summary>

@@ -5,11 +5,12 @@ namespace HealingNetwork.ServiceDefaults.Storage;
 /// <summary>
 /// Store keys that one service writes and another reads or erases: Matching caches results per
 /// profile and Profiles erases them when the person deletes their profile; Matching reads a
-/// profile's version and owner (never its data) to serve a cached answer without a call to Profiles.
+/// profile's version and owner (never its data) to serve a cached answer without a call to Profiles,
+/// and the Directory's two generations (listings, availability) to know the answer is still current.
 /// </summary>
 public static class SharedKeys
 {
-    /// <summary>hash of cached match results of a profile, field = "{kind}:{profile version}:{directory seq}:{request hash}".</summary>
+    /// <summary>hash of cached match results of a profile, field = "answer-lz4-v2:{request hash}" (layout in Matching's MatchCache).</summary>
     public static RedisKey MatchCache(string profileId) => $"match-cache:{{{profileId}}}";
 
     /// <summary>
@@ -26,4 +27,12 @@ public static class SharedKeys
 
     /// <summary>The directory sequence (bumped by every listing write); Matching's cache generation.</summary>
     public static readonly RedisKey DirectorySequence = "directory:seq";
+
+    /// <summary>
+    /// The availability generation: the Directory INCRs it after every write of weekly hours, exceptions
+    /// or bookings (not holds, which lapse by themselves); Matching's cache generation alongside
+    /// <see cref="DirectorySequence"/>. A key of its own because the directory sequence is also the
+    /// listings' etag and change-feed position, which an availability write must not move.
+    /// </summary>
+    public static readonly RedisKey AvailabilityGeneration = "availability:gen";
 }

@@ -143,6 +143,63 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Only_the_owner_sees_a_listings_bookings_and_anyone_else_is_told_so()
+    {
+        var listing = await host.CreateListingAsync("owner-" + Guid.NewGuid().ToString("N"));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As("intruder")).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Equal("Only the listing's owner can see its bookings.", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Holding_again_a_slot_you_hold_or_booked_points_at_your_hold_or_booking_not_at_someone_else()
+    {
+        var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
+        var (alice, bob) = (DirectoryHost.As("alice-" + Guid.NewGuid().ToString("N")), DirectoryHost.As("bob-" + Guid.NewGuid().ToString("N")));
+        var slots = await OpenSlotsAsync(listing.Id, 2, fromDays: 1);
+        Task<Hold> HoldAsync(Slot slot, Metadata who) =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, who).ResponseAsync;
+        var held = await HoldAsync(slots[0], alice);
+
+        var again = await Assert.ThrowsAsync<RpcException>(() => HoldAsync(slots[0], alice));
+        var other = await Assert.ThrowsAsync<RpcException>(() => HoldAsync(slots[0], bob));
+
+        Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+        Assert.StartsWith($"You already hold that slot (hold {held.HoldId}, until ", again.Status.Detail);
+        Assert.Equal((StatusCode.AlreadyExists, "Someone else is holding or has booked that slot; pick another."), (other.StatusCode, other.Status.Detail));
+
+        var booking = await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = (await HoldAsync(slots[1], alice)).HoldId }, alice);
+        var afterBooking = await Assert.ThrowsAsync<RpcException>(() => HoldAsync(slots[1], alice));
+        Assert.Equal((StatusCode.AlreadyExists, $"You have already booked that slot (booking {booking.BookingId})."), (afterBooking.StatusCode, afterBooking.Status.Detail));
+    }
+
+    [Fact]
+    public async Task Confirming_a_hold_twice_says_it_was_already_confirmed_and_names_the_booking()
+    {
+        var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));
+        var alice = DirectoryHost.As("alice-" + Guid.NewGuid().ToString("N"));
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 1))[0];
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, alice);
+        var confirm = new ConfirmBookingRequest { HoldId = hold.HoldId };
+        var booking = await _client.ConfirmBookingAsync(confirm, alice);
+
+        var twice = await Assert.ThrowsAsync<RpcException>(() => _client.ConfirmBookingAsync(confirm, alice).ResponseAsync);
+        var byAnother = await Assert.ThrowsAsync<RpcException>(() => _client.ConfirmBookingAsync(confirm, DirectoryHost.As("mallory")).ResponseAsync);
+        await _client.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.BookingId }, alice);
+        var afterCancel = await Assert.ThrowsAsync<RpcException>(() => _client.ConfirmBookingAsync(confirm, alice).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, $"That hold was already confirmed: booking {booking.BookingId}."), (twice.StatusCode, twice.Status.Detail));
+        // Someone else's hold id tells them nothing about the booking.
+        Assert.Equal((StatusCode.FailedPrecondition, "The hold lapsed or does not exist; hold the slot again."), (byAnother.StatusCode, byAnother.Status.Detail));
+        Assert.Equal((StatusCode.FailedPrecondition, $"That hold was confirmed as booking {booking.BookingId}, since cancelled; hold the slot again."),
+            (afterCancel.StatusCode, afterCancel.Status.Detail));
+        Assert.NotEqual(hold.HoldId, booking.BookingId);
+    }
+
+    [Fact]
     public async Task Holding_a_past_instant_is_invalid_and_a_non_slot_is_a_failed_precondition()
     {
         var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"));

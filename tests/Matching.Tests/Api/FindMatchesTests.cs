@@ -92,30 +92,35 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
 
         var entries = await System.Store.Connection.GetDatabase().HashGetAllAsync(ServiceDefaults.Storage.SharedKeys.MatchCache(profile.Id));
         var stored = (byte[])Assert.Single(entries).Value!;
-        var generation = (long)await System.Store.Connection.GetDatabase().StringGetAsync(ServiceDefaults.Storage.SharedKeys.DirectorySequence);
+        var db = System.Store.Connection.GetDatabase();
+        var generation = new Matching.Storage.CacheGeneration(
+            (long)await db.StringGetAsync(ServiceDefaults.Storage.SharedKeys.DirectorySequence),
+            (long)await db.StringGetAsync(ServiceDefaults.Storage.SharedKeys.AvailabilityGeneration));
         Assert.Equal(Google.Protobuf.MessageExtensions.ToByteArray(response), Matching.Storage.MatchCache.Decode(stored, response.ProfileVersion, generation));
         Assert.True(stored.Length * 3 < response.CalculateSize(), $"stored {stored.Length} B for a {response.CalculateSize()} B answer");
     }
 
     [Fact]
-    public void A_stored_value_answers_only_for_the_version_and_generation_it_was_made_from()
+    public void A_stored_value_answers_only_for_the_version_and_generations_it_was_made_from()
     {
         var answer = Google.Protobuf.MessageExtensions.ToByteArray(new FindMatchesResponse { CandidatesConsidered = 3, ProfileVersion = 7 });
-        var stored = Matching.Storage.MatchCache.Encode(answer, profileVersion: 7, directoryGeneration: 42);
+        var made = new Matching.Storage.CacheGeneration(DirectorySequence: 42, Availability: 5);
+        var stored = Matching.Storage.MatchCache.Encode(answer, profileVersion: 7, made);
 
-        Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored, 7, 42));
-        Assert.Equal([.. answer, 0x70, 0x01], Matching.Storage.MatchCache.Decode(stored, 7, 42, [0x70, 0x01])); // a trailer after the answer
-        Assert.Equal(answer, new Matching.Storage.CacheLookup(new(7, "owner"), 42, stored).Answer());
-        Assert.Null(new Matching.Storage.CacheLookup(null, 42, stored).Answer()); // no profile
-        Assert.Null(new Matching.Storage.CacheLookup(new(7, "owner"), 42, null).Answer()); // no entry
-        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 8, 42)); // the profile changed since
-        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 7, 43)); // a listing changed since
-        Assert.Null(Matching.Storage.MatchCache.Decode(answer, 7, 42)); // not an encoded entry
-        Assert.Null(Matching.Storage.MatchCache.Decode(stored[..(stored.Length / 2)], 7, 42)); // cut short
-        Assert.Null(Matching.Storage.MatchCache.Decode([1, 2], 7, 42));
+        Assert.Equal(answer, Matching.Storage.MatchCache.Decode(stored, 7, made));
+        Assert.Equal([.. answer, 0x70, 0x01], Matching.Storage.MatchCache.Decode(stored, 7, made, [0x70, 0x01])); // a trailer after the answer
+        Assert.Equal(answer, new Matching.Storage.CacheLookup(new(7, "owner"), made, stored).Answer());
+        Assert.Null(new Matching.Storage.CacheLookup(null, made, stored).Answer()); // no profile
+        Assert.Null(new Matching.Storage.CacheLookup(new(7, "owner"), made, null).Answer()); // no entry
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 8, made)); // the profile changed since
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 7, made with { DirectorySequence = 43 })); // a listing changed since
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored, 7, made with { Availability = 6 })); // hours or a booking changed since
+        Assert.Null(Matching.Storage.MatchCache.Decode(answer, 7, made)); // not an encoded entry
+        Assert.Null(Matching.Storage.MatchCache.Decode(stored[..(stored.Length / 2)], 7, made)); // cut short
+        Assert.Null(Matching.Storage.MatchCache.Decode([1, 2], 7, made));
         var wrongLength = (byte[])stored.Clone();
-        wrongLength[16]++;
-        Assert.Null(Matching.Storage.MatchCache.Decode(wrongLength, 7, 42));
+        wrongLength[24]++;
+        Assert.Null(Matching.Storage.MatchCache.Decode(wrongLength, 7, made));
     }
 
     [Fact]
@@ -165,6 +170,72 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
 
         Assert.False(after.Cached);
         Assert.Equal("Maya Okafor, ND, LAc", Assert.Single(after.Matches).Listing.DisplayName);
+    }
+
+    [Fact]
+    public async Task Publishing_weekly_hours_invalidates_the_cached_no_published_hours_answer()
+    {
+        var (world, listing, request) = await CachedAnswerWithListingAsync();
+        Assert.Equal("no published hours", AvailabilityExplanation(Assert.Single((await FindAsync(world, request)).Matches)));
+
+        await System.Availability.SetWeeklyAvailabilityAsync(AllWeek(listing.Id), Tokens.As(world.Practitioner));
+        var after = await FindAsync(world, request);
+
+        Assert.False(after.Cached);
+        var match = Assert.Single(after.Matches);
+        Assert.NotNull(match.EarliestSlot);
+        Assert.StartsWith("first open slot", AvailabilityExplanation(match));
+        Assert.True((await FindAsync(world, request)).Cached); // cached again, at the new generation
+    }
+
+    [Fact]
+    public async Task Another_clients_booking_of_the_earliest_slot_invalidates_the_cached_matches()
+    {
+        var world = new World(System);
+        var listing = await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        await System.Availability.SetWeeklyAvailabilityAsync(AllWeek(listing.Id), Tokens.As(world.Practitioner));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        var before = Assert.Single((await FindAsync(world, request)).Matches).EarliestSlot;
+        Assert.True((await FindAsync(world, request)).Cached);
+
+        var someoneElse = Tokens.As("client-" + Guid.NewGuid().ToString("N")[..8]);
+        var hold = await System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = before }, someoneElse);
+        var booking = await System.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, someoneElse);
+        var afterBooking = await FindAsync(world, request);
+
+        Assert.False(afterBooking.Cached);
+        Assert.True(Assert.Single(afterBooking.Matches).EarliestSlot.ToDateTimeOffset() > before.ToDateTimeOffset());
+
+        Assert.True((await FindAsync(world, request)).Cached);
+        await System.Availability.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.BookingId }, someoneElse);
+        var afterCancel = await FindAsync(world, request);
+
+        Assert.False(afterCancel.Cached);
+        Assert.Equal(before, Assert.Single(afterCancel.Matches).EarliestSlot);
+    }
+
+    private static string AvailabilityExplanation(Match match) => match.Components.Single(c => c.Name == "availability").Explanation;
+
+    /// <summary>Open 08:00-20:00 every day at the listing's first location, hour-long sessions.</summary>
+    private static SetWeeklyAvailabilityRequest AllWeek(string listingId)
+    {
+        var hours = new SetWeeklyAvailabilityRequest { ListingId = listingId, SessionMinutes = 60 };
+        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+            hours.Windows.Add(new WeeklyWindow { Weekday = day, Start = "08:00", End = "20:00", LocationIndex = 0 });
+        return hours;
+    }
+
+    /// <summary>A client with one naturopath nearby (no published hours) whose FindMatches answer is now cached.</summary>
+    private async Task<(World World, Listing Listing, FindMatchesRequest Request)> CachedAnswerWithListingAsync()
+    {
+        var world = new World(System);
+        var listing = await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        await FindAsync(world, request);
+        Assert.True((await FindAsync(world, request)).Cached);
+        return (world, listing, request);
     }
 
     /// <summary>A client with one naturopath nearby whose FindMatches answer is now cached.</summary>

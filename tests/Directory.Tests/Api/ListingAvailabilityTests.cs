@@ -1,0 +1,102 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Testing;
+
+namespace HealingNetwork.Directory.Tests.Api;
+
+/// <summary>
+/// A listing's weekly hours depend on the listing (its time zone, its locations): what happens to them
+/// when the listing changes, through the real gRPC pipeline against the real store.
+/// </summary>
+public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : IClassFixture<DirectorySystemFixture>
+{
+    private DirectoryService.DirectoryServiceClient Directory => fixture.System.Directory;
+    private AvailabilityService.AvailabilityServiceClient Availability => fixture.System.Availability;
+
+    private static string NewOwner() => "owner-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A naturopath (one location, Los Angeles time) open Mondays 09:00-12:00 at <paramref name="locationIndex"/>.</summary>
+    private async Task<Listing> WithMondayHoursAsync(string owner, int locationIndex = 0)
+    {
+        var listing = await Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = locationIndex } },
+        }, Tokens.As(owner));
+        return listing;
+    }
+
+    private Task<Listing> UpdateAsync(string owner, Listing patch, string mask) =>
+        Directory.UpdateListingAsync(new UpdateListingRequest { Listing = patch, UpdateMask = FieldMask.FromString(mask) }, Tokens.As(owner)).ResponseAsync;
+
+    [Fact]
+    public async Task Weekly_hours_report_the_listings_current_time_zone_after_it_changes()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner);
+
+        await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, TimeZone = "Asia/Kolkata" }, "time_zone");
+        var hours = await Availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id });
+        var slots = await OpenSlotsAsync(listing.Id);
+
+        Assert.Equal("Asia/Kolkata", hours.TimeZone);
+        // The slots are in that zone too: Monday 09:00-12:00 in Kolkata is 03:30-06:30 UTC.
+        Assert.All(slots, s => Assert.Contains(
+            (s.StartTime.ToDateTimeOffset().DayOfWeek, s.StartTime.ToDateTimeOffset().TimeOfDay),
+            new[] { 3.5, 4.5, 5.5 }.Select(h => (DayOfWeek.Monday, TimeSpan.FromHours(h)))));
+    }
+
+    [Fact]
+    public async Task Removing_a_location_that_hours_are_at_is_refused_naming_the_window_and_the_exception()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner, locationIndex: 0);
+        var extra = await Availability.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException { Date = "2099-03-02", Kind = ExceptionKind.ExtraHours, Start = "14:00", End = "16:00", LocationIndex = 0 },
+        }, Tokens.As(owner));
+
+        var refused = await RpcAssert.InvalidField("listing.locations", () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag }, "locations"));
+
+        var descriptions = refused.FieldViolations.Where(f => f.Field == "listing.locations").Select(f => f.Description).ToList();
+        Assert.Equal(2, descriptions.Count);
+        Assert.Contains("windows[0] (Monday 09:00-12:00) are at location 0", descriptions[0]);
+        Assert.Contains("change the weekly hours", descriptions[0]);
+        Assert.Contains($"exception {extra.Id} (extra hours on 2099-03-02 14:00-16:00) is at location 0", descriptions[1]);
+        // Nothing changed: the listing keeps its place and its slots are still there.
+        Assert.Single((await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Locations);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(0, s.LocationIndex));
+    }
+
+    [Fact]
+    public async Task Once_the_hours_are_moved_to_telehealth_the_location_can_be_removed()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner, locationIndex: 0);
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = -1 } },
+        }, Tokens.As(owner));
+
+        var updated = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag }, "locations");
+
+        Assert.Empty(updated.Locations);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(-1, s.LocationIndex));
+    }
+
+    /// <summary>The open slots of the coming 8 days (a Monday among them), never none.</summary>
+    private async Task<IReadOnlyList<Slot>> OpenSlotsAsync(string listingId)
+    {
+        var slots = (await Availability.ListOpenSlotsAsync(new ListOpenSlotsRequest
+        {
+            ListingId = listingId, PageSize = 10, EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(8)),
+        })).Slots;
+        Assert.NotEmpty(slots);
+        return slots;
+    }
+}
