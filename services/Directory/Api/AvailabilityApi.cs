@@ -143,27 +143,32 @@ public sealed class AvailabilityApi(
             Slot = OpenSlotReader.ToProto(listing, slot.Value),
             ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
         };
-        if (!await store.HoldAsync(caller, hold, ttl, context.CancellationToken))
-            throw await SlotTakenAsync(caller, hold.Slot, context.CancellationToken);
+        var outcome = await store.HoldAsync(caller, hold, ttl, context.CancellationToken);
+        if (!outcome.Held) throw await SlotTakenAsync(caller, hold.Slot, outcome.TakenBy, context.CancellationToken);
         return hold;
     }
 
     /// <summary>
     /// Why a slot could not be held, as the caller needs to hear it: a client holding again what they
-    /// already hold (a double click, a retry) is pointed at their hold or booking, not told to pick
-    /// another slot. Only refusals pay for the look-up.
+    /// already hold or booked (a double click, a retry), or a slot overlapping their own session, is
+    /// pointed at their hold or booking, not told someone else has it. The store names the hold or
+    /// booking in the way, so a refusal costs at most two reads whatever the client's history.
     /// </summary>
-    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, CancellationToken ct)
+    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, string? takenBy, CancellationToken ct)
     {
         static bool Same(Slot a, Slot b) => a.ListingId == b.ListingId && a.StartTime.Seconds == b.StartTime.Seconds;
-        var holds = store.ListClientHoldsAsync(caller, ct);
-        var bookings = await store.ListClientBookingsAsync(caller, ct);
-        if ((await holds).FirstOrDefault(h => Same(h.Slot, slot)) is { } mine)
-            return DomainException.AlreadyExists(
-                $"You already hold that slot (hold {mine.HoldId}, until {mine.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking.");
-        if (bookings.FirstOrDefault(b => b.State == BookingState.Confirmed && Same(b.Slot, slot)) is { } booked)
-            return DomainException.AlreadyExists($"You have already booked that slot (booking {booked.BookingId}).");
-        return DomainException.AlreadyExists("Someone else is holding or has booked that slot; pick another.");
+        if (takenBy is not null && AvailabilityIds.TryListing(takenBy, out _))
+        {
+            if (await store.GetHoldAsync(takenBy, ct) is { } held && held.ClientId == caller)
+                return DomainException.AlreadyExists(Same(held.Hold.Slot, slot)
+                    ? $"You already hold that slot (hold {held.Hold.HoldId}, until {held.Hold.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking."
+                    : $"You hold a slot overlapping that one (hold {held.Hold.HoldId}, starting {held.Hold.Slot.LocalStart}); confirm it, or let it lapse, first.");
+            if (await store.GetBookingAsync(takenBy, ct) is { State: BookingState.Confirmed } booked && booked.ClientId == caller)
+                return DomainException.AlreadyExists(Same(booked.Slot, slot)
+                    ? $"You have already booked that slot (booking {booked.BookingId})."
+                    : $"You have a booking overlapping that slot (booking {booked.BookingId}, starting {booked.Slot.LocalStart}).");
+        }
+        return DomainException.AlreadyExists("Someone else is holding or has booked that slot, or a session overlapping it; pick another.");
     }
 
     public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)

@@ -31,8 +31,8 @@ public interface IAvailabilityStore
     /// </summary>
     Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken);
 
-    /// <summary>Claims the slot for <paramref name="ttl"/>; false when a live hold or booking takes or overlaps it.</summary>
-    Task<bool> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken);
+    /// <summary>Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it.</summary>
+    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken);
 
     /// <summary>A live hold, or null when unknown or lapsed.</summary>
     Task<(Hold Hold, string ClientId)?> GetHoldAsync(string holdId, CancellationToken cancellationToken);
@@ -60,6 +60,12 @@ public interface IAvailabilityStore
     /// <summary>Confirmed bookings of a listing starting in [from, to), in time order.</summary>
     Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken);
 }
+
+/// <summary>Outcome of a hold.</summary>
+/// <param name="Held">Whether the slot is now the caller's.</param>
+/// <param name="TakenBy">The hold or booking id that has the slot or overlaps it (the new hold's when held);
+/// null when the one in the way lapsed meanwhile.</param>
+public readonly record struct HoldOutcome(bool Held, string? TakenBy);
 
 /// <summary>Outcome of turning a hold into a booking.</summary>
 public enum ConfirmOutcome { Confirmed, HoldLapsed, NotYourHold }

@@ -59,18 +59,20 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         AvailabilityIds.TryListing(id, out var listing) ? listing : throw new ArgumentException("Not an availability id.", nameof(id));
 
     // KEYS: slot, hold, calendar. ARGV: hold id, ttl ms, client, start, slot bytes, expire ms, end,
-    // earliest start that can overlap (start - longest session), "hold:{L}", length of L. 1 = held, 0 = taken.
-    // A calendar entry that ends after this start and starts before its end overlaps it; a hold's entry
-    // counts only while its hash lives (its PX is the hold's), and a lapsed one is dropped on the way.
+    // earliest start that can overlap (start - longest session), "hold:{L}", length of L.
+    // Returns the id now taking the slot: this hold's when it is held, else the hold or booking in the
+    // way (nil if it lapsed meanwhile). A calendar entry that ends after this start and starts before
+    // its end overlaps it; a hold's entry counts only while its hash lives (its PX is the hold's), and
+    // a lapsed one is dropped on the way.
     private const string HoldScript = """
-        if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+        if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return redis.call('GET', KEYS[1]) end
         local start = tonumber(ARGV[4])
         for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[8], '(' .. ARGV[7])) do
           local e, x, id = string.match(m, '^(%d+):(%d+):(.+)$')
           if e and tonumber(e) > start then
             if x == '0' or redis.call('EXISTS', ARGV[9] .. string.sub(id, tonumber(ARGV[10]) + 1)) == 1 then
               redis.call('DEL', KEYS[1])
-              return 0
+              return id
             end
             redis.call('ZREM', KEYS[3], m)
           end
@@ -78,7 +80,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         redis.call('ZADD', KEYS[3], start, ARGV[7] .. ':' .. ARGV[6] .. ':' .. ARGV[1])
         redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'end', ARGV[7], 'slot', ARGV[5], 'expire', ARGV[6])
         redis.call('PEXPIRE', KEYS[2], ARGV[2])
-        return 1
+        return ARGV[1]
         """;
 
     // KEYS: hold, slot, booking, bookings, calendar. ARGV: hold id, client, booking id, created ms.
@@ -252,19 +254,19 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return busy;
     }
 
-    public async Task<bool> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken)
     {
         var (listing, start) = (hold.Slot.ListingId, hold.Slot.StartTime.Seconds);
-        var result = await Db.ScriptEvaluateAsync(HoldScript,
+        var takenBy = (string?)await Db.ScriptEvaluateAsync(HoldScript,
             [SlotKey(listing, start), HoldKey(hold.HoldId), CalendarKey(listing)],
             [hold.HoldId, (long)ttl.TotalMilliseconds, clientId, start, hold.Slot.ToByteArray(),
              hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), hold.Slot.EndTime.Seconds,
              start - MaxSessionSeconds, HoldKeyPrefix(listing), listing.Length]);
-        if ((long)result != 1) return false;
+        if (takenBy != hold.HoldId) return new HoldOutcome(false, takenBy);
         // The client's index lives under the client's hash tag, so it cannot join the script; a hold
         // missing from it (a crash in between) still lapses by itself within the TTL.
         await Db.ScriptEvaluateAsync(IndexHoldScript, [ClientHoldsKey(clientId)], [hold.HoldId, (long)ttl.TotalMilliseconds]);
-        return true;
+        return new HoldOutcome(true, hold.HoldId);
     }
 
     public async Task<(Hold Hold, string ClientId)?> GetHoldAsync(string holdId, CancellationToken cancellationToken)

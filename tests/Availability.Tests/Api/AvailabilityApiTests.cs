@@ -104,7 +104,11 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         var inside = Timestamp.FromDateTimeOffset(booked.StartTime.ToDateTimeOffset().AddMinutes(20));
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
             _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = inside }, DirectoryHost.As("bob")).ResponseAsync);
-        Assert.Equal(StatusCode.AlreadyExists, refused.StatusCode);
+        Assert.Equal((StatusCode.AlreadyExists, "Someone else is holding or has booked that slot, or a session overlapping it; pick another."),
+            (refused.StatusCode, refused.Status.Detail));
+        var own = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = inside }, alice).ResponseAsync);
+        Assert.StartsWith("You have a booking overlapping that slot (booking ", own.Status.Detail);
         var bookings = (await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings;
         Assert.Equal(hold.Slot.StartTime, Assert.Single(bookings).Slot.StartTime);
     }
@@ -169,7 +173,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
 
         Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
         Assert.StartsWith($"You already hold that slot (hold {held.HoldId}, until ", again.Status.Detail);
-        Assert.Equal((StatusCode.AlreadyExists, "Someone else is holding or has booked that slot; pick another."), (other.StatusCode, other.Status.Detail));
+        Assert.Equal((StatusCode.AlreadyExists, "Someone else is holding or has booked that slot, or a session overlapping it; pick another."), (other.StatusCode, other.Status.Detail));
 
         var booking = await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = (await HoldAsync(slots[1], alice)).HoldId }, alice);
         var afterBooking = await Assert.ThrowsAsync<RpcException>(() => HoldAsync(slots[1], alice));

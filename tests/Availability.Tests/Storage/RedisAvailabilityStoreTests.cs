@@ -34,6 +34,9 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         State = BookingState.Confirmed, CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
     };
 
+    private async Task<bool> Held(string client, Hold hold, TimeSpan ttl, CancellationToken ct) =>
+        (await _store.HoldAsync(client, hold, ttl, ct)).Held;
+
     private async Task<bool> IsTakenAsync(Hold hold) =>
         (await _store.TakenAsync([(hold.Slot.ListingId, [(hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds)])], default))[0][0];
 
@@ -41,9 +44,9 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     public async Task Second_hold_on_a_held_slot_loses()
     {
         var listing = NewListing();
-        Assert.True(await _store.HoldAsync("alice", NewHold(listing, 0), Ttl, default));
-        Assert.False(await _store.HoldAsync("bob", NewHold(listing, 0), Ttl, default));
-        Assert.True(await _store.HoldAsync("bob", NewHold(listing, 1), Ttl, default));
+        Assert.True(await Held("alice", NewHold(listing, 0), Ttl, default));
+        Assert.False(await Held("bob", NewHold(listing, 0), Ttl, default));
+        Assert.True(await Held("bob", NewHold(listing, 1), Ttl, default));
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var listing = NewListing();
         var hold = NewHold(listing, 2);
-        Assert.True(await _store.HoldAsync("alice", hold, Ttl, default));
+        Assert.True(await Held("alice", hold, Ttl, default));
         var booking = NewBooking(hold, "alice");
 
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, default));
@@ -83,15 +86,15 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var listing = NewListing();
         var booked = HoldAt(listing, 0, 50);
-        Assert.True(await _store.HoldAsync("alice", booked, Ttl, default));
+        Assert.True(await Held("alice", booked, Ttl, default));
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", NewBooking(booked, "alice"), default));
 
         var overlapping = HoldAt(listing, 30, 30); // the session length changed to 30 minutes after alice booked
         var before = HoldAt(listing, -20, 30);     // ends 10 minutes into alice's session
         var after = HoldAt(listing, 50, 30);       // starts when alice's ends
-        Assert.False(await _store.HoldAsync("bob", overlapping, Ttl, default));
-        Assert.False(await _store.HoldAsync("bob", before, Ttl, default));
-        Assert.True(await _store.HoldAsync("bob", after, Ttl, default));
+        Assert.False(await Held("bob", overlapping, Ttl, default));
+        Assert.False(await Held("bob", before, Ttl, default));
+        Assert.True(await Held("bob", after, Ttl, default));
         Assert.Null(await _store.GetHoldAsync(overlapping.HoldId, default));
 
         var taken = (await _store.TakenAsync([(listing, [Span(overlapping), Span(before), Span(HoldAt(listing, -30, 30))])], default))[0];
@@ -105,25 +108,25 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var listing = NewListing();
         var ttl = TimeSpan.FromMilliseconds(300);
-        Assert.True(await _store.HoldAsync("alice", HoldAt(listing, 0, 60, ttl), ttl, default));
-        Assert.False(await _store.HoldAsync("bob", HoldAt(listing, 15, 60), Ttl, default));
+        Assert.True(await Held("alice", HoldAt(listing, 0, 60, ttl), ttl, default));
+        Assert.False(await Held("bob", HoldAt(listing, 15, 60), Ttl, default));
         await Task.Delay(ttl * 3);
         Assert.False((await _store.TakenAsync([(listing, [Span(HoldAt(listing, 15, 60))])], default))[0][0]);
         var bobs = HoldAt(listing, 15, 60);
-        Assert.True(await _store.HoldAsync("bob", bobs, Ttl, default)); // the lapsed hold no longer counts
+        Assert.True(await Held("bob", bobs, Ttl, default)); // the lapsed hold no longer counts
 
         var client = "forget-" + Guid.NewGuid().ToString("N");
-        Assert.False(await _store.HoldAsync(client, HoldAt(listing, 45, 60), Ttl, default));
+        Assert.False(await Held(client, HoldAt(listing, 45, 60), Ttl, default));
         var booking = NewBooking(bobs, "bob");
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(bobs.HoldId, "bob", booking, default));
-        Assert.False(await _store.HoldAsync(client, HoldAt(listing, 45, 60), Ttl, default));
+        Assert.False(await Held(client, HoldAt(listing, 45, 60), Ttl, default));
         Assert.True(await _store.CancelAsync(booking.BookingId, default));
         var clients = HoldAt(listing, 45, 60);
-        Assert.True(await _store.HoldAsync(client, clients, Ttl, default));
+        Assert.True(await Held(client, clients, Ttl, default));
 
-        Assert.False(await _store.HoldAsync("carol", HoldAt(listing, 90, 30), Ttl, default));
+        Assert.False(await Held("carol", HoldAt(listing, 90, 30), Ttl, default));
         Assert.Equal((0, 1), await _store.ForgetClientAsync(client, default));
-        Assert.True(await _store.HoldAsync("carol", HoldAt(listing, 90, 30), Ttl, default));
+        Assert.True(await Held("carol", HoldAt(listing, 90, 30), Ttl, default));
     }
 
     [Fact]
@@ -140,15 +143,15 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
             [new("client", "alice"), new("start", start), new("slot", legacy.Slot.ToByteArray()), new("state", "confirmed"), new("created", 1)]);
         await db.SortedSetAddAsync(RedisAvailabilityStore.BookingsKey(listing), bookingId, start);
         await db.KeyDeleteAsync(RedisAvailabilityStore.LayoutKey);
-        Assert.True(await _store.HoldAsync("bob", HoldAt(listing, 30, 30), Ttl, default)); // not yet known to overlap
+        Assert.True(await Held("bob", HoldAt(listing, 30, 30), Ttl, default)); // not yet known to overlap
 
         Assert.True(await _store.MigrateCalendarAsync(default) >= 1);
         Assert.Equal(0, await _store.MigrateCalendarAsync(default));
 
-        Assert.False(await _store.HoldAsync("carol", HoldAt(listing, 20, 30), Ttl, default));
+        Assert.False(await Held("carol", HoldAt(listing, 20, 30), Ttl, default));
         Assert.True((await _store.TakenAsync([(listing, [Span(HoldAt(listing, 40, 30))])], default))[0][0]);
         Assert.True(await _store.CancelAsync(bookingId, default));
-        Assert.True(await _store.HoldAsync("carol", HoldAt(listing, 0, 25), Ttl, default));
+        Assert.True(await Held("carol", HoldAt(listing, 0, 25), Ttl, default));
     }
 
     private static (long Start, long End) Span(Hold hold) => (hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds);
@@ -157,7 +160,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     public async Task Only_the_holder_can_confirm()
     {
         var hold = NewHold(NewListing(), 0);
-        Assert.True(await _store.HoldAsync("alice", hold, Ttl, default));
+        Assert.True(await Held("alice", hold, Ttl, default));
         Assert.Equal(ConfirmOutcome.NotYourHold, await _store.ConfirmAsync(hold.HoldId, "bob", NewBooking(hold, "bob"), default));
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), default));
     }
@@ -168,10 +171,10 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var (client, other) = ("forget-" + Guid.NewGuid().ToString("N"), "keep-" + Guid.NewGuid().ToString("N"));
         var listing = NewListing();
         var (mine, booked, theirs) = (NewHold(listing, 0), NewHold(listing, 1), NewHold(listing, 2));
-        Assert.True(await _store.HoldAsync(client, mine, Ttl, default));
-        Assert.True(await _store.HoldAsync(client, booked, Ttl, default));
+        Assert.True(await Held(client, mine, Ttl, default));
+        Assert.True(await Held(client, booked, Ttl, default));
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, client, NewBooking(booked, client), default));
-        Assert.True(await _store.HoldAsync(other, theirs, Ttl, default));
+        Assert.True(await Held(other, theirs, Ttl, default));
 
         Assert.Equal((1, 1), await _store.ForgetClientAsync(client, default));
 
@@ -188,7 +191,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var ttl = TimeSpan.FromMilliseconds(300);
         var hold = NewHold(NewListing(), 0, ttl);
-        Assert.True(await _store.HoldAsync("alice", hold, ttl, default));
+        Assert.True(await Held("alice", hold, ttl, default));
         Assert.True(await IsTakenAsync(hold));
 
         await Task.Delay(ttl * 3);
@@ -196,7 +199,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.False(await IsTakenAsync(hold));
         Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
         Assert.Equal(ConfirmOutcome.HoldLapsed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), default));
-        Assert.True(await _store.HoldAsync("bob", NewHold(hold.Slot.ListingId, 0), Ttl, default));
+        Assert.True(await Held("bob", NewHold(hold.Slot.ListingId, 0), Ttl, default));
     }
 
     [Fact]
@@ -214,7 +217,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
             {
                 Interlocked.Increment(ref attempts);
                 var hold = NewHold(listing, slot);
-                if (!await _store.HoldAsync(client, hold, Ttl, default)) continue;
+                if (!await Held(client, hold, Ttl, default)) continue;
                 if (await _store.ConfirmAsync(hold.HoldId, client, NewBooking(hold, client), default) == ConfirmOutcome.Confirmed)
                     wins.Add((client, slot));
             }
