@@ -28,7 +28,7 @@ public sealed class ApproachFit : IScoreComponent
         if (a.SellsProducts && a.ProductShare > 0.5) reasons.Add("Products are central to this practice");
         if (a.CollaboratesWith.Count >= 2) reasons.Add("Works alongside other healing partners");
         return new ComponentScore(s.Value,
-            $"mean of shared decisions, options, listening {s.Listening:0.##}, expectations {s.Expectations:0.##}, service {s.Service:0.##}, partnerships {s.Partnerships:0.##}",
+            $"mean of shared decisions {(a.SharedDecisions ? 1 : 0)}, options {(a.InformsOfOptions ? 1 : 0)}, listening {s.Listening:0.##}, expectations {s.Expectations:0.##}, service {s.Service:0.##}, partnerships {s.Partnerships:0.##}",
             reasons);
     }
 

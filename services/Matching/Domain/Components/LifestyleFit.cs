@@ -28,18 +28,20 @@ public sealed class LifestyleFit : IScoreComponent
         else if (p.Orientation <= 0.1) reasons.Add($"{Describe(offered)}, unlike your preference for {Describe(wanted).ToLowerInvariant()} care");
         if (shared.Length > 0) reasons.Add($"Supports your way of life: {string.Join(", ", shared)}");
         if (p.Focus > 0) reasons.Add("Puts lifestyle at the centre of care");
+        var overlap = tags.Count == 0 ? "tag overlap 0.5 (you gave no lifestyle tags)" : $"tag overlap {shared.Length}/{tags.Count}";
+        var capped = 0.5 * p.Orientation + 0.5 * p.Overlap + p.Focus > 1;
         return new ComponentScore(p.Value,
-            $"orientation {p.Orientation:0.##} × 0.5 + tag overlap {shared.Length}/{tags.Count} × 0.5{(p.Focus > 0 ? " + lifestyle focus 0.1" : "")}",
+            $"orientation {p.Orientation:0.##} × 0.5 + {overlap} × 0.5{(p.Focus > 0 ? " + lifestyle focus 0.1" : "")}{(capped ? ", capped at 1" : "")}",
             reasons);
     }
 
-    private static (double Value, double Orientation, double Focus) Parts(MatchContext c, int shared)
+    private static (double Value, double Orientation, double Overlap, double Focus) Parts(MatchContext c, int shared)
     {
         var orientation = Compatibility(c.Profile.Orientation, c.Listing.Orientation);
         var tags = c.Profile.LifestyleTags.Count;
         var overlap = tags == 0 ? 0.5 : (double)shared / tags;
         var focus = tags > 0 && c.Listing.Approach?.LifestyleFocus == true ? 0.1 : 0;
-        return (Math.Min(1, 0.5 * orientation + 0.5 * overlap + focus), orientation, focus);
+        return (Math.Min(1, 0.5 * orientation + 0.5 * overlap + focus), orientation, overlap, focus);
     }
 
     public static double Compatibility(Orientation wanted, Orientation offered) => (wanted, offered) switch

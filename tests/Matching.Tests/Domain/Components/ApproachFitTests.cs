@@ -27,6 +27,8 @@ public sealed class ApproachFitTests
 
         Assert.Equal(1 / 6.0, result.Value, 9);
         Assert.Empty(result.Reasons);
+        // Every one of the six terms of the mean is shown with its value, so the explanation adds up.
+        Assert.Equal("mean of shared decisions 0, options 0, listening 0, expectations 0, service 1, partnerships 0", result.Explanation);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class LifestyleFitTests
         Assert.Contains("Nature-oriented, as you prefer", result.Reasons);
         Assert.Contains("Supports your way of life: organic-food, herbs-first", result.Reasons);
         Assert.Contains("Puts lifestyle at the centre of care", result.Reasons);
+        Assert.EndsWith("tag overlap 2/2 × 0.5 + lifestyle focus 0.1, capped at 1", result.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,6 +53,8 @@ public sealed class LifestyleFitTests
 
         Assert.Equal(0.5, result.Value, 9);
         Assert.DoesNotContain("Puts lifestyle at the centre of care", result.Reasons);
+        // The explanation adds up to the value: 0.5 × 0.5 + 0.5 × 0.5, not a 0/0 overlap.
+        Assert.Equal("orientation 0.5 × 0.5 + tag overlap 0.5 (you gave no lifestyle tags) × 0.5", result.Explanation);
     }
 
     [Fact]
