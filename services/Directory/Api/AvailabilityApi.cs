@@ -70,7 +70,15 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
         var exception = request.Exception.Clone();
         exception.Id = Guid.NewGuid().ToString("N");
-        if (exception.Kind == ExceptionKind.Closed) exception.LocationIndex = 0;
+        if (exception.Kind == ExceptionKind.Closed)
+        {
+            exception.LocationIndex = 0;
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc;
+            var day = LocalClock.ParseDate(exception.Date)!.Value;
+            var booked = await BookingConflicts.OverlappingAsync(store, listing.Id,
+                day.AtStartOfDayInZone(zone).ToInstant(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), context.CancellationToken);
+            if (booked.Count > 0) throw BookingConflicts.Refusal($"close {exception.Date}", booked);
+        }
         if (!await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, context.CancellationToken))
             throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
         await generation.BumpAsync();

@@ -62,6 +62,9 @@ public sealed class DirectoryApi(
         var caller = context.RequireCaller();
         RequireId(request.Id, "id");
         await writer.GetOwnedAsync(request.Id, caller, context.CancellationToken);
+        var now = NodaTime.Instant.FromDateTimeOffset(writer.Now);
+        var upcoming = await BookingConflicts.OverlappingAsync(availability, request.Id, now, SlotQueryRules.Latest, context.CancellationToken);
+        if (upcoming.Count > 0) throw BookingConflicts.Refusal("delete the listing", upcoming);
         await writer.DeleteAsync(request.Id, request.Etag, context.CancellationToken);
         return new Empty();
     }

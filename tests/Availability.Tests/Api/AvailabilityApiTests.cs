@@ -114,6 +114,36 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Closing_a_booked_day_or_deleting_a_booked_listing_is_refused_until_the_booking_is_cancelled()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+        var booking = await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client);
+        var day = slot.LocalStart[..10]; // the practitioner's local date
+        var closeDay = new AddExceptionRequest { ListingId = listing.Id, Exception = new AvailabilityException { Date = day, Kind = ExceptionKind.Closed } };
+        var directory = new DirectoryService.DirectoryServiceClient(host.Channel);
+
+        var closing = await Assert.ThrowsAsync<RpcException>(() => _client.AddExceptionAsync(closeDay, DirectoryHost.As(owner)).ResponseAsync);
+        var deleting = await Assert.ThrowsAsync<RpcException>(() =>
+            directory.DeleteListingAsync(new DeleteListingRequest { Id = listing.Id }, DirectoryHost.As(owner)).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, closing.StatusCode);
+        Assert.Contains(booking.BookingId, closing.Status.Detail);
+        Assert.Equal(StatusCode.FailedPrecondition, deleting.StatusCode);
+        Assert.Contains(booking.BookingId, deleting.Status.Detail);
+        Assert.Equal(BookingState.Confirmed, Assert.Single((await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings).State);
+        // The next day is free to close; once the booking is cancelled, so is its day, and the listing can go.
+        var nextDay = new AddExceptionRequest { ListingId = listing.Id, Exception = new AvailabilityException { Date = DateOnly.Parse(day).AddDays(1).ToString("yyyy-MM-dd"), Kind = ExceptionKind.Closed } };
+        await _client.AddExceptionAsync(nextDay, DirectoryHost.As(owner));
+        await _client.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.BookingId }, DirectoryHost.As(owner));
+        await _client.AddExceptionAsync(closeDay, DirectoryHost.As(owner));
+        await directory.DeleteListingAsync(new DeleteListingRequest { Id = listing.Id }, DirectoryHost.As(owner));
+    }
+
+    [Fact]
     public async Task Invalid_windows_are_invalid_argument_with_field_violations()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");

@@ -1,0 +1,34 @@
+using HealingNetwork.Directory.Domain.Availability;
+using HealingNetwork.Directory.Storage;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
+using NodaTime;
+
+namespace HealingNetwork.Directory.Api;
+
+/// <summary>
+/// Confirmed bookings that an owner's change would strand: closing a day they fall on, deleting the
+/// listing they are with. Such a change is refused with the bookings named, so the owner cancels them
+/// (CancelBooking, which the clients see) rather than leaving clients holding a session that is gone.
+/// </summary>
+public static class BookingConflicts
+{
+    private static readonly Duration LongestSession = Duration.FromMinutes(WeeklySchedule.MaxSessionMinutes);
+
+    /// <summary>Confirmed bookings of the listing whose session overlaps [from, to).</summary>
+    public static async Task<IReadOnlyList<Booking>> OverlappingAsync(
+        IAvailabilityStore store, string listingId, Instant from, Instant to, CancellationToken ct)
+    {
+        var starting = await store.ListBookingsAsync(listingId, (from - LongestSession).ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), ct);
+        return starting.Where(b => b.Slot.EndTime.Seconds > from.ToUnixTimeSeconds()).ToArray();
+    }
+
+    /// <summary>FAILED_PRECONDITION naming the bookings (the first few) and what to do.</summary>
+    public static DomainException Refusal(string change, IReadOnlyList<Booking> bookings)
+    {
+        var named = string.Join(", ", bookings.Take(5).Select(b => $"{b.BookingId} at {b.Slot.LocalStart}"));
+        var more = bookings.Count > 5 ? $" and {bookings.Count - 5} more" : "";
+        return DomainException.FailedPrecondition(
+            $"Cannot {change}: {bookings.Count} confirmed booking{(bookings.Count == 1 ? "" : "s")} ({named}{more}); cancel {(bookings.Count == 1 ? "it" : "them")} with CancelBooking first.");
+    }
+}
