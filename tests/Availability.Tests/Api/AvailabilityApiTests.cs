@@ -114,6 +114,36 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Extra_hours_overlapping_the_weekly_hours_never_book_the_practitioner_twice()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await host.CreateListingAsync(owner);
+        var week = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = 60 };
+        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+            week.Windows.Add(new WeeklyWindow { Weekday = day, Start = "09:00", End = "12:00", LocationIndex = -1 });
+        await _client.SetWeeklyAvailabilityAsync(week, DirectoryHost.As(owner));
+        var date = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0].LocalStart[..10];
+        await _client.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.ExtraHours, Start = "10:15", End = "11:15", LocationIndex = -1 },
+        }, DirectoryHost.As(owner));
+        var onDate = (await OpenSlotsAsync(listing.Id, 200, days: 5, fromDays: 1)).Where(s => s.LocalStart.StartsWith(date)).ToArray();
+        var ten = onDate.Single(s => s.LocalStart[11..16] == "10:00");
+        var quarterPast = onDate.Single(s => s.LocalStart[11..16] == "10:15"); // offered while 10:00 is open
+
+        var alice = DirectoryHost.As("alice-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = ten.StartTime }, alice);
+        await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, alice);
+
+        var after = (await OpenSlotsAsync(listing.Id, 200, days: 5, fromDays: 1)).Where(s => s.LocalStart.StartsWith(date)).Select(s => s.LocalStart[11..16]).ToArray();
+        Assert.Equal(["09:00", "11:00"], after); // 10:15, inside alice's 10:00-11:00, is gone
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = quarterPast.StartTime }, DirectoryHost.As("bob")).ResponseAsync);
+        Assert.Equal(StatusCode.AlreadyExists, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Closing_a_booked_day_or_deleting_a_booked_listing_is_refused_until_the_booking_is_cancelled()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");
