@@ -212,22 +212,24 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var searcher = _searchers.Acquire();
+        var acquired = _searchers.Acquire();
         try
         {
+            // Preference scores are sums of weights: a searcher over the same reader that does not normalise them.
+            var searcher = query.Sort == SearchSort.Preference ? new IndexSearcher(acquired.IndexReader) { Similarity = PreferenceSimilarity.Instance } : acquired;
             var window = new Window(Math.Max(0, query.Offset), Math.Max(0, query.Limit));
             var keep = (int)Math.Clamp(window.End, 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var hasText = LuceneListingQuery.HasText(query.Text, _analyzer);
             // The full query is built only when it runs: a page filled inside a smaller radius needs none.
             var page = query.Near is { } near
                 ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, window)
-                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep), hasText, window)
+                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep), RanksByScore(query, hasText) || hasText, window)
                 : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window);
             return Task.FromResult(page);
         }
         finally
         {
-            _searchers.Release(searcher);
+            _searchers.Release(acquired);
         }
     }
 
@@ -254,6 +256,10 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _compactor.Wait(TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>Whether the order is by score: text relevance, or the preference score (which every hit has, text or not).</summary>
+    private static bool RanksByScore(ListingSearchQuery search, bool hasText) =>
+        search.Sort == SearchSort.Preference || (hasText && search.Sort == SearchSort.Relevance);
+
     /// <summary>
     /// No geo filter: <see cref="RelevanceCollector"/> by score then id, or by id alone (heap copies
     /// of the id ordinals; Lucene's TopFieldCollector read every hit's ordinal from disk).
@@ -267,7 +273,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             return new ListingSearchPage([], counter.TotalHits);
         }
 
-        var collector = new RelevanceCollector(keep, byScore: hasText && search.Sort == SearchSort.Relevance, scores: hasText);
+        var byScore = RanksByScore(search, hasText);
+        var collector = new RelevanceCollector(keep, byScore, scores: byScore || hasText);
         searcher.Search(query, collector);
         var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
             .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
@@ -307,7 +314,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
     private static NearbyListingCollector CollectNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
     {
-        var byScore = hasText && search.Sort == SearchSort.Relevance;
+        var byScore = RanksByScore(search, hasText);
         var byDistance = search.Sort != SearchSort.Id;
         var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep);
         searcher.Search(query, collector);
@@ -315,10 +322,10 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     }
 
     /// <summary>The window of a near search's ranked hits, with their listings read.</summary>
-    private static ListingSearchPage PageOf(IndexSearcher searcher, NearbyListingCollector collector, bool hasText, Window window)
+    private static ListingSearchPage PageOf(IndexSearcher searcher, NearbyListingCollector collector, bool scored, Window window)
     {
         var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
-            .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, hasText ? c.Score : 0))
+            .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, scored ? c.Score : 0))
             .ToArray();
         return new ListingSearchPage(hits, collector.TotalHits);
     }
