@@ -106,6 +106,33 @@ public sealed class ElasticsearchRequestGoldenTests
         AssertSearch("search-relevance-near", new ListingSearchQuery { Text = "massage", Near = Portland() });
 
     [Fact]
+    public Task Preference_order_scores_weighted_constant_clauses_then_distance_then_id() =>
+        AssertSearch("search-preference-near", new ListingSearchQuery
+        {
+            Text = "massage",
+            Near = Portland(),
+            IncludeTelehealth = true,
+            ExcludeModalities = ["chiropractic"],
+            Sort = SearchSort.Preference,
+            Preferences =
+            [
+                new(PreferenceKind.LifestyleTag, ["organic-food"], 0.5f),
+                new(PreferenceKind.LifestyleTag, ["herbs-first"], 0.5f),
+                new(PreferenceKind.Orientation, ["NatureOriented"], 1.25f),
+                new(PreferenceKind.Modality, ["naturopathy", "herbalism"], 3f),
+                new(PreferenceKind.Approach, [ApproachSignals.SharedDecisions], 1f),
+            ],
+        });
+
+    [Fact]
+    public Task Preference_order_without_filters_keeps_every_listing() =>
+        AssertSearch("search-preference-only", new ListingSearchQuery
+        {
+            Sort = SearchSort.Preference,
+            Preferences = [new(PreferenceKind.Approach, [ApproachSignals.InformsOfOptions], 2f)],
+        });
+
+    [Fact]
     public Task Paging_maps_offset_and_limit_and_counts_every_match() =>
         AssertSearch("search-paging", new ListingSearchQuery { Sort = SearchSort.Id, Offset = 40, Limit = 20, Modalities = ["yoga"] });
 
