@@ -34,11 +34,12 @@ public sealed class ElasticsearchRequestGoldenTests
     }
 
     [Fact]
-    public async Task Existing_index_is_left_as_it_is()
+    public async Task Existing_index_gets_the_fields_added_since_it_was_created_once()
     {
         await _index.EnsureIndexAsync(CancellationToken.None);
+        await _index.EnsureIndexAsync(CancellationToken.None);
 
-        Assert.Equal(["HEAD /healing-listings"], _node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
+        GoldenFile.AssertMatches("update-mapping", _node.Requests);
     }
 
     [Fact]
