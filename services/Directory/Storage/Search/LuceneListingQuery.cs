@@ -11,7 +11,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// Turns a <see cref="ListingSearchQuery"/> into a Lucene query over the fields of
 /// <see cref="LuceneListingDocument"/>. Filters are MUST clauses wrapped in zero-boost
 /// <see cref="ConstantScoreQuery"/>s (this Lucene has no FILTER occur), so the score is the text
-/// score alone. Numeric ranges (fee, last confirmed) are checked from doc values
+/// score alone; ordered by preference, it is the preference score alone (the text then only
+/// restricts, see <c>PreferenceQuery</c>). Numeric ranges (fee, last confirmed) are checked from doc values
 /// (<see cref="FieldCacheRangeFilter"/>): a trie <see cref="NumericRangeQuery"/> under a constant
 /// score builds a bitset of every document in range before the conjunction starts (most of the
 /// index for "confirmed in the last 90 days" or "fee under 120"), while a doc-values filter is only
