@@ -212,24 +212,22 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var acquired = _searchers.Acquire();
+        var searcher = _searchers.Acquire();
         try
         {
-            // Preference scores are sums of weights: a searcher over the same reader that does not normalise them.
-            var searcher = query.Sort == SearchSort.Preference ? new IndexSearcher(acquired.IndexReader) { Similarity = PreferenceSimilarity.Instance } : acquired;
             var window = new Window(Math.Max(0, query.Offset), Math.Max(0, query.Limit));
             var keep = (int)Math.Clamp(window.End, 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var hasText = LuceneListingQuery.HasText(query.Text, _analyzer);
             // The full query is built only when it runs: a page filled inside a smaller radius needs none.
             var page = query.Near is { } near
                 ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, window)
-                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep), RanksByScore(query, hasText) || hasText, window)
-                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window);
+                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep, Preferences(query)), RanksByScore(query, hasText) || hasText, window)
+                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window, Preferences(query));
             return Task.FromResult(page);
         }
         finally
         {
-            _searchers.Release(acquired);
+            _searchers.Release(searcher);
         }
     }
 
@@ -256,6 +254,10 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _compactor.Wait(TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>The preference score when ordering by preference (the hits' score then), else null.</summary>
+    private LucenePreferenceScore? Preferences(ListingSearchQuery search) =>
+        search.Sort == SearchSort.Preference ? new LucenePreferenceScore(search.Preferences, _filters) : null;
+
     /// <summary>Whether the order is by score: text relevance, or the preference score (which every hit has, text or not).</summary>
     private static bool RanksByScore(ListingSearchQuery search, bool hasText) =>
         search.Sort == SearchSort.Preference || (hasText && search.Sort == SearchSort.Relevance);
@@ -264,7 +266,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     /// No geo filter: <see cref="RelevanceCollector"/> by score then id, or by id alone (heap copies
     /// of the id ordinals; Lucene's TopFieldCollector read every hit's ordinal from disk).
     /// </summary>
-    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep, Window window)
+    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep, Window window, LucenePreferenceScore? preferences)
     {
         if (keep == 0)
         {
@@ -274,7 +276,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         }
 
         var byScore = RanksByScore(search, hasText);
-        var collector = new RelevanceCollector(keep, byScore, scores: byScore || hasText);
+        var collector = new RelevanceCollector(keep, byScore, scores: byScore || hasText, preferences);
         searcher.Search(query, collector);
         var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
             .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
@@ -312,11 +314,11 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private static readonly double[] NarrowerRadii = [1.0 / 16, 1.0 / 4, 1];
 
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
-    private static NearbyListingCollector CollectNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
+    private static NearbyListingCollector CollectNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, LucenePreferenceScore? preferences = null)
     {
         var byScore = RanksByScore(search, hasText);
         var byDistance = search.Sort != SearchSort.Id;
-        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep);
+        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep, preferences);
         searcher.Search(query, collector);
         return collector;
     }

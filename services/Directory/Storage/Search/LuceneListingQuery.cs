@@ -11,8 +11,9 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// Turns a <see cref="ListingSearchQuery"/> into a Lucene query over the fields of
 /// <see cref="LuceneListingDocument"/>. Filters are MUST clauses wrapped in zero-boost
 /// <see cref="ConstantScoreQuery"/>s (this Lucene has no FILTER occur), so the score is the text
-/// score alone; ordered by preference, it is the preference score alone (the text then only
-/// restricts, see <c>PreferenceQuery</c>). Numeric ranges (fee, last confirmed) are checked from doc values
+/// score alone. Ordered by preference, the collectors score hits by the preferences they meet
+/// instead (<see cref="LucenePreferenceScore"/>, from <see cref="PreferenceFilter"/>s) and the text
+/// only restricts. Numeric ranges (fee, last confirmed) are checked from doc values
 /// (<see cref="FieldCacheRangeFilter"/>): a trie <see cref="NumericRangeQuery"/> under a constant
 /// score builds a bitset of every document in range before the conjunction starts (most of the
 /// index for "confirmed in the last 90 days" or "fee under 120"), while a doc-values filter is only
@@ -43,33 +44,15 @@ internal static class LuceneListingQuery
     public static (Query Query, bool HasText) Build(ListingSearchQuery search, Analyzer analyzer, LuceneFilterCache? filters = null)
     {
         var text = TextQuery(search.Text, analyzer);
-        var scoring = search.Sort == SearchSort.Preference ? PreferenceQuery(search.Preferences, text) : text;
-        return filters is null ? (Combined(search, scoring), text is not null) : (Filtered(search, scoring, filters), text is not null);
+        return filters is null ? (Combined(search, text), text is not null) : (Filtered(search, text, filters), text is not null);
     }
 
     /// <summary>
-    /// The preference score of <see cref="SearchSort.Preference"/>: a zero-boost requirement (the
-    /// text, or every document) and per preference one constant-score SHOULD clause boosted by its
-    /// weight. Coord is off, so under <see cref="PreferenceSimilarity"/> (query norm 1) a listing's
-    /// score is exactly the sum of the weights of the preferences it meets, and one meeting none
-    /// still matches with 0.
+    /// The documents meeting one preference (any of its values), as a keyword query for the filter
+    /// cache; <see cref="LucenePreferenceScore"/> turns them into the preference score.
     /// </summary>
-    private static Query PreferenceQuery(IReadOnlyList<Preference> preferences, Query? text)
-    {
-        var required = text ?? new MatchAllDocsQuery();
-        required.Boost = 0;
-        if (preferences.Count == 0) return required;
-        var query = new BooleanQuery(disableCoord: true) { { required, Occur.MUST } };
-        foreach (var preference in preferences)
-        {
-            if (AnyOf(PreferenceField(preference.Kind), preference.AnyOf) is { } met)
-            {
-                query.Add(new ConstantScoreQuery(met) { Boost = preference.Weight }, Occur.SHOULD);
-            }
-        }
-
-        return query;
-    }
+    public static Query PreferenceFilter(Preference preference) =>
+        AnyOf(PreferenceField(preference.Kind), preference.AnyOf) ?? throw new ArgumentException("a preference needs a value", nameof(preference));
 
     private static string PreferenceField(PreferenceKind kind) => kind switch
     {
@@ -84,7 +67,7 @@ internal static class LuceneListingQuery
     public static bool HasText(string? text, Analyzer analyzer) => TextQuery(text, analyzer) is not null;
 
     /// <summary>Text and filters as one BooleanQuery (filters as zero-boost constant-score MUST clauses).</summary>
-    private static Query Combined(ListingSearchQuery search, Query? text)
+    private static Query Combined(ListingSearchQuery search, BooleanQuery? text)
     {
         var filterBoost = text is null ? 1f : 0f;
         var root = new BooleanQuery();
@@ -108,7 +91,7 @@ internal static class LuceneListingQuery
         return root;
     }
 
-    private static Query Filtered(ListingSearchQuery search, Query? text, LuceneFilterCache filters)
+    private static Query Filtered(ListingSearchQuery search, BooleanQuery? text, LuceneFilterCache filters)
     {
         var keywords = new BooleanQuery();
         foreach (var (filter, cacheable) in Filters(search, perRequestChecks: false))
@@ -140,8 +123,7 @@ internal static class LuceneListingQuery
         // (measured: 1.26 -> 1.0 ms at 100k). With per-candidate checks or a geo box the candidates
         // are fewer and dearer to test, so they lead and the text is advanced to each of them
         // (random access there measured 1.55 -> 2.4 ms).
-        // A preference query requires every document (or the text), so the candidates always lead it.
-        var keywordsOnly = search.Near is null && candidates is not RequestChecksFilter && search.Sort != SearchSort.Preference;
+        var keywordsOnly = search.Near is null && candidates is not RequestChecksFilter;
         return new FilteredQuery(text, candidates, keywordsOnly ? RandomAccess : FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
     }
 
