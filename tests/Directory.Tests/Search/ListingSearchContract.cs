@@ -527,6 +527,35 @@ public abstract class ListingSearchContract : IDisposable
         Assert.Equal(["a", "b", "c", "z"], await Ids(new() { Sort = SearchSort.Preference }));
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(3, 0)]
+    [InlineData(4, 5)]
+    public async Task A_preference_page_near_a_point_with_telehealth_is_that_window_of_the_whole_ranking(int limit, int offset)
+    {
+        var places = new[] { Places.VancouverWa, Places.Eugene, Places.Seattle, Places.NewYork, Places.London };
+        await Add(Enumerable.Range(0, 15).Select(i => TestListing.Make($"l{i:D2}", l =>
+        {
+            var (lat, lon) = places[i % places.Length];
+            l.Locations.Add(TestListing.At(lat, lon));
+            l.Telehealth = i % 3 != 0;
+            if (i % 2 == 0) l.LifestyleTags.Add("organic-food");
+            if (i % 4 == 1) l.Orientation = Orientation.Integrative;
+            if (i % 5 == 2) l.Approach = new Approach { SharedDecisions = true };
+        })).ToArray());
+        var query = new ListingSearchQuery
+        {
+            Near = Places.Around(Places.Portland, 200), IncludeTelehealth = true, Sort = SearchSort.Preference,
+            Preferences = OrganicSharedIntegrative, SkipExactTotal = true,
+        };
+
+        var whole = await Ids(query);
+        var page = await Index.SearchAsync(query with { Limit = limit, Offset = offset }, None);
+
+        Assert.Equal(whole.Skip(offset).Take(limit), page.Hits.Select(h => h.Listing.Id));
+        Assert.True(page.TotalSize == whole.Length || (page.TotalIsLowerBound && page.TotalSize <= whole.Length));
+    }
+
     [Fact]
     public async Task Preferences_never_exclude_a_listing_the_filters_let_through()
     {

@@ -31,18 +31,35 @@ internal sealed class LucenePreferenceScore
     /// <summary>The score on one segment's documents.</summary>
     public Segment For(AtomicReaderContext context)
     {
-        var bits = new IBits?[_filters.Length];
+        var bits = new FixedBitSet?[_filters.Length];
         for (var i = 0; i < bits.Length; i++)
         {
-            // No accept docs: only documents the query matched are scored, and those are live.
-            bits[i] = _filters[i].GetDocIdSet(context, null)?.Bits;
+            // No accept docs: only documents the query matched are scored, and those are live. The
+            // cache holds a FixedBitSet per segment, or an empty set (null bits) when none matches.
+            bits[i] = _filters[i].GetDocIdSet(context, null)?.Bits switch
+            {
+                null => null,
+                FixedBitSet set => set,
+                var other => Copy(other, context.AtomicReader.MaxDoc), // not from this cache; never expected
+            };
         }
 
         return new Segment(bits, _weights);
     }
 
+    private static FixedBitSet Copy(IBits bits, int maxDoc)
+    {
+        var copy = new FixedBitSet(maxDoc);
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            if (bits.Get(doc)) copy.Set(doc);
+        }
+
+        return copy;
+    }
+
     /// <summary>One segment's preference sets; a null set has no document meeting that preference.</summary>
-    internal sealed class Segment(IBits?[] bits, float[] weights)
+    internal sealed class Segment(FixedBitSet?[] bits, float[] weights)
     {
         /// <summary>The summed weight (added in double, as Lucene's disjunctions and Elasticsearch's bool queries do).</summary>
         public float Score(int doc)

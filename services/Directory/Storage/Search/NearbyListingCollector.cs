@@ -60,9 +60,23 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
 
     public void Collect(int doc)
     {
+        var remote = _includeTelehealth && (_values!.Flags[doc] & SegmentValues.TelehealthFlag) != 0;
+        float? preferenceScore = null;
+        if (remote && _segmentPreferences is { } preferred && _byScore && _keep > 0 && _best.Count == _keep)
+        {
+            // A telehealth listing is a hit wherever it is, and one scoring below the worst kept
+            // cannot enter: its distance (the costly part, for every telehealth listing far away) is never needed.
+            preferenceScore = preferred.Score(doc);
+            if (preferenceScore < _best.Peek().Score)
+            {
+                TotalHits++;
+                return;
+            }
+        }
+
         var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon, _cosLat);
         var inside = distance >= 0 && distance <= _near.RadiusKm;
-        if (!inside && !(_includeTelehealth && (_values.Flags[doc] & SegmentValues.TelehealthFlag) != 0))
+        if (!inside && !remote)
         {
             return;
         }
@@ -73,7 +87,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
             return;
         }
 
-        var score = !_byScore ? 0f : _segmentPreferences is { } preferred ? preferred.Score(doc) : _scorer?.GetScore() ?? 0f;
+        var score = !_byScore ? 0f : preferenceScore ?? _segmentPreferences?.Score(doc) ?? _scorer?.GetScore() ?? 0f;
         var candidate = new NearbyCandidate(score, distance, _segments.Count - 1, doc);
         if (_best.Count < _keep)
         {
