@@ -35,6 +35,7 @@ public static class SearchRequestRules
         if (request.MaxFee > 0 && !FieldRules.IsCurrency(request.Currency)) v.Add("currency", "is required with max_fee: an ISO 4217 code such as \"USD\"");
         if (request.PageSize < 0 || request.PageSize > MaxPageSize) v.Add("page_size", $"must be between 0 and {MaxPageSize}");
         if (request.OrderBy == SearchOrder.Distance && request.Near is null) v.Add("order_by", "DISTANCE needs near");
+        if (request.Prefer is { } prefer) CheckPreferences(v, prefer, request.OrderBy, taxonomy);
         if (!Enum.IsDefined(request.OrderBy)) v.Add("order_by", "unknown order");
         if (request.EarliestSlotHorizonDays != 0)
         {
@@ -62,9 +63,11 @@ public static class SearchRequestRules
             Terms = TermsOf(request),
             AcceptingNewClientsOnly = request.AcceptingNewClientsOnly,
             ConfirmedSince = request.ExcludeStale ? now - staleAfter : null,
+            Preferences = request.Prefer is { } p ? PreferencesOf(p) : [],
             Sort = request.OrderBy switch
             {
                 SearchOrder.Distance => SearchSort.Distance,
+                SearchOrder.Preference => SearchSort.Preference,
                 _ => SearchSort.Relevance,
             },
             Offset = offset,
@@ -72,6 +75,50 @@ public static class SearchRequestRules
             SkipExactTotal = request.SkipExactTotal,
         };
         return (query, offset);
+    }
+
+    /// <summary>Upper bound of a preference weight: far above any sensible ratio, low enough that sums stay exact in a float.</summary>
+    public const double MaxPreferenceWeight = 1_000;
+
+    private static void CheckPreferences(Violations v, SearchPreferences prefer, SearchOrder order, ModalityTaxonomy taxonomy)
+    {
+        if (order != SearchOrder.Preference) v.Add("prefer", "is only meaningful with order_by SEARCH_ORDER_PREFERENCE");
+        FieldRules.List(v, "prefer.lifestyle_tags", prefer.LifestyleTags, 30, FieldRules.Tag);
+        FieldRules.List(v, "prefer.modalities", prefer.Modalities, 50, c => taxonomy.IsKnownModality(c) ? null : "unknown modality code");
+        for (var i = 0; i < prefer.Orientations.Count; i++)
+        {
+            var o = prefer.Orientations[i];
+            if (o == Orientation.Unspecified || !Enum.IsDefined(o)) v.Add($"prefer.orientations[{i}]", "unknown orientation");
+        }
+        if (prefer.Orientations.Count > 3) v.Add("prefer.orientations", "must have at most 3 items");
+        if (prefer.Weights is { } w)
+        {
+            FieldRules.Range(v, "prefer.weights.lifestyle_tag", w.LifestyleTag, 0, MaxPreferenceWeight);
+            FieldRules.Range(v, "prefer.weights.orientation", w.Orientation, 0, MaxPreferenceWeight);
+            FieldRules.Range(v, "prefer.weights.modality", w.Modality, 0, MaxPreferenceWeight);
+            FieldRules.Range(v, "prefer.weights.approach_signal", w.ApproachSignal, 0, MaxPreferenceWeight);
+        }
+    }
+
+    /// <summary>
+    /// One preference per lifestyle tag (each counts), one for the orientations and one for the
+    /// modalities (any of them counts once), one per approach signal asked for.
+    /// </summary>
+    public static IReadOnlyList<Preference> PreferencesOf(SearchPreferences prefer)
+    {
+        var w = prefer.Weights ?? new PreferenceWeights();
+        static float Weight(double value) => value > 0 ? (float)value : 1f;
+        var preferences = new List<Preference>();
+        foreach (var tag in prefer.LifestyleTags.Distinct(StringComparer.Ordinal))
+            preferences.Add(new Preference(PreferenceKind.LifestyleTag, [tag], Weight(w.LifestyleTag)));
+        if (prefer.Orientations.Count > 0)
+            preferences.Add(new Preference(PreferenceKind.Orientation, prefer.Orientations.Distinct().Select(o => o.ToString()).ToArray(), Weight(w.Orientation)));
+        if (prefer.Modalities.Count > 0)
+            preferences.Add(new Preference(PreferenceKind.Modality, prefer.Modalities.Distinct(StringComparer.Ordinal).ToArray(), Weight(w.Modality)));
+        if (prefer.SharedDecisions) preferences.Add(new Preference(PreferenceKind.Approach, [ApproachSignals.SharedDecisions], Weight(w.ApproachSignal)));
+        if (prefer.InformsOfOptions) preferences.Add(new Preference(PreferenceKind.Approach, [ApproachSignals.InformsOfOptions], Weight(w.ApproachSignal)));
+        if (prefer.LifestyleFocus) preferences.Add(new Preference(PreferenceKind.Approach, [ApproachSignals.LifestyleFocus], Weight(w.ApproachSignal)));
+        return preferences;
     }
 
     private static TermsFilter? TermsOf(SearchListingsRequest r) =>

@@ -61,7 +61,7 @@ public sealed class MatchingApi(
 
         var weights = MatchWeightsResolver.Resolve(profile.Weights, request.Weights);
         var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
-        var (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters), maxTravel,
+        var (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters, weights), maxTravel,
             request.Filters?.IncludeInfeasibleTerms == true, PageSizeOr(request.PageSize, 20),
             MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
@@ -119,7 +119,7 @@ public sealed class MatchingApi(
         {
             var filters = new MatchFilters();
             filters.Modalities.AddRange(CareTeamPlan.ModalitiesOf(layer, modalities.Values, profile.AvoidedModalities));
-            var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters), profile.MaxTravelKm,
+            var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters, weights), profile.MaxTravelKm,
                 includeInfeasibleTerms: false, perLayer, MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
             var suggestion = new LayerSuggestion { Layer = layer, Reason = CareTeamPlan.Reason(layer) };
             suggestion.Candidates.AddRange(candidates);

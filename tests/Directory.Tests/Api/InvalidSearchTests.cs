@@ -34,6 +34,14 @@ public sealed class InvalidSearchTests(DirectorySystemFixture fixture) : IClassF
         { "earliest slot horizon above 62 days", "earliest_slot_horizon_days" },
         { "negative earliest slot horizon", "earliest_slot_horizon_days" },
         { "earliest slot horizon without include_earliest_slot", "earliest_slot_horizon_days" },
+        { "preferences without preference order", "prefer" },
+        { "preferred lifestyle tag not kebab-case", "prefer.lifestyle_tags[0]" },
+        { "more than 30 preferred lifestyle tags", "prefer.lifestyle_tags" },
+        { "unknown preferred modality", "prefer.modalities[0]" },
+        { "unspecified preferred orientation", "prefer.orientations[0]" },
+        { "negative preference weight", "prefer.weights.lifestyle_tag" },
+        { "NaN preference weight", "prefer.weights.approach_signal" },
+        { "preference weight above 1000", "prefer.weights.modality" },
     };
 
     [Theory]
@@ -82,6 +90,28 @@ public sealed class InvalidSearchTests(DirectorySystemFixture fixture) : IClassF
         Assert.Equal(["id"], details.FieldViolations.Select(v => v.Field));
     }
 
+    /// <summary>Valid preferences under the preference order, for a case to break one field of.</summary>
+    private static SearchPreferences Prefer(SearchListingsRequest r)
+    {
+        r.OrderBy = SearchOrder.Preference;
+        return r.Prefer = new SearchPreferences();
+    }
+
+    [Fact]
+    public async Task A_search_ordered_by_valid_preferences_is_accepted()
+    {
+        var request = new SearchListingsRequest { Query = "herbs", Near = Portland(), PageSize = 10, OrderBy = SearchOrder.Preference };
+        request.Prefer = new SearchPreferences
+        {
+            LifestyleTags = { "organic-food" }, Orientations = { Orientation.NatureOriented }, Modalities = { "naturopathy" },
+            SharedDecisions = true, Weights = new PreferenceWeights { LifestyleTag = 1000, Orientation = 0 },
+        };
+
+        var response = await Client.SearchListingsAsync(request);
+
+        Assert.NotNull(response);
+    }
+
     private static void Break(SearchListingsRequest r, string @case)
     {
         switch (@case)
@@ -105,6 +135,14 @@ public sealed class InvalidSearchTests(DirectorySystemFixture fixture) : IClassF
             case "earliest slot horizon above 62 days": r.IncludeEarliestSlot = true; r.EarliestSlotHorizonDays = 63; break;
             case "negative earliest slot horizon": r.IncludeEarliestSlot = true; r.EarliestSlotHorizonDays = -1; break;
             case "earliest slot horizon without include_earliest_slot": r.EarliestSlotHorizonDays = 7; break;
+            case "preferences without preference order": r.Prefer = new SearchPreferences { SharedDecisions = true }; break;
+            case "preferred lifestyle tag not kebab-case": Prefer(r).LifestyleTags.Add("Organic Food"); break;
+            case "more than 30 preferred lifestyle tags": Prefer(r).LifestyleTags.AddRange(Enumerable.Range(0, 31).Select(i => $"tag-{i}")); break;
+            case "unknown preferred modality": Prefer(r).Modalities.Add("crystal-telepathy"); break;
+            case "unspecified preferred orientation": Prefer(r).Orientations.Add(Orientation.Unspecified); break;
+            case "negative preference weight": Prefer(r).Weights = new PreferenceWeights { LifestyleTag = -1 }; break;
+            case "NaN preference weight": Prefer(r).Weights = new PreferenceWeights { ApproachSignal = double.NaN }; break;
+            case "preference weight above 1000": Prefer(r).Weights = new PreferenceWeights { Modality = 1000.5 }; break;
             default: throw new ArgumentOutOfRangeException(nameof(@case), @case, "no such case");
         }
     }

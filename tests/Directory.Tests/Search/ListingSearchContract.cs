@@ -479,6 +479,108 @@ public abstract class ListingSearchContract : IDisposable
         Assert.Null(await Index.GetCheckpointAsync(None));
     }
 
+    // ---- Preferences ----
+
+    private static readonly Preference[] OrganicSharedIntegrative =
+    [
+        new(PreferenceKind.LifestyleTag, ["organic-food"], 2f),
+        new(PreferenceKind.Approach, [ApproachSignals.SharedDecisions], 1f),
+        new(PreferenceKind.Orientation, [nameof(Orientation.Integrative)], 1.5f),
+    ];
+
+    [Fact]
+    public async Task Preference_order_ranks_the_listing_meeting_more_preferences_first_even_when_farther()
+    {
+        await Add(
+            TestListing.Make("a-near", l => l.Locations.Add(TestListing.At(Places.VancouverWa.Lat, Places.VancouverWa.Lon))),
+            TestListing.Make("b-mid", l => { l.Locations.Add(TestListing.At(Places.Eugene.Lat, Places.Eugene.Lon)); l.LifestyleTags.Add("organic-food"); }),
+            TestListing.Make("c-far", l => l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon))),
+            TestListing.Make("z-far-best", l =>
+            {
+                l.Locations.Add(TestListing.At(Places.Seattle.Lat, Places.Seattle.Lon));
+                l.LifestyleTags.Add("organic-food");
+                l.Orientation = Orientation.Integrative;
+                l.Approach = new Approach { SharedDecisions = true };
+            }));
+
+        var page = await Index.SearchAsync(new ListingSearchQuery
+        {
+            Near = Places.Around(Places.Portland, 300), Sort = SearchSort.Preference, Preferences = OrganicSharedIntegrative, Limit = 10,
+        }, None);
+
+        // 2 + 1 + 1.5, then 2, then the two meeting none by distance.
+        Assert.Equal(["z-far-best", "b-mid", "a-near", "c-far"], page.Hits.Select(h => h.Listing.Id));
+        Assert.Equal([4.5, 2, 0, 0], page.Hits.Select(h => Math.Round(h.Relevance, 4)));
+    }
+
+    [Fact]
+    public async Task Preference_order_without_near_breaks_ties_by_id_and_text_only_restricts()
+    {
+        await Add(
+            TestListing.Make("a", l => l.Approach = new Approach { SharedDecisions = true }),
+            TestListing.Make("b", l => l.Bio = "Massage in a quiet room."),
+            TestListing.Make("c", l => l.Bio = "Massage, massage, massage."),
+            TestListing.Make("z", l => { l.LifestyleTags.Add("organic-food"); l.Bio = "Massage."; l.Approach = new Approach { SharedDecisions = true }; }));
+
+        Assert.Equal(["z", "a", "b", "c"], await Ids(new() { Sort = SearchSort.Preference, Preferences = OrganicSharedIntegrative }));
+        Assert.Equal(["z", "b", "c"], await Ids(new() { Text = "massage", Sort = SearchSort.Preference, Preferences = OrganicSharedIntegrative }));
+        Assert.Equal(["a", "b", "c", "z"], await Ids(new() { Sort = SearchSort.Preference }));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(3, 0)]
+    [InlineData(4, 5)]
+    public async Task A_preference_page_near_a_point_with_telehealth_is_that_window_of_the_whole_ranking(int limit, int offset)
+    {
+        var places = new[] { Places.VancouverWa, Places.Eugene, Places.Seattle, Places.NewYork, Places.London };
+        await Add(Enumerable.Range(0, 15).Select(i => TestListing.Make($"l{i:D2}", l =>
+        {
+            var (lat, lon) = places[i % places.Length];
+            l.Locations.Add(TestListing.At(lat, lon));
+            l.Telehealth = i % 3 != 0;
+            if (i % 2 == 0) l.LifestyleTags.Add("organic-food");
+            if (i % 4 == 1) l.Orientation = Orientation.Integrative;
+            if (i % 5 == 2) l.Approach = new Approach { SharedDecisions = true };
+        })).ToArray());
+        var query = new ListingSearchQuery
+        {
+            Near = Places.Around(Places.Portland, 200), IncludeTelehealth = true, Sort = SearchSort.Preference,
+            Preferences = OrganicSharedIntegrative, SkipExactTotal = true,
+        };
+
+        var whole = await Ids(query);
+        var page = await Index.SearchAsync(query with { Limit = limit, Offset = offset }, None);
+
+        Assert.Equal(whole.Skip(offset).Take(limit), page.Hits.Select(h => h.Listing.Id));
+        Assert.True(page.TotalSize == whole.Length || (page.TotalIsLowerBound && page.TotalSize <= whole.Length));
+    }
+
+    [Fact]
+    public async Task Preferences_never_exclude_a_listing_the_filters_let_through()
+    {
+        await Add(
+            TestListing.Make("none", l => l.Telehealth = true),
+            TestListing.Make("tag", l => { l.Telehealth = true; l.LifestyleTags.Add("organic-food"); }),
+            TestListing.Make("modality", l => { l.Telehealth = true; l.Modalities[0] = "herbalism"; }),
+            TestListing.Make("in-person", l => l.LifestyleTags.Add("organic-food")));
+        Preference[] prefer =
+        [
+            new(PreferenceKind.LifestyleTag, ["organic-food"], 1f),
+            new(PreferenceKind.Modality, ["herbalism", "massage-therapy"], 3f),
+            new(PreferenceKind.Approach, [ApproachSignals.InformsOfOptions], 1f),
+            new(PreferenceKind.Orientation, [nameof(Orientation.Conventional)], 1f),
+        ];
+
+        var filtered = new ListingSearchQuery { TelehealthOnly = true };
+        var unordered = await Ids(filtered with { Sort = SearchSort.Id });
+        var ranked = await Ids(filtered with { Sort = SearchSort.Preference, Preferences = prefer });
+
+        Assert.Equal(["modality", "none", "tag"], unordered);
+        Assert.Equal(["modality", "tag", "none"], ranked);
+        Assert.Equal(4, (await Index.SearchAsync(new ListingSearchQuery { Sort = SearchSort.Preference, Preferences = prefer, Limit = 1 }, None)).TotalSize);
+    }
+
     protected Task Add(params Listing[] listings) => Index.UpsertAsync(listings, None);
 
     protected async Task<string[]> Ids(ListingSearchQuery query) =>

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.Matching.Domain;
 using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.V1;
 using HealingNetwork.Testing;
@@ -372,5 +373,81 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         var distance = match.Components.Single(c => c.Name == "distance");
         Assert.Equal(1 / (1 + Math.Pow(40 / 30.0, 2)), distance.RawValue, 2);
         Assert.Contains("40 km from you", match.Reasons);
+    }
+
+    // ---- The candidate pool (CandidateQuery.PoolSize) is retrieved by preference ----
+
+    /// <summary>A language no other test's listings speak: a hard filter that keeps this test's pool its own.</summary>
+    private static string LanguageOfItsOwn() => "en-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A feasible naturopath (so a search for sought modalities cannot single out the perfect fit) meeting none of the client's other preferences.</summary>
+    private static Listing PlainFit(Listing listing, string language)
+    {
+        listing.Orientation = Orientation.Conventional;
+        listing.LifestyleTags.Clear();
+        listing.Approach = new Approach { IntakeMinutes = 30 };
+        listing.Languages.Clear();
+        listing.Languages.Add(language);
+        return listing;
+    }
+
+    private static Listing PerfectFit(Listing listing, string language)
+    {
+        listing.LifestyleTags.Add("qa-unique-tag");
+        listing.Languages.Clear();
+        listing.Languages.Add(language);
+        return listing;
+    }
+
+    [Fact]
+    public async Task A_perfect_telehealth_fit_with_the_largest_id_is_found_among_more_listings_than_the_pool()
+    {
+        // QA: a telehealth-only client's pool was the first 100 listings by id, so a perfect fit
+        // created last was never scored unless free text happened to single it out.
+        var world = new World(System);
+        var language = LanguageOfItsOwn();
+        await Task.WhenAll(Enumerable.Range(0, CandidateQuery.PoolSize + 20).Select(i =>
+        {
+            var plain = PlainFit(Samples.Naturopath($"Plain fit {i}"), language);
+            plain.Telehealth = true;
+            return world.AddAsync(plain);
+        }));
+        await Task.Delay(5); // a later millisecond: its version-7 id sorts after every other
+        var perfect = PerfectFit(Samples.Naturopath("Perfect fit"), language);
+        perfect.Telehealth = true;
+        perfect = await world.AddAsync(perfect);
+        var client = Samples.NatureClient();
+        client.Home = null;
+        client.SoughtModalities.Clear();
+        client.LifestyleTags.Clear();
+        client.LifestyleTags.Add("qa-unique-tag");
+        client.LifestyleTags.Add("organic-food");
+        client.Languages.Clear();
+        client.Languages.Add(language);
+        var profile = await world.ClientAsync(client);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id, PageSize = 5 });
+
+        Assert.Equal(perfect.Id, response.Matches[0].Listing.Id);
+        Assert.Equal(CandidateQuery.PoolSize, response.CandidatesConsidered);
+    }
+
+    [Fact]
+    public async Task A_better_fit_within_travel_range_is_found_behind_more_nearer_listings_than_the_pool()
+    {
+        var world = new World(System);
+        var language = LanguageOfItsOwn();
+        await Task.WhenAll(Enumerable.Range(0, CandidateQuery.PoolSize + 10).Select(i =>
+            world.AddAsync(PlainFit(world.Naturopath($"Near plain fit {i}", km: 1 + i / 1000.0), language))));
+        var better = await world.AddAsync(PerfectFit(world.Naturopath("Farther, better fit", km: 20), language));
+        var client = world.NatureClient();
+        client.Languages.Clear();
+        client.Languages.Add(language);
+        var profile = await world.ClientAsync(client);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id, PageSize = 5 });
+
+        Assert.Equal(better.Id, response.Matches[0].Listing.Id);
+        Assert.InRange(response.Matches[0].DistanceKm, 19.5, 20.5);
     }
 }

@@ -1,6 +1,7 @@
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.Domain;
 using HealingNetwork.Matching.V1;
+using HealingNetwork.Profiles.V1;
 using HealingNetwork.Testing;
 
 namespace HealingNetwork.Matching.Tests.Domain;
@@ -23,7 +24,7 @@ public sealed class CandidateQueryTests
         Assert.Equal(Samples.PortlandLon, base_.Near.Lon);
         Assert.Equal(25, base_.Near.RadiusKm);
         Assert.True(base_.IncludeTelehealth);
-        Assert.Equal(SearchOrder.Distance, base_.OrderBy);
+        Assert.Equal(SearchOrder.Preference, base_.OrderBy);
         Assert.Equal(5000, base_.MaxFee);
         Assert.Equal("USD", base_.Currency);
         Assert.Equal(["produce"], base_.BarterCategories);
@@ -80,6 +81,66 @@ public sealed class CandidateQueryTests
         profile.TimeBankHours = true;
 
         Assert.True(CandidateQuery.For(profile, null)[^1].TimeBank);
+    }
+
+    [Fact]
+    public void The_pool_is_retrieved_by_the_preferences_the_scorer_rewards_not_by_distance_or_id()
+    {
+        var searches = CandidateQuery.For(Samples.NatureClient(), null);
+
+        Assert.All(searches, s => Assert.Equal(SearchOrder.Preference, s.OrderBy));
+        var prefer = searches[^1].Prefer;
+        Assert.Equal(["organic-food", "herbs-first"], prefer.LifestyleTags);
+        Assert.Equal([Orientation.NatureOriented], prefer.Orientations);
+        Assert.Equal(["naturopathy"], prefer.Modalities);
+        Assert.True(prefer.SharedDecisions);
+        Assert.True(prefer.InformsOfOptions);
+        Assert.True(prefer.LifestyleFocus);
+        Assert.Equal(searches[0].Prefer, prefer);
+    }
+
+    [Fact]
+    public void Preference_weights_are_each_preferences_share_of_the_default_match_score()
+    {
+        // Defaults: lifestyle 3, modality 3, distance 2, terms 2, availability 1, approach 2 (of 13), ×100.
+        var w = CandidateQuery.For(Samples.NatureClient(), null)[^1].Prefer.Weights;
+
+        Assert.Equal(100 * 3 / 13.0 * 0.5 / 2, w.LifestyleTag, 9);
+        Assert.Equal(100 * 3 / 13.0 * 0.2, w.Orientation, 9);
+        Assert.Equal(100 * 3 / 13.0, w.Modality, 9);
+        Assert.Equal(100 * 2 / 13.0 / 6, w.ApproachSignal, 9);
+    }
+
+    [Fact]
+    public void A_factor_weighted_zero_contributes_no_preferences()
+    {
+        var profile = Samples.NatureClient();
+        var weights = MatchWeightsResolver.Normalise(new MatchWeights { Lifestyle = 0, Modality = 0, Distance = 1, Approach = 1 });
+
+        var prefer = CandidateQuery.For(profile, null, weights)[^1].Prefer;
+
+        Assert.Empty(prefer.LifestyleTags);
+        Assert.Empty(prefer.Orientations);
+        Assert.Empty(prefer.Modalities);
+        Assert.True(prefer.SharedDecisions);
+        Assert.Equal(50 / 6.0, prefer.Weights.ApproachSignal, 9);
+    }
+
+    [Fact]
+    public void A_client_with_no_preferences_gets_approach_signals_only()
+    {
+        var profile = Samples.NatureClient();
+        profile.LifestyleTags.Clear();
+        profile.SoughtModalities.Clear();
+        profile.Orientation = Orientation.Unspecified;
+
+        var prefer = Assert.Single(CandidateQuery.For(profile, null)).Prefer;
+
+        Assert.Empty(prefer.LifestyleTags);
+        Assert.Empty(prefer.Orientations);
+        Assert.Empty(prefer.Modalities);
+        Assert.False(prefer.LifestyleFocus);
+        Assert.True(prefer.SharedDecisions && prefer.InformsOfOptions);
     }
 
     [Fact]

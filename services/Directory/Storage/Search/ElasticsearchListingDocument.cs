@@ -21,6 +21,7 @@ internal sealed class ElasticsearchListingDocument
     [JsonPropertyName("specialties")] public IReadOnlyList<string> Specialties { get; init; } = [];
     [JsonPropertyName("orientation")] public string Orientation { get; init; } = "";
     [JsonPropertyName("lifestyle_tags")] public IReadOnlyList<string> LifestyleTags { get; init; } = [];
+    [JsonPropertyName("approach")] public IReadOnlyList<string> Approach { get; init; } = [];
     [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = [];
     [JsonPropertyName("barter_accepted")] public IReadOnlyList<string> BarterAccepted { get; init; } = [];
     [JsonPropertyName("currency")] public string Currency { get; init; } = "";
@@ -46,6 +47,7 @@ internal sealed class ElasticsearchListingDocument
             Specialties = listing.Specialties.ToArray(),
             Orientation = listing.Orientation.ToString(),
             LifestyleTags = listing.LifestyleTags.ToArray(),
+            Approach = ApproachSignals.Of(listing.Approach).ToArray(),
             // BCP 47 tags compare case-insensitively ("pt-BR" = "pt-br"); queries lower-case too.
             Languages = listing.Languages.Select(l => l.ToLowerInvariant()).ToArray(),
             BarterAccepted = terms.BarterAccepted.ToArray(),

@@ -63,7 +63,10 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
         return new ElasticsearchClient(settings);
     }
 
-    /// <summary>Creates the listings index with its mapping unless it exists. Safe to race with other replicas.</summary>
+    /// <summary>
+    /// Creates the listings index with its mapping unless it exists, else adds the mapping's new
+    /// fields to it. Safe to race with other replicas.
+    /// </summary>
     public async Task EnsureIndexAsync(CancellationToken cancellationToken)
     {
         if (_indexReady)
@@ -82,12 +85,31 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
                 if (!created.IsValidResponse && created.ElasticsearchServerError?.Error?.Type != "resource_already_exists_exception")
                     throw Failure("create index", created);
             }
+            else
+            {
+                await AddNewFieldsAsync(cancellationToken);
+            }
             _indexReady = true;
         }
         finally
         {
             _ensureGate.Release();
         }
+    }
+
+    /// <summary>
+    /// An index created by an earlier version lacks the fields added since (such as <c>approach</c>),
+    /// and its strict mapping would refuse every write carrying them. Adding fields to a mapping is
+    /// allowed and a no-op for the fields it already has. Listings indexed before hold no value in a
+    /// new field until they are written again or the index is rebuilt (RebuildIndex).
+    /// </summary>
+    private async Task AddNewFieldsAsync(CancellationToken cancellationToken)
+    {
+        var mapping = ElasticsearchListingMapping.Create();
+        var updated = await _client.Indices.PutMappingAsync(
+            new PutMappingRequest(_indexName) { Dynamic = mapping.Dynamic, Properties = mapping.Properties }, cancellationToken);
+        if (!updated.IsValidResponse)
+            throw Failure("update mapping", updated);
     }
 
     public async Task UpsertAsync(IReadOnlyCollection<Listing> listings, CancellationToken cancellationToken)

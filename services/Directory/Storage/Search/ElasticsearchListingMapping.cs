@@ -26,6 +26,8 @@ internal static class ElasticsearchListingMapping
             { "specialties", new KeywordProperty() },
             { "orientation", new KeywordProperty() },
             { "lifestyle_tags", new KeywordProperty() },
+            // The listing's true approach signals (ApproachSignals), which search preferences rank by.
+            { "approach", new KeywordProperty() },
             { "languages", new KeywordProperty() },
             { "barter_accepted", new KeywordProperty() },
             { "currency", new KeywordProperty() },

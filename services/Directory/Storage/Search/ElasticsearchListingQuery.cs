@@ -7,7 +7,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// <summary>
 /// Translates a <see cref="ListingSearchQuery"/> into an Elasticsearch search request with the
 /// semantics of the contract: lists ORed inside (<c>terms</c>), filters ANDed across (<c>bool.filter</c>,
-/// which also keeps them out of scoring), free text scored by one <c>multi_match</c>, and every
+/// which also keeps them out of scoring), free text scored by one <c>multi_match</c> (or, ordered by
+/// preference, <c>constant_score</c> should clauses weighted per preference), and every
 /// order ending on the listing id so pages are stable.
 /// </summary>
 internal static class ElasticsearchListingQuery
@@ -29,6 +30,7 @@ internal static class ElasticsearchListingQuery
 
     public static Query ToQuery(ListingSearchQuery query)
     {
+        if (query.Sort == SearchSort.Preference) return ByPreference(query);
         var filters = Filters(query).ToList();
         var mustNot = query.ExcludeModalities.Count > 0 ? [AnyOf("modalities", query.ExcludeModalities)] : new List<Query>();
         var must = query.Text is { Length: > 0 } text ? [Text(text)] : new List<Query>();
@@ -40,6 +42,37 @@ internal static class ElasticsearchListingQuery
         if (mustNot.Count > 0) root.MustNot = mustNot;
         return root;
     }
+
+    /// <summary>
+    /// <see cref="SearchSort.Preference"/>: the filters and the text (if any) in filter context,
+    /// so neither scores, and per preference a <c>constant_score</c> should clause boosted by its
+    /// weight; minimum_should_match 0 keeps listings that meet none (score 0). The score is then the
+    /// sum of the weights met, as in the Lucene backend.
+    /// </summary>
+    private static Query ByPreference(ListingSearchQuery query)
+    {
+        var filters = Filters(query).ToList();
+        if (query.Text is { Length: > 0 } text) filters.Add(Text(text));
+        // A bool of should clauses alone matches only listings that meet one: match_all keeps the rest.
+        if (filters.Count == 0) filters.Add(new MatchAllQuery());
+        var root = new BoolQuery { Filter = filters };
+        if (query.ExcludeModalities.Count > 0) root.MustNot = [AnyOf("modalities", query.ExcludeModalities)];
+        if (query.Preferences.Count > 0)
+        {
+            root.Should = query.Preferences.Select(p => (Query)new ConstantScoreQuery(AnyOf(PreferenceField(p.Kind), p.AnyOf)) { Boost = p.Weight }).ToList();
+            root.MinimumShouldMatch = 0;
+        }
+        return root;
+    }
+
+    private static string PreferenceField(PreferenceKind kind) => kind switch
+    {
+        PreferenceKind.LifestyleTag => "lifestyle_tags",
+        PreferenceKind.Orientation => "orientation",
+        PreferenceKind.Modality => "modalities",
+        PreferenceKind.Approach => "approach",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown preference kind"),
+    };
 
     private static IEnumerable<Query> Filters(ListingSearchQuery query)
     {
@@ -97,7 +130,7 @@ internal static class ElasticsearchListingQuery
     private static ICollection<SortOptions> ToSort(ListingSearchQuery query)
     {
         var sort = new List<SortOptions>();
-        if (query.Sort == SearchSort.Relevance && query.Text is { Length: > 0 })
+        if ((query.Sort == SearchSort.Relevance && query.Text is { Length: > 0 }) || query.Sort == SearchSort.Preference)
             sort.Add(new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } });
         if (query.Sort != SearchSort.Id && query.Near is { } near)
             sort.Add(ByDistance(near));

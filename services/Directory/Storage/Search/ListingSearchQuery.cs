@@ -30,6 +30,9 @@ public sealed record ListingSearchQuery
     /// <summary>When set, only listings confirmed at or after this instant (excludes stale ones).</summary>
     public DateTimeOffset? ConfirmedSince { get; init; }
 
+    /// <summary>Soft preferences that rank with <see cref="SearchSort.Preference"/> and never filter.</summary>
+    public IReadOnlyList<Preference> Preferences { get; init; } = [];
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Offset { get; init; }
     public int Limit { get; init; } = 20;
@@ -57,4 +60,28 @@ public enum SearchSort
     Distance,
     /// <summary>Listing id only.</summary>
     Id,
+    /// <summary>
+    /// Preference score (the summed weights of the <see cref="ListingSearchQuery.Preferences"/> a
+    /// listing meets), then distance (when near), then id. Text only restricts, it does not rank.
+    /// </summary>
+    Preference,
+}
+
+/// <summary>
+/// One soft preference: a listing whose <see cref="Kind"/> field holds any of <see cref="AnyOf"/>
+/// gains <see cref="Weight"/> in the preference score; one that does not is kept all the same.
+/// </summary>
+public sealed record Preference(PreferenceKind Kind, IReadOnlyList<string> AnyOf, float Weight);
+
+/// <summary>What a <see cref="Preference"/> looks at; values as the filters of the same name take them.</summary>
+public enum PreferenceKind
+{
+    /// <summary>Lifestyle tags.</summary>
+    LifestyleTag,
+    /// <summary>The orientation, as <c>Orientation.ToString()</c>.</summary>
+    Orientation,
+    /// <summary>Modality codes.</summary>
+    Modality,
+    /// <summary>Approach signals the listing shows (<see cref="ApproachSignals"/>).</summary>
+    Approach,
 }

@@ -17,7 +17,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// as the stored field <c>listing</c> instead and its doc value is empty.</item>
 /// <item>keywords <c>modality</c>, <c>specialty</c>, <c>orientation</c>, <c>lifestyle_tag</c>, <c>language</c>
 /// (lower-case), <c>barter</c>, <c>currency</c> (upper-case), and <c>accepting</c>/<c>telehealth</c>/<c>time_bank</c>
-/// as "true"/"false".</item>
+/// as "true"/"false"; <c>approach</c> holds the listing's true approach signals (<see cref="ApproachSignals"/>), which
+/// search preferences rank by.</item>
 /// <item>numbers <c>fee_min_effective</c> (sliding-scale floor when set, else fee_min; minor units) and
 /// <c>last_confirmed_ms</c> (unix milliseconds: ConfirmedSince has sub-second precision; the
 /// Elasticsearch backend indexes whole seconds, so the two can disagree about a listing confirmed
@@ -46,6 +47,7 @@ internal static class LuceneListingDocument
     public const string Specialty = "specialty";
     public const string Orientation = "orientation";
     public const string LifestyleTag = "lifestyle_tag";
+    public const string Approach = "approach";
     public const string Language = "language";
     public const string Barter = "barter";
     public const string Currency = "currency";
@@ -80,7 +82,7 @@ internal static class LuceneListingDocument
     /// The document layout's version, kept in the commit data: an index written with another
     /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
     /// </summary>
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
@@ -122,6 +124,7 @@ internal static class LuceneListingDocument
         AddKeywords(doc, Modality, listing.Modalities);
         AddKeywords(doc, Specialty, listing.Specialties);
         AddKeywords(doc, LifestyleTag, listing.LifestyleTags);
+        AddKeywords(doc, Approach, ApproachSignals.Of(listing.Approach));
         AddKeywords(doc, Language, listing.Languages.Select(LanguageTerm));
         if (listing.Terms is { } terms)
         {

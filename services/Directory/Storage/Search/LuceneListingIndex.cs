@@ -221,8 +221,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             // The full query is built only when it runs: a page filled inside a smaller radius needs none.
             var page = query.Near is { } near
                 ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, window)
-                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep), hasText, window)
-                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window);
+                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep, Preferences(query)), RanksByScore(query, hasText) || hasText, window)
+                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window, Preferences(query));
             return Task.FromResult(page);
         }
         finally
@@ -254,11 +254,19 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _compactor.Wait(TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>The preference score when ordering by preference (the hits' score then), else null.</summary>
+    private LucenePreferenceScore? Preferences(ListingSearchQuery search) =>
+        search.Sort == SearchSort.Preference ? new LucenePreferenceScore(search.Preferences, _filters) : null;
+
+    /// <summary>Whether the order is by score: text relevance, or the preference score (which every hit has, text or not).</summary>
+    private static bool RanksByScore(ListingSearchQuery search, bool hasText) =>
+        search.Sort == SearchSort.Preference || (hasText && search.Sort == SearchSort.Relevance);
+
     /// <summary>
     /// No geo filter: <see cref="RelevanceCollector"/> by score then id, or by id alone (heap copies
     /// of the id ordinals; Lucene's TopFieldCollector read every hit's ordinal from disk).
     /// </summary>
-    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep, Window window)
+    private static ListingSearchPage SearchEverywhere(IndexSearcher searcher, Query query, ListingSearchQuery search, bool hasText, int keep, Window window, LucenePreferenceScore? preferences)
     {
         if (keep == 0)
         {
@@ -267,7 +275,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             return new ListingSearchPage([], counter.TotalHits);
         }
 
-        var collector = new RelevanceCollector(keep, byScore: hasText && search.Sort == SearchSort.Relevance, scores: hasText);
+        var byScore = RanksByScore(search, hasText);
+        var collector = new RelevanceCollector(keep, byScore, scores: byScore || hasText, preferences);
         searcher.Search(query, collector);
         var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
             .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
@@ -305,20 +314,20 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private static readonly double[] NarrowerRadii = [1.0 / 16, 1.0 / 4, 1];
 
     /// <summary>Geo filter: the box-prefiltered query, refined and ordered by exact distance in the collector.</summary>
-    private static NearbyListingCollector CollectNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep)
+    private static NearbyListingCollector CollectNear(IndexSearcher searcher, Query query, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, LucenePreferenceScore? preferences = null)
     {
-        var byScore = hasText && search.Sort == SearchSort.Relevance;
+        var byScore = RanksByScore(search, hasText);
         var byDistance = search.Sort != SearchSort.Id;
-        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep);
+        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep, preferences);
         searcher.Search(query, collector);
         return collector;
     }
 
     /// <summary>The window of a near search's ranked hits, with their listings read.</summary>
-    private static ListingSearchPage PageOf(IndexSearcher searcher, NearbyListingCollector collector, bool hasText, Window window)
+    private static ListingSearchPage PageOf(IndexSearcher searcher, NearbyListingCollector collector, bool scored, Window window)
     {
         var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
-            .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, hasText ? c.Score : 0))
+            .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, scored ? c.Score : 0))
             .ToArray();
         return new ListingSearchPage(hits, collector.TotalHits);
     }

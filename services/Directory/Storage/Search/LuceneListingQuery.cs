@@ -11,7 +11,9 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// Turns a <see cref="ListingSearchQuery"/> into a Lucene query over the fields of
 /// <see cref="LuceneListingDocument"/>. Filters are MUST clauses wrapped in zero-boost
 /// <see cref="ConstantScoreQuery"/>s (this Lucene has no FILTER occur), so the score is the text
-/// score alone. Numeric ranges (fee, last confirmed) are checked from doc values
+/// score alone. Ordered by preference, the collectors score hits by the preferences they meet
+/// instead (<see cref="LucenePreferenceScore"/>, from <see cref="PreferenceFilter"/>s) and the text
+/// only restricts. Numeric ranges (fee, last confirmed) are checked from doc values
 /// (<see cref="FieldCacheRangeFilter"/>): a trie <see cref="NumericRangeQuery"/> under a constant
 /// score builds a bitset of every document in range before the conjunction starts (most of the
 /// index for "confirmed in the last 90 days" or "fee under 120"), while a doc-values filter is only
@@ -44,6 +46,22 @@ internal static class LuceneListingQuery
         var text = TextQuery(search.Text, analyzer);
         return filters is null ? (Combined(search, text), text is not null) : (Filtered(search, text, filters), text is not null);
     }
+
+    /// <summary>
+    /// The documents meeting one preference (any of its values), as a keyword query for the filter
+    /// cache; <see cref="LucenePreferenceScore"/> turns them into the preference score.
+    /// </summary>
+    public static Query PreferenceFilter(Preference preference) =>
+        AnyOf(PreferenceField(preference.Kind), preference.AnyOf) ?? throw new ArgumentException("a preference needs a value", nameof(preference));
+
+    private static string PreferenceField(PreferenceKind kind) => kind switch
+    {
+        PreferenceKind.LifestyleTag => F.LifestyleTag,
+        PreferenceKind.Orientation => F.Orientation,
+        PreferenceKind.Modality => F.Modality,
+        PreferenceKind.Approach => F.Approach,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown preference kind"),
+    };
 
     /// <summary>Whether <paramref name="text"/> leaves any term after analysis (what <see cref="Build"/> reports as HasText).</summary>
     public static bool HasText(string? text, Analyzer analyzer) => TextQuery(text, analyzer) is not null;

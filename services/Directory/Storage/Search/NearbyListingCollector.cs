@@ -9,7 +9,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// Collects every document the (box-prefiltered) query matches, keeps those within the exact
 /// haversine radius (or telehealth ones when asked), counts them, and holds the best
 /// <c>offset + limit</c> in a bounded heap. Distances come from the heap copy of the <c>geo</c> doc
-/// values (<see cref="SegmentValues"/>), so nothing is read from disk here. Order: score desc (when ranking by text), distance asc with
+/// values (<see cref="SegmentValues"/>), so nothing is read from disk here. Order: score desc (when ranking by text or by
+/// preference, <see cref="LucenePreferenceScore"/>), distance asc with
 /// "no location" (-1) last, then id ordinal asc.
 /// </summary>
 internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandidate>
@@ -26,9 +27,13 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     private readonly SegmentIds _ids = new();
     private Scorer? _scorer;
     private SegmentValues? _values;
+    private readonly LucenePreferenceScore? _preferences;
+    private LucenePreferenceScore.Segment? _segmentPreferences;
 
-    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep)
+    /// <param name="preferences">When set, a candidate's score is its preference score, not the query's.</param>
+    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep, LucenePreferenceScore? preferences = null)
     {
+        _preferences = preferences;
         _near = near;
         _cosLat = GeoDistance.CosLatitude(near.Lat);
         _includeTelehealth = includeTelehealth;
@@ -50,13 +55,28 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
         _segments.Add(context);
         _ids.Add(context.AtomicReader);
         _values = SegmentValues.For(context.AtomicReader);
+        _segmentPreferences = _preferences?.For(context);
     }
 
     public void Collect(int doc)
     {
+        var remote = _includeTelehealth && (_values!.Flags[doc] & SegmentValues.TelehealthFlag) != 0;
+        float? preferenceScore = null;
+        if (remote && _segmentPreferences is { } preferred && _byScore && _keep > 0 && _best.Count == _keep)
+        {
+            // A telehealth listing is a hit wherever it is, and one scoring below the worst kept
+            // cannot enter: its distance (the costly part, for every telehealth listing far away) is never needed.
+            preferenceScore = preferred.Score(doc);
+            if (preferenceScore < _best.Peek().Score)
+            {
+                TotalHits++;
+                return;
+            }
+        }
+
         var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon, _cosLat);
         var inside = distance >= 0 && distance <= _near.RadiusKm;
-        if (!inside && !(_includeTelehealth && (_values.Flags[doc] & SegmentValues.TelehealthFlag) != 0))
+        if (!inside && !remote)
         {
             return;
         }
@@ -67,7 +87,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
             return;
         }
 
-        var score = _byScore && _scorer is not null ? _scorer.GetScore() : 0f;
+        var score = !_byScore ? 0f : preferenceScore ?? _segmentPreferences?.Score(doc) ?? _scorer?.GetScore() ?? 0f;
         var candidate = new NearbyCandidate(score, distance, _segments.Count - 1, doc);
         if (_best.Count < _keep)
         {

@@ -15,8 +15,10 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// <param name="keep">How many hits to hold (offset + limit).</param>
 /// <param name="byScore">Rank by score first; false ranks by id only (filters without text, or sort by id).</param>
 /// <param name="scores">Read each hit's score (to report it); false for queries without text.</param>
-internal sealed class RelevanceCollector(int keep, bool byScore = true, bool scores = true) : ICollector
+/// <param name="preferences">When set, a hit's score is its preference score, not the query's.</param>
+internal sealed class RelevanceCollector(int keep, bool byScore = true, bool scores = true, LucenePreferenceScore? preferences = null) : ICollector
 {
+    private LucenePreferenceScore.Segment? _preferences;
     private readonly List<AtomicReaderContext> _segments = [];
     private readonly SegmentIds _ids = new();
     private Scorer? _scorer;
@@ -35,6 +37,7 @@ internal sealed class RelevanceCollector(int keep, bool byScore = true, bool sco
         _segments.Add(context);
         _ids.Add(context.AtomicReader);
         _ords = SegmentValues.For(context.AtomicReader).IdOrd;
+        _preferences = preferences?.For(context);
     }
 
     public void Collect(int doc)
@@ -50,7 +53,7 @@ internal sealed class RelevanceCollector(int keep, bool byScore = true, bool sco
             if (last.Segment == segment && _ords[doc] > _ords[last.Doc]) return;
         }
 
-        var hit = new Hit(scores ? _scorer!.GetScore() : 0f, segment, doc);
+        var hit = new Hit(_preferences is { } preferred ? preferred.Score(doc) : scores ? _scorer!.GetScore() : 0f, segment, doc);
         if (heap.Count < keep)
         {
             heap.Enqueue(hit, hit);

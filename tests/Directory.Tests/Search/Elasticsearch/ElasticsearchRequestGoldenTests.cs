@@ -34,11 +34,12 @@ public sealed class ElasticsearchRequestGoldenTests
     }
 
     [Fact]
-    public async Task Existing_index_is_left_as_it_is()
+    public async Task Existing_index_gets_the_fields_added_since_it_was_created_once()
     {
         await _index.EnsureIndexAsync(CancellationToken.None);
+        await _index.EnsureIndexAsync(CancellationToken.None);
 
-        Assert.Equal(["HEAD /healing-listings"], _node.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
+        GoldenFile.AssertMatches("update-mapping", _node.Requests);
     }
 
     [Fact]
@@ -104,6 +105,33 @@ public sealed class ElasticsearchRequestGoldenTests
     [Fact]
     public Task Relevance_sort_near_a_centre_breaks_ties_by_distance_then_id() =>
         AssertSearch("search-relevance-near", new ListingSearchQuery { Text = "massage", Near = Portland() });
+
+    [Fact]
+    public Task Preference_order_scores_weighted_constant_clauses_then_distance_then_id() =>
+        AssertSearch("search-preference-near", new ListingSearchQuery
+        {
+            Text = "massage",
+            Near = Portland(),
+            IncludeTelehealth = true,
+            ExcludeModalities = ["chiropractic"],
+            Sort = SearchSort.Preference,
+            Preferences =
+            [
+                new(PreferenceKind.LifestyleTag, ["organic-food"], 0.5f),
+                new(PreferenceKind.LifestyleTag, ["herbs-first"], 0.5f),
+                new(PreferenceKind.Orientation, ["NatureOriented"], 1.25f),
+                new(PreferenceKind.Modality, ["naturopathy", "herbalism"], 3f),
+                new(PreferenceKind.Approach, [ApproachSignals.SharedDecisions], 1f),
+            ],
+        });
+
+    [Fact]
+    public Task Preference_order_without_filters_keeps_every_listing() =>
+        AssertSearch("search-preference-only", new ListingSearchQuery
+        {
+            Sort = SearchSort.Preference,
+            Preferences = [new(PreferenceKind.Approach, [ApproachSignals.InformsOfOptions], 2f)],
+        });
 
     [Fact]
     public Task Paging_maps_offset_and_limit_and_counts_every_match() =>
