@@ -157,12 +157,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     [Fact]
     public async Task A_listing_update_invalidates_the_cached_matches()
     {
-        var world = new World(System);
-        var listing = await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
-        var profile = await world.ClientAsync();
-        var request = new FindMatchesRequest { ProfileId = profile.Id };
-        await FindAsync(world, request);
-        Assert.True((await FindAsync(world, request)).Cached);
+        var (world, listing, request) = await CachedAnswerWithListingAsync();
 
         listing.DisplayName = "Maya Okafor, ND, LAc";
         await System.Directory.UpdateListingAsync(
