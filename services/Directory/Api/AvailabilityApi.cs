@@ -73,7 +73,7 @@ public sealed class AvailabilityApi(
         if (exception.Kind == ExceptionKind.Closed)
         {
             exception.LocationIndex = 0;
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc;
+            var zone = LocalClock.Zone(listing.TimeZone);
             var day = LocalClock.ParseDate(exception.Date)!.Value;
             var booked = await BookingConflicts.OverlappingAsync(store, listing.Id,
                 day.AtStartOfDayInZone(zone).ToInstant(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), context.CancellationToken);

@@ -98,7 +98,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
     public static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) => Calculator(listing.TimeZone, schedule);
 
     private static SlotCalculator Calculator(string timeZone, WeeklyAvailability schedule) =>
-        new(schedule, DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc);
+        new(schedule, LocalClock.Zone(timeZone));
 
     public static List<OpenSlot> Take(IEnumerator<OpenSlot> source, int count)
     {

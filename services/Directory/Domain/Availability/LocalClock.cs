@@ -32,6 +32,12 @@ public static class LocalClock
         return result.Value;
     }
 
+    /// <summary>
+    /// A listing's IANA zone; UTC for a name the time-zone database does not know (listings are
+    /// validated against it, so only data written before a tzdb change can miss).
+    /// </summary>
+    public static DateTimeZone Zone(string timeZone) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc;
+
     public static LocalDate? ParseDate(string text)
     {
         var result = DatePattern.Parse(text);

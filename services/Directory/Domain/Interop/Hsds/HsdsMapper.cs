@@ -181,7 +181,7 @@ public static class HsdsMapper
     private static List<HsdsSchedule> ToSchedules(
         Listing listing, string serviceId, IReadOnlyList<HsdsServiceAtLocation> sites, WeeklyAvailability schedule, Instant now)
     {
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(listing.TimeZone) ?? DateTimeZone.Utc;
+        var zone = LocalClock.Zone(listing.TimeZone);
         var offsetHours = zone.GetUtcOffset(now).Seconds / 3600.0;
         return schedule.Windows.Select((w, i) => new HsdsSchedule
         {
