@@ -198,8 +198,26 @@ public sealed class AvailabilityApi(
             case ConfirmOutcome.NotYourHold: throw DomainException.PermissionDenied("That hold belongs to another client.");
             case ConfirmOutcome.HoldLapsed: throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
         }
-        await generation.BumpAsync();
+        await BumpIfEarliestAsync(booking.Slot, context.CancellationToken);
         return booking;
+    }
+
+    /// <summary>
+    /// Matching's answers depend on availability only through each listing's earliest open slot
+    /// within the horizon GetEarliestSlots looks at by default (the availability component and
+    /// "first open session"), so a booking confirmed or cancelled makes cached answers stale only when
+    /// that slot is, or was, the earliest: when no open slot of the listing starts before it. Any
+    /// other booking leaves every cached answer true, and the generation is left alone; under steady
+    /// booking traffic that keeps the cache useful. (A hold bumps nothing: the confirm that follows
+    /// it does, when the slot was the earliest.)
+    /// </summary>
+    private async Task BumpIfEarliestAsync(Slot slot, CancellationToken ct)
+    {
+        var start = Instant.FromDateTimeOffset(slot.StartTime.ToDateTimeOffset());
+        var now = Now;
+        if (start >= now + Duration.FromDays(SlotQueryRules.DefaultHorizonDays)) return;
+        var earlier = start <= now ? [] : await reader.EarliestAsync([slot.ListingId], found => listingStore.GetTimeZonesAsync(found, ct), now, start, ct);
+        if (earlier.Count == 0) await generation.BumpAsync();
     }
 
     /// <summary>
@@ -230,7 +248,7 @@ public sealed class AvailabilityApi(
         }
         if (!await store.CancelAsync(request.BookingId, context.CancellationToken))
             throw DomainException.FailedPrecondition("The booking is already cancelled.");
-        await generation.BumpAsync();
+        await BumpIfEarliestAsync(booking.Slot, context.CancellationToken);
         booking.State = BookingState.Cancelled;
         return booking;
     }

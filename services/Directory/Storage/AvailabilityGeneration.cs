@@ -9,7 +9,8 @@ namespace HealingNetwork.Directory.Storage;
 /// <code>
 /// availability:gen  string  INCR after every availability write that can change a match answer:
 ///                           weekly hours set, an exception added or removed, a booking confirmed or
-///                           cancelled (<see cref="SharedKeys.AvailabilityGeneration"/>)
+///                           cancelled when its slot is the listing's earliest (AvailabilityApi says
+///                           why only then) (<see cref="SharedKeys.AvailabilityGeneration"/>)
 /// </code>
 /// Holds are left out on purpose: a hold lapses by its TTL without any write, so no counter could
 /// follow it, and Matching's cache lifetime (minutes) already bounds how long a held slot is shown.

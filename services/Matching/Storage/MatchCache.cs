@@ -16,7 +16,8 @@ namespace HealingNetwork.Matching.Storage;
 ///                                block (fast level); expires 5 minutes after the last write (holds
 ///                                bump no generation, and slots pass)
 /// directory:seq            string read only: bumped by every listing write
-/// availability:gen         string read only: bumped by every write of weekly hours, exceptions or bookings
+/// availability:gen         string read only: bumped by every write of weekly hours or exceptions, and
+///                                of bookings that move a listing's earliest open slot
 /// profile:{profileId}      hash   read only, fields version and owner (Profiles writes them with
 ///                                every version of the profile; its data is never read here)
 /// </code>

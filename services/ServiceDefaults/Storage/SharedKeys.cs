@@ -29,8 +29,9 @@ public static class SharedKeys
     public static readonly RedisKey DirectorySequence = "directory:seq";
 
     /// <summary>
-    /// The availability generation: the Directory INCRs it after every write of weekly hours, exceptions
-    /// or bookings (not holds, which lapse by themselves); Matching's cache generation alongside
+    /// The availability generation: the Directory INCRs it after every write of weekly hours or
+    /// exceptions, and of bookings that move a listing's earliest open slot (not holds, which lapse by
+    /// themselves); Matching's cache generation alongside
     /// <see cref="DirectorySequence"/>. A key of its own because the directory sequence is also the
     /// listings' etag and change-feed position, which an availability write must not move.
     /// </summary>

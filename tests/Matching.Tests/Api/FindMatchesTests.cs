@@ -211,6 +211,33 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         Assert.Equal(before, Assert.Single(afterCancel.Matches).EarliestSlot);
     }
 
+    [Fact]
+    public async Task A_booking_that_leaves_every_earliest_slot_as_it_was_keeps_the_cached_matches()
+    {
+        var world = new World(System);
+        var listing = await world.AddAsync(world.Naturopath("Maya Okafor, ND"));
+        await System.Availability.SetWeeklyAvailabilityAsync(AllWeek(listing.Id), Tokens.As(world.Practitioner));
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id };
+        var earliest = Assert.Single((await FindAsync(world, request)).Matches).EarliestSlot;
+        Assert.True((await FindAsync(world, request)).Cached);
+
+        // The next open slot after the earliest: booking it leaves the earliest as it was.
+        var open = await System.Availability.ListOpenSlotsAsync(new ListOpenSlotsRequest { ListingId = listing.Id, PageSize = 2 });
+        Assert.Equal(earliest, open.Slots[0].StartTime);
+        var later = open.Slots[1].StartTime;
+        var someoneElse = Tokens.As("client-" + Guid.NewGuid().ToString("N")[..8]);
+        var hold = await System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = later }, someoneElse);
+        var booking = await System.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, someoneElse);
+        var afterBooking = await FindAsync(world, request);
+        await System.Availability.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.BookingId }, someoneElse);
+        var afterCancel = await FindAsync(world, request);
+
+        Assert.True(afterBooking.Cached);
+        Assert.True(afterCancel.Cached);
+        Assert.Equal(earliest, Assert.Single(afterCancel.Matches).EarliestSlot);
+    }
+
     private static string AvailabilityExplanation(Match match) => match.Components.Single(c => c.Name == "availability").Explanation;
 
     /// <summary>Open 08:00-20:00 every day at the listing's first location, hour-long sessions.</summary>
