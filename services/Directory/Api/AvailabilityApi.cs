@@ -70,16 +70,18 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
         var exception = request.Exception.Clone();
         exception.Id = Guid.NewGuid().ToString("N");
+        (long, long)? closes = null;
         if (exception.Kind == ExceptionKind.Closed)
         {
             exception.LocationIndex = 0;
             var zone = LocalClock.Zone(listing.TimeZone);
             var day = LocalClock.ParseDate(exception.Date)!.Value;
-            var booked = await BookingConflicts.OverlappingAsync(store, listing.Id,
-                day.AtStartOfDayInZone(zone).ToInstant(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), context.CancellationToken);
-            if (booked.Count > 0) throw BookingConflicts.Refusal($"close {exception.Date}", booked);
+            closes = (day.AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds());
         }
-        if (!await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, context.CancellationToken))
+        var outcome = await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, closes, context.CancellationToken);
+        if (outcome.Booked.Count > 0)
+            throw BookingConflicts.Refusal($"close {exception.Date}", await BookingConflicts.ConfirmedAsync(store, outcome.Booked, context.CancellationToken));
+        if (!outcome.Added)
             throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
         await generation.BumpAsync();
         return exception;
@@ -132,6 +134,9 @@ public sealed class AvailabilityApi(
         return response;
     }
 
+    /// <summary>How often a hold or confirm is tried again when the hours change under it.</summary>
+    private const int Attempts = 3;
+
     public override async Task<Hold> HoldSlot(HoldSlotRequest request, ServerCallContext context)
     {
         var caller = context.RequireCaller();
@@ -139,22 +144,28 @@ public sealed class AvailabilityApi(
         var v = new Violations();
         var start = SlotQueryRules.Start(request.StartTime, Now, v);
         v.ThrowIfAny();
-        var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
-        var slot = schedule is null ? null
-            : OpenSlotReader.Calculator(listing, schedule).Slots(start!.Value, start.Value + Duration.FromTicks(1)).Select(s => (OpenSlot?)s).FirstOrDefault();
-        if (slot is null)
-            throw DomainException.FailedPrecondition("That start time is not one of the listing's slots; pick one from ListOpenSlots.");
-        var ttl = options.Value.HoldTtl;
-        var hold = new Hold
+        for (var attempt = 1; ; attempt++)
         {
-            HoldId = AvailabilityIds.New(listing.Id),
-            Slot = OpenSlotReader.ToProto(listing, slot.Value),
-            ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
-        };
-        var outcome = await store.HoldAsync(caller, hold, ttl, context.CancellationToken);
-        if (!outcome.Held) throw await SlotTakenAsync(caller, hold.Slot, outcome.TakenBy, context.CancellationToken);
-        return hold;
+            var (listing, schedule, version) = await LoadVersionedAsync(request.ListingId, context.CancellationToken);
+            var slot = OpenSlotReader.SlotAt(listing, schedule, start!.Value)
+                ?? throw DomainException.FailedPrecondition("That start time is not one of the listing's slots; pick one from ListOpenSlots.");
+            var ttl = options.Value.HoldTtl;
+            var hold = new Hold
+            {
+                HoldId = AvailabilityIds.New(listing.Id),
+                Slot = OpenSlotReader.ToProto(listing, slot),
+                ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
+            };
+            var outcome = await store.HoldAsync(caller, hold, ttl, version, context.CancellationToken);
+            if (outcome.Held) return hold;
+            if (!outcome.VersionMoved) throw await SlotTakenAsync(caller, hold.Slot, outcome.TakenBy, context.CancellationToken);
+            // The owner changed the hours between the read and the hold: read them again.
+            if (attempt == Attempts) throw HoursChanging();
+        }
     }
+
+    private static DomainException HoursChanging() =>
+        DomainException.Aborted("The practitioner is changing these hours right now; try again in a moment.");
 
     /// <summary>
     /// Why a slot could not be held, as the caller needs to hear it: a client holding again what they
@@ -193,13 +204,32 @@ public sealed class AvailabilityApi(
             State = BookingState.Confirmed,
             CreateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
-        switch (await store.ConfirmAsync(request.HoldId, caller, booking, context.CancellationToken))
+        var version = held.Version;
+        for (var attempt = 1; ; attempt++)
         {
-            case ConfirmOutcome.NotYourHold: throw DomainException.PermissionDenied("That hold belongs to another client.");
-            case ConfirmOutcome.HoldLapsed: throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
+            switch (await store.ConfirmAsync(request.HoldId, caller, booking, version, context.CancellationToken))
+            {
+                case ConfirmOutcome.Confirmed:
+                    await BumpIfEarliestAsync(booking.Slot, context.CancellationToken);
+                    return booking;
+                case ConfirmOutcome.NotYourHold: throw DomainException.PermissionDenied("That hold belongs to another client.");
+                case ConfirmOutcome.HoldLapsed: throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
+                case ConfirmOutcome.ListingGone:
+                    await store.ReleaseHoldAsync(request.HoldId, caller, context.CancellationToken);
+                    throw DomainException.FailedPrecondition("The practitioner deleted this listing after you held the slot; nothing was booked.");
+            }
+            // The hours changed since the slot was held: it is booked only if it is still offered as held.
+            if (attempt == Attempts) throw HoursChanging();
+            var (listing, schedule, current) = await LoadVersionedAsync(listingId, context.CancellationToken);
+            if (OpenSlotReader.SlotAt(listing, schedule, Instant.FromUnixTimeSeconds(held.Hold.Slot.StartTime.Seconds)) is not { } slot
+                || !OpenSlotReader.ToProto(listing, slot).Equals(held.Hold.Slot))
+            {
+                await store.ReleaseHoldAsync(request.HoldId, caller, context.CancellationToken);
+                throw DomainException.FailedPrecondition(
+                    "The practitioner changed their hours after you held this slot, and it is no longer offered as held; nothing was booked. Pick a slot from ListOpenSlots.");
+            }
+            version = current;
         }
-        await BumpIfEarliestAsync(booking.Slot, context.CancellationToken);
-        return booking;
     }
 
     /// <summary>
@@ -304,6 +334,14 @@ public sealed class AvailabilityApi(
         var schedule = store.GetScheduleAsync(listingId, ct);
         var listing = await listings.GetAsync(listingId, ct);
         return (listing, await schedule);
+    }
+
+    private async Task<(Listing Listing, WeeklyAvailability? Schedule, long Version)> LoadVersionedAsync(string listingId, CancellationToken ct)
+    {
+        var schedule = store.GetVersionedScheduleAsync(listingId, ct);
+        var listing = await listings.GetAsync(listingId, ct);
+        var (hours, version) = await schedule;
+        return (listing, hours, version);
     }
 
     private static void RequireId(string id, string field)

@@ -54,7 +54,12 @@ public sealed class DirectoryApi(
                 await availability.GetScheduleAsync(current.Id, context.CancellationToken), updated.Locations.Count, v);
             v.ThrowIfAny();
         }
-        return await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken);
+        var replaced = await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken);
+        // The hours are read in the listing's zone at its places: a hold or confirm made against the
+        // old ones is checked against the new ones.
+        if (updated.TimeZone != current.TimeZone || !updated.Locations.Equals(current.Locations))
+            await availability.MoveVersionAsync(updated.Id, context.CancellationToken);
+        return replaced;
     }
 
     public override async Task<Empty> DeleteListing(DeleteListingRequest request, ServerCallContext context)
@@ -62,10 +67,12 @@ public sealed class DirectoryApi(
         var caller = context.RequireCaller();
         RequireId(request.Id, "id");
         await writer.GetOwnedAsync(request.Id, caller, context.CancellationToken);
-        var now = NodaTime.Instant.FromDateTimeOffset(writer.Now);
-        var upcoming = await BookingConflicts.OverlappingAsync(availability, request.Id, now, SlotQueryRules.Latest, context.CancellationToken);
-        if (upcoming.Count > 0) throw BookingConflicts.Refusal("delete the listing", upcoming);
-        await writer.DeleteAsync(request.Id, request.Etag, context.CancellationToken);
+        if (!await writer.DeleteUnlessBookedAsync(request.Id, request.Etag, context.CancellationToken))
+        {
+            var now = NodaTime.Instant.FromDateTimeOffset(writer.Now);
+            var upcoming = await BookingConflicts.OverlappingAsync(availability, request.Id, now, SlotQueryRules.Latest, context.CancellationToken);
+            throw BookingConflicts.Refusal("delete the listing", upcoming);
+        }
         return new Empty();
     }
 

@@ -91,13 +91,19 @@ public sealed class ListingWriter(
         return ForClient(updated);
     }
 
-    public async Task DeleteAsync(string id, string expectedEtag, CancellationToken ct)
+    /// <summary>
+    /// Deletes the listing, unless a confirmed booking of it is not over yet (checked in the same store
+    /// step as the delete): false then, and nothing changed.
+    /// </summary>
+    public async Task<bool> DeleteUnlessBookedAsync(string id, string expectedEtag, CancellationToken ct)
     {
-        switch (await store.DeleteAsync(id, expectedEtag, ct))
+        switch (await store.DeleteAsync(id, expectedEtag, Now, ct))
         {
             case WriteOutcome.NotFound: throw DomainException.NotFound("Listing", id);
             case WriteOutcome.StaleEtag: throw DomainException.StaleEtag("listing");
+            case WriteOutcome.Booked: return false;
         }
         await feed.ApplyThroughAsync(await store.SequenceAsync(ct), ct);
+        return true;
     }
 }

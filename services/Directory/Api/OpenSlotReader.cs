@@ -97,6 +97,11 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
 
     public static SlotCalculator Calculator(Listing listing, WeeklyAvailability schedule) => Calculator(listing.TimeZone, schedule);
 
+    /// <summary>The slot of <paramref name="listing"/>'s hours that starts at <paramref name="start"/>, if they offer one (taken or not).</summary>
+    public static OpenSlot? SlotAt(Listing listing, WeeklyAvailability? schedule, Instant start) =>
+        schedule is null ? null
+            : Calculator(listing, schedule).Slots(start, start + Duration.FromTicks(1)).Select(s => (OpenSlot?)s).FirstOrDefault();
+
     private static SlotCalculator Calculator(string timeZone, WeeklyAvailability schedule) =>
         new(schedule, LocalClock.Zone(timeZone));
 

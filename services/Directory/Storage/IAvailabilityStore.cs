@@ -6,7 +6,10 @@ namespace HealingNetwork.Directory.Storage;
 /// Weekly hours, exceptions, holds and bookings. A slot is identified by (listing, start instant)
 /// and is taken by at most one hold or booking at a time; a slot overlapping a live hold or booking
 /// of the same listing cannot be held either (one practitioner, one calendar). The store enforces
-/// both atomically.
+/// both atomically. Every change to what a listing offers (hours, exceptions, its zone or places)
+/// moves its availability version in the same step; a hold records the version its slot was offered
+/// under, and holding or confirming against a version that has moved is refused, so the caller can
+/// check the slot against the hours as they are now.
 /// </summary>
 public interface IAvailabilityStore
 {
@@ -16,13 +19,27 @@ public interface IAvailabilityStore
     /// <summary>Schedules of many listings in one round trip, in the same order; null where none.</summary>
     Task<IReadOnlyList<WeeklyAvailability?>> GetSchedulesAsync(IReadOnlyList<string> listingIds, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the weekly hours (exceptions are kept; the stored copy carries none).</summary>
+    /// <summary>The weekly hours with their exceptions (null when none), and the availability version they are at.</summary>
+    Task<(WeeklyAvailability? Schedule, long Version)> GetVersionedScheduleAsync(string listingId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the weekly hours (exceptions are kept; the stored copy carries none) and moves the version.</summary>
     Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken);
 
-    /// <summary>Adds an exception; false when the listing already has the maximum number.</summary>
-    Task<bool> AddExceptionAsync(string listingId, AvailabilityException exception, int maxExceptions, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves the availability version of a listing that has hours, after a change outside this store
+    /// changed what its hours mean (its time zone, its places).
+    /// </summary>
+    Task MoveVersionAsync(string listingId, CancellationToken cancellationToken);
 
-    /// <summary>Removes an exception; false when there was none with that id.</summary>
+    /// <summary>
+    /// Adds an exception and moves the version, unless the listing already has the maximum number or,
+    /// for a day that <paramref name="closes"/> [From, To) (unix seconds), a confirmed booking overlaps
+    /// that span: checked and written in one atomic step.
+    /// </summary>
+    Task<AddExceptionOutcome> AddExceptionAsync(
+        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, CancellationToken cancellationToken);
+
+    /// <summary>Removes an exception and moves the version; false when there was none with that id.</summary>
     Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -31,14 +48,25 @@ public interface IAvailabilityStore
     /// </summary>
     Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken);
 
-    /// <summary>Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it.</summary>
-    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it,
+    /// or the listing's availability is no longer at <paramref name="version"/> (the one the slot was
+    /// offered under).
+    /// </summary>
+    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, CancellationToken cancellationToken);
 
     /// <summary>A live hold, or null when unknown or lapsed.</summary>
-    Task<(Hold Hold, string ClientId)?> GetHoldAsync(string holdId, CancellationToken cancellationToken);
+    Task<HeldSlot?> GetHoldAsync(string holdId, CancellationToken cancellationToken);
 
-    /// <summary>Turns the client's live hold into a confirmed booking with <paramref name="booking"/>'s id.</summary>
-    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, CancellationToken cancellationToken);
+    /// <summary>Gives up the client's live hold, opening its slot; false when it lapsed, was confirmed or is not theirs.</summary>
+    Task<bool> ReleaseHoldAsync(string holdId, string clientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns the client's live hold into a confirmed booking with <paramref name="booking"/>'s id, while
+    /// the listing exists and its availability is at <paramref name="version"/> (the version the
+    /// caller knows the slot is offered under).
+    /// </summary>
+    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, CancellationToken cancellationToken);
 
     Task<Booking?> GetBookingAsync(string bookingId, CancellationToken cancellationToken);
 
@@ -65,7 +93,16 @@ public interface IAvailabilityStore
 /// <param name="Held">Whether the slot is now the caller's.</param>
 /// <param name="TakenBy">The hold or booking id that has the slot or overlaps it (the new hold's when held);
 /// null when the one in the way lapsed meanwhile.</param>
-public readonly record struct HoldOutcome(bool Held, string? TakenBy);
+/// <param name="VersionMoved">Refused because the listing's availability changed since it was read.</param>
+public readonly record struct HoldOutcome(bool Held, string? TakenBy, bool VersionMoved = false);
+
+/// <summary>A live hold, whose client holds it, and the availability version its slot was offered under (-1: unknown).</summary>
+public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version);
+
+/// <summary>Outcome of adding an exception.</summary>
+/// <param name="Added">Whether it was added.</param>
+/// <param name="Booked">When refused for a closed day: the confirmed bookings on it (else empty, and the listing was full).</param>
+public readonly record struct AddExceptionOutcome(bool Added, IReadOnlyList<string> Booked);
 
 /// <summary>Outcome of turning a hold into a booking.</summary>
-public enum ConfirmOutcome { Confirmed, HoldLapsed, NotYourHold }
+public enum ConfirmOutcome { Confirmed, HoldLapsed, NotYourHold, VersionMoved, ListingGone }

@@ -21,8 +21,12 @@ public interface IListingStore
     /// <summary>Replaces a listing when its stored etag equals <paramref name="expectedEtag"/>.</summary>
     Task<WriteOutcome> ReplaceAsync(Listing listing, string expectedEtag, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a listing (when <paramref name="expectedEtag"/> is empty or matches).</summary>
-    Task<WriteOutcome> DeleteAsync(string id, string expectedEtag, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes a listing (when <paramref name="expectedEtag"/> is empty or matches), unless a confirmed
+    /// booking of it ends after <paramref name="unlessBookedAfter"/> (<see cref="WriteOutcome.Booked"/>),
+    /// checked in the same atomic step. Null deletes whatever is booked.
+    /// </summary>
+    Task<WriteOutcome> DeleteAsync(string id, string expectedEtag, DateTimeOffset? unlessBookedAfter, CancellationToken cancellationToken);
 
     Task<Listing?> GetAsync(string id, CancellationToken cancellationToken);
 
@@ -49,4 +53,4 @@ public interface IListingStore
 }
 
 /// <summary>Outcome of a conditional write.</summary>
-public enum WriteOutcome { Written, NotFound, StaleEtag }
+public enum WriteOutcome { Written, NotFound, StaleEtag, Booked }

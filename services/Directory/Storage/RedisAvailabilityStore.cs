@@ -11,19 +11,24 @@ namespace HealingNetwork.Directory.Storage;
 /// listing's calendar carries the hash tag {listingId}, and hold/booking ids embed the listing id
 /// (<see cref="AvailabilityIds"/>), so each Lua script touches keys of one cluster slot:
 /// <code>
-/// availability:{L}             hash    schedule = WeeklyAvailability protobuf (no exceptions)
+/// availability:{L}             hash    schedule = WeeklyAvailability protobuf (no exceptions);
+///                                      version = count of changes to what the listing offers (hours,
+///                                      exceptions, its zone or places), HINCRBY in the same step as each
+///                                      change; absent = 0
 /// availability-exceptions:{L}  hash    exception id -> AvailabilityException protobuf
 /// slot:{L}:{startUnix}         string  the hold id (PX = hold TTL) or booking id (no TTL) taking the slot
 /// calendar:{L}                 zset    score = start unix seconds, member = "{end unix s}:{expire unix ms}:{id}"
 ///                                      for every hold (expire = the hold's) and confirmed booking (expire 0);
 ///                                      a lapsed hold's member stays until a hold script passes over it
-/// hold:{L}-{r}                 hash    client, start, end (unix s), slot = Slot protobuf, expire (unix ms); PX = hold TTL
+/// hold:{L}-{r}                 hash    client, start, end (unix s), slot = Slot protobuf, expire (unix ms),
+///                                      version = the availability version the slot was offered under; PX = hold TTL
 /// booking:{L}-{r}              hash    client, start, end, slot = Slot protobuf, state, created (unix ms)
 /// bookings:{L}                 zset    score = start unix seconds, member = confirmed booking id
 /// availability:layout          string  "2" once every confirmed booking is in its listing's calendar
 /// client-bookings:{clientId}   set     booking ids of a client (an index, written after the booking)
 /// client-holds:{clientId}      set     hold ids of a client (an index, written after the hold); PX = the longest
 ///                                      remaining hold TTL, so it lapses with the client's last hold
+/// listing:{L}                  (read)  the listing (<see cref="RedisListingStore"/>); a confirm needs it to exist
 /// </code>
 /// The slot key is the lock: SET NX PX in the hold script means two clients racing for a slot
 /// get exactly one winner, and a hold lapses by itself when its TTL passes. One practitioner has one
@@ -32,6 +37,14 @@ namespace HealingNetwork.Directory.Storage;
 /// overlap the weekly hours, or when windows at two locations overlap. The same script checks the
 /// calendar, so the check and the claim are one atomic step. Bookings made before the calendar
 /// existed are added to it once, by <see cref="MigrateCalendarAsync"/>.
+/// <para>
+/// A slot is offered by the hours as they were read; the owner may change them between that read
+/// and the hold, or between the hold and the confirm (close the day, shorten the sessions, move the
+/// listing to another zone). So a hold names the availability version its slot was offered under,
+/// and the hold and confirm scripts refuse when the version has moved since; the caller then checks
+/// the slot against the hours as they are now. A closed day is written by a script that also checks
+/// the calendar, so a booking confirmed in the same instant either stops the close or is refused.
+/// </para>
 /// </summary>
 public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimeProvider? clock = null) : IAvailabilityStore
 {
@@ -58,13 +71,16 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
     private static string Listing(string id) =>
         AvailabilityIds.TryListing(id, out var listing) ? listing : throw new ArgumentException("Not an availability id.", nameof(id));
 
-    // KEYS: slot, hold, calendar. ARGV: hold id, ttl ms, client, start, slot bytes, expire ms, end,
-    // earliest start that can overlap (start - longest session), "hold:{L}", length of L.
+    // KEYS: slot, hold, calendar, availability. ARGV: hold id, ttl ms, client, start, slot bytes, expire ms,
+    // end, earliest start that can overlap (start - longest session), "hold:{L}", length of L, the
+    // availability version the slot was offered under.
     // Returns the id now taking the slot: this hold's when it is held, else the hold or booking in the
-    // way (nil if it lapsed meanwhile). A calendar entry that ends after this start and starts before
-    // its end overlaps it; a hold's entry counts only while its hash lives (its PX is the hold's), and
-    // a lapsed one is dropped on the way.
+    // way (nil if it lapsed meanwhile), or VersionMoved when the listing's availability changed since it
+    // was read. A calendar entry that ends after this start and starts before its end overlaps it; a
+    // hold's entry counts only while its hash lives (its PX is the hold's), and a lapsed one is dropped
+    // on the way.
     private const string HoldScript = """
+        if (redis.call('HGET', KEYS[4], 'version') or '0') ~= ARGV[11] then return '!version' end
         if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return redis.call('GET', KEYS[1]) end
         local start = tonumber(ARGV[4])
         for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[8], '(' .. ARGV[7])) do
@@ -78,19 +94,26 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
           end
         end
         redis.call('ZADD', KEYS[3], start, ARGV[7] .. ':' .. ARGV[6] .. ':' .. ARGV[1])
-        redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'end', ARGV[7], 'slot', ARGV[5], 'expire', ARGV[6])
+        redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'end', ARGV[7], 'slot', ARGV[5], 'expire', ARGV[6], 'version', ARGV[11])
         redis.call('PEXPIRE', KEYS[2], ARGV[2])
         return ARGV[1]
         """;
 
-    // KEYS: hold, slot, booking, bookings, calendar. ARGV: hold id, client, booking id, created ms.
-    // 1 = confirmed, -1 = hold lapsed (or slot no longer points at it), -2 = someone else's hold.
+    /// <summary>What the hold script answers when the availability version moved (never an id: ids have no '!').</summary>
+    private const string VersionMoved = "!version";
+
+    // KEYS: hold, slot, booking, bookings, calendar, availability, listing. ARGV: hold id, client,
+    // booking id, created ms, the availability version the caller checked the slot under.
+    // 1 = confirmed, -1 = hold lapsed (or slot no longer points at it), -2 = someone else's hold,
+    // -3 = the availability version moved since, -4 = the listing is gone.
     // The hold's calendar entry becomes the booking's (a hold from before the calendar has no end, and none).
     private const string ConfirmScript = """
         local h = redis.call('HMGET', KEYS[1], 'client', 'start', 'slot', 'end', 'expire')
         if not h[1] then return -1 end
         if h[1] ~= ARGV[2] then return -2 end
         if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -1 end
+        if redis.call('EXISTS', KEYS[7]) == 0 then return -4 end
+        if (redis.call('HGET', KEYS[6], 'version') or '0') ~= ARGV[5] then return -3 end
         redis.call('SET', KEYS[2], ARGV[3])
         if h[4] then
           redis.call('HSET', KEYS[3], 'client', h[1], 'start', h[2], 'end', h[4], 'slot', h[3], 'state', 'confirmed', 'created', ARGV[4])
@@ -144,11 +167,37 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return 1
         """;
 
-    // KEYS: exceptions. ARGV: id, bytes, max. 1 = added, 0 = full.
+    // KEYS: exceptions, availability, calendar. ARGV: id, bytes, max, then for a closed day its
+    // [from, to) in unix seconds and the earliest start that can overlap it (from - longest session),
+    // or three empty strings. {1} = added, {0} = full, {-1, booking ids...} = confirmed bookings overlap
+    // the closed day. The check and the write are one step, so a booking confirmed meanwhile is seen.
     private const string AddExceptionScript = """
-        if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+        if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return {0} end
+        if ARGV[4] ~= '' then
+          local from, booked = tonumber(ARGV[4]), {-1}
+          for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[6], '(' .. ARGV[5])) do
+            local e, x, id = string.match(m, '^(%d+):(%d+):(.+)$')
+            if x == '0' and tonumber(e) > from then booked[#booked + 1] = id end
+          end
+          if #booked > 1 then return booked end
+        end
         redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('HINCRBY', KEYS[2], 'version', 1)
+        return {1}
+        """;
+
+    // KEYS: exceptions, availability. ARGV: id. 1 = removed, 0 = none with that id.
+    private const string RemoveExceptionScript = """
+        if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+        redis.call('HINCRBY', KEYS[2], 'version', 1)
         return 1
+        """;
+
+    // KEYS: availability. ARGV: schedule bytes, or '' to move the version only when there are hours.
+    private const string SaveScheduleScript = """
+        if ARGV[1] ~= '' then redis.call('HSET', KEYS[1], 'schedule', ARGV[1])
+        elseif redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        return redis.call('HINCRBY', KEYS[1], 'version', 1)
         """;
 
     private IDatabase Db => redis.GetDatabase();
@@ -181,30 +230,56 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
 
         var result = new WeeklyAvailability?[listingIds.Count];
         for (var i = 0; i < stored.Length; i++)
-        {
-            if (stored[i].IsNull) continue;
-            var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored[i]!);
-            schedule.Exceptions.AddRange((await exceptions[i]!)
-                .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
-                .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal));
-            result[i] = schedule;
-        }
+            if (!stored[i].IsNull) result[i] = Parse(stored[i], await exceptions[i]!);
         return result;
+    }
+
+    public async Task<(WeeklyAvailability? Schedule, long Version)> GetVersionedScheduleAsync(string listingId, CancellationToken cancellationToken)
+    {
+        var batch = Db.CreateBatch();
+        var fields = batch.HashGetAsync(ScheduleKey(listingId), ["schedule", "version"]);
+        var exceptions = batch.HashGetAllAsync(ExceptionsKey(listingId));
+        batch.Execute();
+        var f = await fields;
+        return (f[0].IsNull ? null : Parse(f[0], await exceptions), f[1].IsNull ? 0 : (long)f[1]);
+    }
+
+    private static WeeklyAvailability Parse(RedisValue stored, HashEntry[] exceptions)
+    {
+        var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored!);
+        schedule.Exceptions.AddRange(exceptions
+            .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
+            .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal));
+        return schedule;
     }
 
     public Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken)
     {
         var stored = schedule.Clone();
         stored.Exceptions.Clear();
-        return Db.HashSetAsync(ScheduleKey(schedule.ListingId), "schedule", stored.ToByteArray());
+        return Db.ScriptEvaluateAsync(SaveScheduleScript, [ScheduleKey(schedule.ListingId)], [stored.ToByteArray()]);
     }
 
-    public async Task<bool> AddExceptionAsync(string listingId, AvailabilityException exception, int maxExceptions, CancellationToken cancellationToken) =>
-        (long)await Db.ScriptEvaluateAsync(AddExceptionScript, [ExceptionsKey(listingId)],
-            [exception.Id, exception.ToByteArray(), maxExceptions]) == 1;
+    public Task MoveVersionAsync(string listingId, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(SaveScheduleScript, [ScheduleKey(listingId)], [""]);
 
-    public Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken) =>
-        Db.HashDeleteAsync(ExceptionsKey(listingId), exceptionId);
+    public async Task<AddExceptionOutcome> AddExceptionAsync(
+        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, CancellationToken cancellationToken)
+    {
+        RedisValue[] closing = closes is var (from, to) ? [from, to, from - MaxSessionSeconds] : ["", "", ""];
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(AddExceptionScript,
+            [ExceptionsKey(listingId), ScheduleKey(listingId), CalendarKey(listingId)],
+            [exception.Id, exception.ToByteArray(), maxExceptions, .. closing]))!;
+        return (long)result[0] switch
+        {
+            1 => new AddExceptionOutcome(true, []),
+            0 => new AddExceptionOutcome(false, []),
+            _ => new AddExceptionOutcome(false, result.Skip(1).Select(r => r.ToString()).ToArray()),
+        };
+    }
+
+    public async Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken) =>
+        (long)await Db.ScriptEvaluateAsync(RemoveExceptionScript, [ExceptionsKey(listingId), ScheduleKey(listingId)], [exceptionId]) == 1;
 
     public async Task<IReadOnlyList<bool[]>> TakenAsync(
         IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken)
@@ -254,14 +329,15 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return busy;
     }
 
-    public async Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, CancellationToken cancellationToken)
     {
         var (listing, start) = (hold.Slot.ListingId, hold.Slot.StartTime.Seconds);
         var takenBy = (string?)await Db.ScriptEvaluateAsync(HoldScript,
-            [SlotKey(listing, start), HoldKey(hold.HoldId), CalendarKey(listing)],
+            [SlotKey(listing, start), HoldKey(hold.HoldId), CalendarKey(listing), ScheduleKey(listing)],
             [hold.HoldId, (long)ttl.TotalMilliseconds, clientId, start, hold.Slot.ToByteArray(),
              hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), hold.Slot.EndTime.Seconds,
-             start - MaxSessionSeconds, HoldKeyPrefix(listing), listing.Length]);
+             start - MaxSessionSeconds, HoldKeyPrefix(listing), listing.Length, version]);
+        if (takenBy == VersionMoved) return new HoldOutcome(false, null, VersionMoved: true);
         if (takenBy != hold.HoldId) return new HoldOutcome(false, takenBy);
         // The client's index lives under the client's hash tag, so it cannot join the script; a hold
         // missing from it (a crash in between) still lapses by itself within the TTL.
@@ -269,9 +345,9 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return new HoldOutcome(true, hold.HoldId);
     }
 
-    public async Task<(Hold Hold, string ClientId)?> GetHoldAsync(string holdId, CancellationToken cancellationToken)
+    public async Task<HeldSlot?> GetHoldAsync(string holdId, CancellationToken cancellationToken)
     {
-        var fields = await Db.HashGetAsync(HoldKey(holdId), ["client", "slot", "expire"]);
+        var fields = await Db.HashGetAsync(HoldKey(holdId), ["client", "slot", "expire", "version"]);
         if (fields[0].IsNull || fields[1].IsNull) return null;
         var hold = new Hold
         {
@@ -279,7 +355,17 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
             Slot = Slot.Parser.ParseFrom((byte[])fields[1]!),
             ExpireTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2])),
         };
-        return (hold, fields[0].ToString());
+        // A hold from before versions were kept has none, and is checked against the hours as they are.
+        return new HeldSlot(hold, fields[0].ToString(), fields[3].IsNull ? -1 : (long)fields[3]);
+    }
+
+    public async Task<bool> ReleaseHoldAsync(string holdId, string clientId, CancellationToken cancellationToken)
+    {
+        var listingId = Listing(holdId);
+        var released = (long)await Db.ScriptEvaluateAsync(EraseHoldScript,
+            [HoldKey(holdId), CalendarKey(listingId)], [holdId, clientId, SlotKeyPrefix(listingId)]) == 1;
+        if (released) await Db.SetRemoveAsync(ClientHoldsKey(clientId), holdId);
+        return released;
     }
 
     /// <summary>The client value left on a booking whose client erased their data.</summary>
@@ -321,13 +407,21 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
             .OrderBy(h => h.Slot.StartTime.Seconds).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray();
     }
 
-    public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, CancellationToken cancellationToken)
+    public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, CancellationToken cancellationToken)
     {
         var listingId = booking.Slot.ListingId;
         var result = (long)await Db.ScriptEvaluateAsync(ConfirmScript,
-            [HoldKey(holdId), SlotKey(listingId, booking.Slot.StartTime.Seconds), BookingKey(booking.BookingId), BookingsKey(listingId), CalendarKey(listingId)],
-            [holdId, clientId, booking.BookingId, booking.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds()]);
-        if (result != 1) return result == -2 ? ConfirmOutcome.NotYourHold : ConfirmOutcome.HoldLapsed;
+            [HoldKey(holdId), SlotKey(listingId, booking.Slot.StartTime.Seconds), BookingKey(booking.BookingId), BookingsKey(listingId),
+             CalendarKey(listingId), ScheduleKey(listingId), RedisListingStore.ListingKey(listingId)],
+            [holdId, clientId, booking.BookingId, booking.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), version]);
+        if (result != 1)
+            return result switch
+            {
+                -2 => ConfirmOutcome.NotYourHold,
+                -3 => ConfirmOutcome.VersionMoved,
+                -4 => ConfirmOutcome.ListingGone,
+                _ => ConfirmOutcome.HoldLapsed,
+            };
         // The client's indexes live under the client's hash tag, so they cannot join the script;
         // they are convenience indexes, and the booking itself is already durable.
         var batch = Db.CreateBatch();

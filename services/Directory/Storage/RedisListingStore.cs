@@ -16,6 +16,8 @@ namespace HealingNetwork.Directory.Storage;
 /// directory:listings    set    every live listing id (rebuilds)
 /// directory:layout      string "2" once every listing uses the layout above (layout 1 kept each listing in a
 ///                              hash of data/etag/owner; <see cref="MigrateLayoutAsync"/> converts it)
+/// calendar:{id}         (read) the listing's calendar (<see cref="RedisAvailabilityStore"/>): a delete is refused
+///                              while it holds a confirmed booking not yet over
 /// </code>
 /// Each write is one Lua script, so the listing, the feed entry and the sequence change together; a
 /// bulk import writes a whole batch in one script. A listing is one plain string (GET/SET) because
@@ -33,7 +35,12 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
 
     public static RedisKey ListingKey(string id) => $"listing:{{{id}}}";
 
-    // Returns the new sequence, or -1 (exists), -2 (missing), -3 (stale etag).
+    // KEYS: listing:{id}, directory:seq, directory:changes, directory:listings, calendar:{id}.
+    // ARGV: mode, expected etag, id, data, feed length, and for a delete: now and now - the longest
+    // session (unix s), or ''. Returns the new sequence, or -1 (exists), -2 (missing), -3 (stale etag),
+    // -4 (a delete while a confirmed booking in the listing's calendar ends after now: checked in the
+    // same step as the delete, so a booking confirmed meanwhile either stops it or is refused for want
+    // of a listing).
     private const string WriteScript = """
         local current = redis.call('GET', KEYS[1])
         local mode = ARGV[1]
@@ -43,6 +50,13 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
           if not current then return -2 end
           local expected = ARGV[2]
           if expected ~= '' and string.sub(current, 1, #expected + 1) ~= expected .. ':' then return -3 end
+        end
+        if mode == 'delete' and ARGV[6] ~= '' then
+          local now = tonumber(ARGV[6])
+          for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[5], ARGV[7], '+inf')) do
+            local e, x = string.match(m, '^(%d+):(%d+):')
+            if x == '0' and tonumber(e) > now then return -4 end
+          end
         end
         local seq = redis.call('INCR', KEYS[2])
         if mode == 'delete' then
@@ -173,24 +187,29 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         return Outcome(seq);
     }
 
-    public async Task<WriteOutcome> DeleteAsync(string id, string expectedEtag, CancellationToken cancellationToken) =>
-        Outcome(await WriteAsync("delete", id, expectedEtag, null));
+    public async Task<WriteOutcome> DeleteAsync(string id, string expectedEtag, DateTimeOffset? unlessBookedAfter, CancellationToken cancellationToken) =>
+        Outcome(await WriteAsync("delete", id, expectedEtag, null, unlessBookedAfter?.ToUnixTimeSeconds()));
 
     private static WriteOutcome Outcome(long seq) => seq switch
     {
         -2 => WriteOutcome.NotFound,
         -3 => WriteOutcome.StaleEtag,
+        -4 => WriteOutcome.Booked,
         _ => WriteOutcome.Written,
     };
 
-    private async Task<long> WriteAsync(string mode, string id, string expectedEtag, Listing? listing)
+    private async Task<long> WriteAsync(string mode, string id, string expectedEtag, Listing? listing, long? bookedAfter = null)
     {
         var data = listing is null ? [] : StoredBytes(listing);
+        RedisValue[] guard = bookedAfter is { } now ? [now, now - LongestSessionSeconds] : ["", ""];
         var result = await Db.ScriptEvaluateAsync(WriteScript,
-            [ListingKey(id), SequenceKey, ChangesKey, IdsKey],
-            [mode, expectedEtag, id, data, FeedLength]);
+            [ListingKey(id), SequenceKey, ChangesKey, IdsKey, RedisAvailabilityStore.CalendarKey(id)],
+            [mode, expectedEtag, id, data, FeedLength, .. guard]);
         return (long)result;
     }
+
+    /// <summary>How long before a moment a session still running then can have started.</summary>
+    private const long LongestSessionSeconds = HealingNetwork.Directory.Domain.Availability.WeeklySchedule.MaxSessionMinutes * 60L;
 
     public async Task<Listing?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await GetManyAsync([id], cancellationToken))[0];

@@ -174,6 +174,119 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_hold_on_a_day_closed_afterwards_is_not_confirmed_and_its_slot_is_let_go()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+
+        // A hold is not a booking: the practitioner may still close the day.
+        await _client.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id, Exception = new AvailabilityException { Date = slot.LocalStart[..10], Kind = ExceptionKind.Closed },
+        }, DirectoryHost.As(owner));
+        var confirming = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, confirming.StatusCode);
+        Assert.StartsWith("The practitioner changed their hours after you held this slot", confirming.Status.Detail);
+        Assert.Empty((await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings);
+        Assert.Empty((await _client.ListMyBookingsAsync(new ListMyBookingsRequest(), client)).Holds);
+    }
+
+    [Fact]
+    public async Task A_hold_whose_session_the_new_hours_shorten_is_not_confirmed()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+
+        await SetOpenAllWeekAsync(listing.Id, owner, session: 30); // the same start is offered, for 30 minutes, not the 50 held
+        var confirming = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, confirming.StatusCode);
+        Assert.Empty((await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings);
+    }
+
+    [Fact]
+    public async Task A_hold_the_changed_hours_still_offer_is_confirmed()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+
+        await SetOpenAllWeekAsync(listing.Id, owner, session: 50); // set again, as a form's save does
+        await _client.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException { Date = DateOnly.Parse(slot.LocalStart[..10]).AddDays(1).ToString("yyyy-MM-dd"), Kind = ExceptionKind.Closed },
+        }, DirectoryHost.As(owner));
+        var booking = await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client);
+
+        Assert.Equal(slot, booking.Slot);
+        Assert.Equal(booking.BookingId, Assert.Single((await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings).BookingId);
+    }
+
+    [Fact]
+    public async Task A_hold_on_a_listing_deleted_afterwards_is_not_confirmed()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+
+        await new DirectoryService.DirectoryServiceClient(host.Channel).DeleteListingAsync(new DeleteListingRequest { Id = listing.Id }, DirectoryHost.As(owner));
+        var confirming = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client).ResponseAsync);
+
+        Assert.Equal((StatusCode.FailedPrecondition, "The practitioner deleted this listing after you held the slot; nothing was booked."),
+            (confirming.StatusCode, confirming.Status.Detail));
+        Assert.Empty((await _client.ListMyBookingsAsync(new ListMyBookingsRequest(), client)).Bookings);
+    }
+
+    [Fact]
+    public async Task Closing_a_day_while_its_holds_are_confirmed_leaves_either_the_day_closed_or_the_bookings_never_both()
+    {
+        const int Days = 12;
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slots = (await OpenSlotsAsync(listing.Id, 200, days: Days, fromDays: 1)).GroupBy(s => s.LocalStart[..10]).Take(Days).Select(d => d.First()).ToArray();
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        var holds = await Task.WhenAll(slots.Select(s => _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = s.StartTime }, client).ResponseAsync));
+
+        // Each day: the client confirms its hold while the owner closes the day, both at once.
+        var outcomes = await Task.WhenAll(slots.Select(async (slot, i) =>
+        {
+            var confirm = Succeeds(_client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = holds[i].HoldId }, client).ResponseAsync);
+            var close = Succeeds(_client.AddExceptionAsync(new AddExceptionRequest
+            {
+                ListingId = listing.Id, Exception = new AvailabilityException { Date = slot.LocalStart[..10], Kind = ExceptionKind.Closed },
+            }, DirectoryHost.As(owner)).ResponseAsync);
+            return (Booked: await confirm, Closed: await close);
+        }));
+
+        output.WriteLine($"booked {outcomes.Count(o => o.Booked)}, closed {outcomes.Count(o => o.Closed)} of {Days} days");
+        Assert.All(outcomes, o => Assert.True(o.Booked ^ o.Closed, $"booked {o.Booked}, closed {o.Closed}"));
+        var schedule = await _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }, DirectoryHost.As(owner));
+        var bookings = (await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings;
+        Assert.DoesNotContain(bookings, b => schedule.Exceptions.Any(e => e.Date == b.Slot.LocalStart[..10]));
+
+        static async Task<bool> Succeeds(Task call)
+        {
+            try { await call; return true; }
+            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.Aborted) { return false; }
+        }
+    }
+
+    [Fact]
     public async Task Invalid_windows_are_invalid_argument_with_field_violations()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");

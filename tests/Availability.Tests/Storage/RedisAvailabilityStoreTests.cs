@@ -15,7 +15,13 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     private static readonly DateTimeOffset Base = new(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
 
-    private static string NewListing() => Guid.NewGuid().ToString("N");
+    /// <summary>A listing id whose listing exists (a booking is confirmed only while it does); its hours are left to each test.</summary>
+    private static string NewListing()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        TestStore.Instance.Connection.GetDatabase().StringSet(RedisListingStore.ListingKey(id), "1:");
+        return id;
+    }
 
     private static Hold NewHold(string listingId, int slotIndex, TimeSpan? ttl = null)
     {
@@ -35,7 +41,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     };
 
     private async Task<bool> Held(string client, Hold hold, TimeSpan ttl, CancellationToken ct) =>
-        (await _store.HoldAsync(client, hold, ttl, ct)).Held;
+        (await _store.HoldAsync(client, hold, ttl, 0, ct)).Held;
 
     private async Task<bool> IsTakenAsync(Hold hold) =>
         (await _store.TakenAsync([(hold.Slot.ListingId, [(hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds)])], default))[0][0];
@@ -57,7 +63,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await Held("alice", hold, Ttl, default));
         var booking = NewBooking(hold, "alice");
 
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, 0, default));
         Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
         Assert.True(await IsTakenAsync(hold));
         var listed = Assert.Single(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default));
@@ -87,7 +93,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var listing = NewListing();
         var booked = HoldAt(listing, 0, 50);
         Assert.True(await Held("alice", booked, Ttl, default));
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", NewBooking(booked, "alice"), default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", NewBooking(booked, "alice"), 0, default));
 
         var overlapping = HoldAt(listing, 30, 30); // the session length changed to 30 minutes after alice booked
         var before = HoldAt(listing, -20, 30);     // ends 10 minutes into alice's session
@@ -122,7 +128,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await Held("bob", bobs, Ttl, default));
         var client = "forget-" + Guid.NewGuid().ToString("N");
         var booking = NewBooking(bobs, "bob");
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(bobs.HoldId, "bob", booking, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(bobs.HoldId, "bob", booking, 0, default));
         Assert.False(await Held(client, HoldAt(listing, 150, 60), Ttl, default));
         Assert.True(await _store.CancelAsync(booking.BookingId, default));
         Assert.True(await Held(client, HoldAt(listing, 150, 60), Ttl, default));
@@ -166,8 +172,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var hold = NewHold(NewListing(), 0);
         Assert.True(await Held("alice", hold, Ttl, default));
-        Assert.Equal(ConfirmOutcome.NotYourHold, await _store.ConfirmAsync(hold.HoldId, "bob", NewBooking(hold, "bob"), default));
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), default));
+        Assert.Equal(ConfirmOutcome.NotYourHold, await _store.ConfirmAsync(hold.HoldId, "bob", NewBooking(hold, "bob"), 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), 0, default));
     }
 
     [Fact]
@@ -178,7 +184,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var (mine, booked, theirs) = (NewHold(listing, 0), NewHold(listing, 1), NewHold(listing, 2));
         Assert.True(await Held(client, mine, Ttl, default));
         Assert.True(await Held(client, booked, Ttl, default));
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, client, NewBooking(booked, client), default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, client, NewBooking(booked, client), 0, default));
         Assert.True(await Held(other, theirs, Ttl, default));
 
         Assert.Equal((1, 1), await _store.ForgetClientAsync(client, default));
@@ -203,7 +209,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
 
         Assert.False(await IsTakenAsync(hold));
         Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
-        Assert.Equal(ConfirmOutcome.HoldLapsed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), default));
+        Assert.Equal(ConfirmOutcome.HoldLapsed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), 0, default));
         Assert.True(await Held("bob", NewHold(hold.Slot.ListingId, 0), Ttl, default));
     }
 
@@ -223,7 +229,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
                 Interlocked.Increment(ref attempts);
                 var hold = NewHold(listing, slot);
                 if (!await Held(client, hold, Ttl, default)) continue;
-                if (await _store.ConfirmAsync(hold.HoldId, client, NewBooking(hold, client), default) == ConfirmOutcome.Confirmed)
+                if (await _store.ConfirmAsync(hold.HoldId, client, NewBooking(hold, client), 0, default) == ConfirmOutcome.Confirmed)
                     wins.Add((client, slot));
             }
         })));
@@ -238,13 +244,87 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
             $"({attempts / clock.Elapsed.TotalSeconds:F0} attempts/s, {Slots / clock.Elapsed.TotalSeconds:F0} bookings/s)");
     }
 
+    private static WeeklyAvailability MondayMornings(string listingId) => new()
+    {
+        ListingId = listingId, TimeZone = "UTC", SessionMinutes = 50,
+        Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = -1 } },
+    };
+
+    private static AvailabilityException Closed(string id, DateTimeOffset day) =>
+        new() { Id = id, Date = day.ToString("yyyy-MM-dd", null), Kind = ExceptionKind.Closed };
+
+    private static (long From, long To) Day(DateTimeOffset day) =>
+        (new DateTimeOffset(day.Date, TimeSpan.Zero).ToUnixTimeSeconds(), new DateTimeOffset(day.Date.AddDays(1), TimeSpan.Zero).ToUnixTimeSeconds());
+
+    [Fact]
+    public async Task Every_change_to_the_hours_moves_the_version_and_a_hold_or_confirm_against_an_older_one_is_refused()
+    {
+        var listing = NewListing();
+        Assert.Equal(0, (await _store.GetVersionedScheduleAsync(listing, default)).Version);
+        await _store.SaveScheduleAsync(MondayMornings(listing), default);
+        var version = (await _store.GetVersionedScheduleAsync(listing, default)).Version;
+        Assert.Equal(1, version);
+
+        var stale = await _store.HoldAsync("alice", NewHold(listing, 0), Ttl, version - 1, default);
+        Assert.Equal((false, (string?)null, true), (stale.Held, stale.TakenBy, stale.VersionMoved));
+        var hold = NewHold(listing, 0);
+        Assert.False(await IsTakenAsync(hold));
+        Assert.True((await _store.HoldAsync("alice", hold, Ttl, version, default)).Held);
+        Assert.Equal(version, (await _store.GetHoldAsync(hold.HoldId, default))!.Value.Version);
+
+        Assert.True((await _store.AddExceptionAsync(listing, Closed("next-day", Base.AddDays(1)), 10, Day(Base.AddDays(1)), default)).Added);
+        Assert.Equal(ConfirmOutcome.VersionMoved, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), version, default));
+        Assert.True(await _store.RemoveExceptionAsync(listing, "next-day", default));
+        await _store.MoveVersionAsync(listing, default);
+        var moved = (await _store.GetVersionedScheduleAsync(listing, default)).Version;
+        Assert.Equal(version + 3, moved);
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), moved, default));
+    }
+
+    [Fact]
+    public async Task Closing_a_day_is_refused_by_confirmed_bookings_overlapping_it_but_not_by_holds()
+    {
+        var listing = NewListing();
+        await _store.SaveScheduleAsync(MondayMornings(listing), default);
+        var (booked, held) = (NewHold(listing, 0), NewHold(listing, 2));
+        Assert.True((await _store.HoldAsync("alice", booked, Ttl, 1, default)).Held);
+        var booking = NewBooking(booked, "alice");
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", booking, 1, default));
+        Assert.True((await _store.HoldAsync("bob", held, Ttl, 1, default)).Held);
+
+        var refused = await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), default);
+        var nextDay = await _store.AddExceptionAsync(listing, Closed("c2", Base.AddDays(1)), 10, Day(Base.AddDays(1)), default);
+
+        Assert.False(refused.Added);
+        Assert.Equal([booking.BookingId], refused.Booked);
+        Assert.True(nextDay.Added);
+        Assert.Equal(["c2"], (await _store.GetVersionedScheduleAsync(listing, default)).Schedule!.Exceptions.Select(e => e.Id));
+        Assert.True(await _store.CancelAsync(booking.BookingId, default));
+        Assert.True((await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), default)).Added);
+    }
+
+    [Fact]
+    public async Task A_hold_is_not_confirmed_once_its_listing_is_gone_and_can_be_let_go()
+    {
+        var (listing, alice) = (NewListing(), "alice-" + Guid.NewGuid().ToString("N"));
+        var hold = NewHold(listing, 0);
+        Assert.True(await Held(alice, hold, Ttl, default));
+        await TestStore.Instance.Connection.GetDatabase().KeyDeleteAsync(RedisListingStore.ListingKey(listing));
+
+        Assert.Equal(ConfirmOutcome.ListingGone, await _store.ConfirmAsync(hold.HoldId, alice, NewBooking(hold, alice), 0, default));
+        Assert.False(await _store.ReleaseHoldAsync(hold.HoldId, "bob", default));
+        Assert.True(await _store.ReleaseHoldAsync(hold.HoldId, alice, default));
+        Assert.False(await IsTakenAsync(hold));
+        Assert.Empty(await _store.ListClientHoldsAsync(alice, default));
+    }
+
     [Fact]
     public async Task Schedules_and_exceptions_round_trip_in_one_batch()
     {
         var (a, b) = (NewListing(), NewListing());
         await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = a, TimeZone = "Europe/Berlin", SessionMinutes = 50, Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00" } } }, default);
-        Assert.True(await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, default));
-        Assert.False(await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, default));
+        Assert.True((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, null, default)).Added);
+        Assert.False((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, null, default)).Added);
 
         var schedules = await _store.GetSchedulesAsync([a, b], default);
 
@@ -263,8 +343,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         foreach (var i in published)
         {
             await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = ids[i], TimeZone = "America/Chicago", SessionMinutes = 30 + i, Windows = { new WeeklyWindow { Weekday = Weekday.Tuesday, Start = "10:00", End = "11:00" } } }, default);
-            Assert.True(await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, default));
-            Assert.True(await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, default));
+            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, null, default)).Added);
+            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, null, default)).Added);
         }
 
         var schedules = await _store.GetSchedulesAsync(ids, default);

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using HealingNetwork.Directory.Storage;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Testing;
@@ -64,13 +65,46 @@ public sealed class RedisListingStoreTests
     {
         var listing = NewListing();
         await _store.CreateAsync(listing, default);
-        Assert.Equal(WriteOutcome.StaleEtag, await _store.DeleteAsync(listing.Id, "0", default));
-        Assert.Equal(WriteOutcome.Written, await _store.DeleteAsync(listing.Id, listing.Etag, default));
+        Assert.Equal(WriteOutcome.StaleEtag, await _store.DeleteAsync(listing.Id, "0", null, default));
+        Assert.Equal(WriteOutcome.Written, await _store.DeleteAsync(listing.Id, listing.Etag, null, default));
         Assert.Null(await _store.GetAsync(listing.Id, default));
         Assert.False(await Db.SetContainsAsync(RedisListingStore.IdsKey, listing.Id));
         var changes = await _store.ReadChangesAsync(long.Parse(listing.Etag, System.Globalization.CultureInfo.InvariantCulture), 10_000, default);
         Assert.Contains(changes, c => c.ListingId == listing.Id && c.Deleted);
-        Assert.Equal(WriteOutcome.NotFound, await _store.DeleteAsync(listing.Id, "", default));
+        Assert.Equal(WriteOutcome.NotFound, await _store.DeleteAsync(listing.Id, "", null, default));
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_while_a_confirmed_booking_is_not_over_but_not_for_holds_or_past_bookings()
+    {
+        var listing = NewListing();
+        await _store.CreateAsync(listing, default);
+        var availability = new RedisAvailabilityStore(TestStore.Instance.Connection);
+        var now = DateTimeOffset.UtcNow;
+        async Task<string> HoldAsync(DateTimeOffset start, string client)
+        {
+            var slot = new Slot { ListingId = listing.Id, StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(50)), TimeZone = "UTC", LocationIndex = -1 };
+            var hold = new Hold { HoldId = AvailabilityIds.New(listing.Id), Slot = slot, ExpireTime = Timestamp.FromDateTimeOffset(now.AddMinutes(5)) };
+            Assert.True((await availability.HoldAsync(client, hold, TimeSpan.FromMinutes(5), 0, default)).Held);
+            return hold.HoldId;
+        }
+        async Task<Booking> BookAsync(DateTimeOffset start)
+        {
+            var holdId = await HoldAsync(start, "alice");
+            var held = (await availability.GetHoldAsync(holdId, default))!.Value.Hold;
+            var booking = new Booking { BookingId = AvailabilityIds.BookingFor(holdId), Slot = held.Slot, ClientId = "alice", State = BookingState.Confirmed, CreateTime = Timestamp.FromDateTimeOffset(now) };
+            Assert.Equal(ConfirmOutcome.Confirmed, await availability.ConfirmAsync(holdId, "alice", booking, 0, default));
+            return booking;
+        }
+        await BookAsync(now.AddMinutes(-120)); // over an hour ago
+        await HoldAsync(now.AddDays(1), "bob");
+        var running = await BookAsync(now.AddMinutes(-40)); // ends in ten minutes
+
+        Assert.Equal(WriteOutcome.Booked, await _store.DeleteAsync(listing.Id, listing.Etag, now, default));
+        Assert.NotNull(await _store.GetAsync(listing.Id, default));
+        Assert.True(await availability.CancelAsync(running.BookingId, default));
+        Assert.Equal(WriteOutcome.Written, await _store.DeleteAsync(listing.Id, listing.Etag, now, default));
+        Assert.Null(await _store.GetAsync(listing.Id, default));
     }
 
     [Fact]
