@@ -72,7 +72,7 @@ public static class CandidateQuery
     }
 
     /// <summary>Scale of the preference weights: the match score's shares are at most 1, SearchListings takes up to 1000.</summary>
-    private const double Scale = 100;
+    internal const double Scale = 100;
 
     /// <summary>The soft preferences the scorer rewards, weighted by their share of the match score (see the class summary).</summary>
     public static SearchPreferences Preferences(Profile profile, MatchWeights weights)

@@ -8,6 +8,14 @@ namespace HealingNetwork.Matching.Domain;
 /// The search behind a referral: the specialty (NUCC code) or modality, of any orientation,
 /// near the request's point or the client's home. Specialists are worth travelling further for:
 /// the radius is at least <see cref="MinRadiusKm"/>. Terms are scored, not filtered.
+/// <para>
+/// The pool (<see cref="CandidateQuery.PoolSize"/>) is retrieved in an order that approximates the
+/// referral score, as matches are: SEARCH_ORDER_PREFERENCE preferring specialists who share
+/// decisions and inform of options, each weighted by its share of the score (respect 0.5 × 0.35),
+/// ties by distance, then id. By distance alone, a city with more specialists than the pool within
+/// reach never showed a respectful one beyond the nearest hundred. Care-team collaboration, the
+/// rest of respect, is not known to the index and ranks only when the pool is scored.
+/// </para>
 /// </summary>
 public static class ReferralQuery
 {
@@ -29,11 +37,17 @@ public static class ReferralQuery
             search.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = Math.Max(MinRadiusKm, profile.MaxTravelKm) };
         }
         if (search.Near is null) search.TelehealthOnly = true;
-        else
-        {
-            search.IncludeTelehealth = profile.TelehealthOk;
-            search.OrderBy = SearchOrder.Distance;
-        }
+        else search.IncludeTelehealth = profile.TelehealthOk;
+        search.OrderBy = SearchOrder.Preference;
+        search.Prefer = RespectSignals.Clone();
         return search;
     }
+
+    /// <summary>Each approach signal of respect, weighted by its share of the referral score (scaled like the match pool's).</summary>
+    private static readonly SearchPreferences RespectSignals = new()
+    {
+        SharedDecisions = true,
+        InformsOfOptions = true,
+        Weights = new PreferenceWeights { ApproachSignal = CandidateQuery.Scale * 0.5 * 0.35 },
+    };
 }

@@ -63,6 +63,33 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_respectful_cardiologist_is_referred_behind_more_nearer_ones_than_the_pool()
+    {
+        // The pool was the nearest hundred: a respectful specialist just beyond them was never scored.
+        var world = new World(System);
+        var language = "en-" + Guid.NewGuid().ToString("N")[..8]; // a hard filter that keeps this test's pool its own
+        Directory.V1.Listing Speaking(Directory.V1.Listing listing)
+        {
+            listing.Languages.Clear();
+            listing.Languages.Add(language);
+            return listing;
+        }
+        await Task.WhenAll(Enumerable.Range(0, HealingNetwork.Matching.Domain.CandidateQuery.PoolSize + 10).Select(i =>
+            world.AddAsync(Speaking(world.Cardiologist($"Dr. Near {i}, MD", respectful: false, km: 1 + i / 1000.0)))));
+        var respectful = await world.AddAsync(Speaking(world.Cardiologist("Dr. Ana Lima, MD", respectful: true, km: 20)));
+        var client = world.NatureClient();
+        client.Languages.Clear();
+        client.Languages.Add(language);
+        var profile = await world.ClientAsync(client);
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology, PageSize = 5 }, Tokens.As(world.Client));
+
+        Assert.Equal(respectful.Id, response.Referrals[0].Listing.Id);
+        Assert.InRange(response.Referrals[0].DistanceKm, 19.5, 20.5);
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);

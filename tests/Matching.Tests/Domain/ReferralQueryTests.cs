@@ -21,7 +21,19 @@ public sealed class ReferralQueryTests
         Assert.Equal(Samples.PortlandLat, search.Near.Lat);
         Assert.True(search.AcceptingNewClientsOnly);
         Assert.Equal(["en"], search.Languages);
-        Assert.Equal(SearchOrder.Distance, search.OrderBy);
+        Assert.Equal(SearchOrder.Preference, search.OrderBy);
+    }
+
+    [Fact]
+    public void The_pool_prefers_specialists_who_share_decisions_and_inform_of_options_by_their_share_of_the_score()
+    {
+        var search = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+
+        Assert.True(search.Prefer.SharedDecisions);
+        Assert.True(search.Prefer.InformsOfOptions);
+        Assert.False(search.Prefer.LifestyleFocus);
+        Assert.Empty(search.Prefer.Orientations);
+        Assert.Equal(100 * ReferralScorer.WeightOf("respect") * 0.35, search.Prefer.Weights.ApproachSignal, 9);
     }
 
     [Fact]
