@@ -66,7 +66,7 @@ public sealed class AvailabilityApi(
         if (request.Exception is null) throw new ValidationException("exception", "is required");
         var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
         var v = new Violations();
-        ExceptionRules.Validate(request.Exception, listing.Locations.Count, v);
+        ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v);
         v.ThrowIfAny();
         var exception = request.Exception.Clone();
         exception.Id = Guid.NewGuid().ToString("N");

@@ -18,7 +18,8 @@ namespace HealingNetwork.Directory.Api;
 [BindServiceMethod(typeof(DirectoryApiBinding), nameof(DirectoryApiBinding.BindService))]
 public sealed class DirectoryApi(
     ListingWriter writer, IListingSearchIndex index, SearchIndexFeed feed, ModalityTaxonomy taxonomy,
-    IOptions<DirectoryOptions> options, AdminPolicy admins, OpenSlotReader slots, IAvailabilityStore availability) : DirectoryService.DirectoryServiceBase
+    IOptions<DirectoryOptions> options, AdminPolicy admins, OpenSlotReader slots, IAvailabilityStore availability,
+    AvailabilityGeneration generation) : DirectoryService.DirectoryServiceBase
 {
     public override Task<Listing> CreateListing(CreateListingRequest request, ServerCallContext context)
     {
@@ -44,22 +45,44 @@ public sealed class DirectoryApi(
         if (current.Etag != request.Listing.Etag) throw DomainException.StaleEtag("listing");
         var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now);
         ListingWriter.Validate(updated, taxonomy);
-        if (updated.Locations.Count < current.Locations.Count)
-        {
-            // Hours at a dropped location would still be offered as slots there. This reads the hours
-            // before the listing is written, and SetWeeklyAvailability reads the listing before the
-            // hours are: the two racing can each pass (closing that needs one script over both keys).
-            var v = new Violations();
-            LocationReferences.ValidateStillExist(
-                await availability.GetScheduleAsync(current.Id, context.CancellationToken), updated.Locations.Count, v);
-            v.ThrowIfAny();
-        }
-        var replaced = await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken);
-        // The hours are read in the listing's zone at its places: a hold or confirm made against the
-        // old ones is checked against the new ones.
+        var moves = LocationMoves.Between(current.Locations, updated.Locations);
+        var written = moves.IsNone
+            ? await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken)
+            : await ReplaceMovingHoursAsync(updated, request.Listing.Etag, moves, context.CancellationToken);
+        // The hours are read in the listing's zone at its places: a hold made against the old ones is
+        // confirmed only if the new ones offer its slot as held.
         if (updated.TimeZone != current.TimeZone || !updated.Locations.Equals(current.Locations))
             await availability.MoveVersionAsync(updated.Id, context.CancellationToken);
-        return replaced;
+        return written;
+    }
+
+    /// <summary>
+    /// Writes an update that changes the listing's places; the hours at a place that changed index
+    /// follow it (<see cref="LocationMoves"/>), and hours at a place that is gone refuse the update.
+    /// </summary>
+    private async Task<Listing> ReplaceMovingHoursAsync(Listing updated, string etag, LocationMoves moves, CancellationToken ct)
+    {
+        // Hours at a dropped location would still be offered as slots there. This reads the hours
+        // before the listing is written, and SetWeeklyAvailability reads the listing before the
+        // hours are: the two racing can each pass (closing that needs one script over both keys).
+        var v = new Violations();
+        LocationReferences.ValidateStillExist(await availability.GetScheduleAsync(updated.Id, ct), moves, v);
+        v.ThrowIfAny();
+        // The listing is written first, then the hours follow. The listing write is the step that can
+        // be refused (a stale etag when two edits race, a deleted listing); the remap cannot, it can
+        // only fail with the store. Remapping first would leave hours moved for an update that was
+        // then refused, and a client retrying with the same etag would move them twice. In this order
+        // a refused update changes nothing. A crash or store failure between the two leaves the new
+        // order with the hours at their old indexes (the defect this fixes, for that one listing,
+        // shown to the practitioner by GetWeeklyAvailability and mended by setting the hours again),
+        // never hours moved twice. Both in one atomic write would need the listing's change-feed keys,
+        // shared by every listing, in the same cluster slot as its hours.
+        // Hours set after this write and before the remap reads them, by a client that already saw the
+        // new order, are moved too: a window of one round trip, the same kind as the race above.
+        var written = await writer.ReplaceAsync(updated, etag, ct);
+        if (moves.Moved.Count > 0 && await availability.RemapLocationsAsync(updated.Id, moves.Moved, ct))
+            await generation.BumpAsync();
+        return written;
     }
 
     public override async Task<Empty> DeleteListing(DeleteListingRequest request, ServerCallContext context)

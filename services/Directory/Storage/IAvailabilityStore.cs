@@ -87,6 +87,14 @@ public interface IAvailabilityStore
 
     /// <summary>Confirmed bookings of a listing starting in [from, to), in time order.</summary>
     Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves every weekly window and extra-hours exception at an old location index in
+    /// <paramref name="map"/> (old → new) to its new index, schedule and exceptions in one atomic
+    /// step that never overwrites a concurrent change to the hours; false when nothing was at those
+    /// indexes.
+    /// </summary>
+    Task<bool> RemapLocationsAsync(string listingId, IReadOnlyDictionary<int, int> map, CancellationToken cancellationToken);
 }
 
 /// <summary>Outcome of a hold.</summary>

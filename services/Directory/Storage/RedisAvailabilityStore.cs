@@ -500,4 +500,65 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         }
         return result;
     }
+
+    // KEYS: schedule, exceptions. ARGV: the "schedule" field as read ("" when none), the field to write
+    // ("" to leave it), then per exception to move: id, bytes as read, bytes to write.
+    // 1 = written (and the version moved); 0 = the schedule or one of those exceptions changed since it
+    // was read (nothing written).
+    private const string RemapLocationsScript = """
+        if (redis.call('HGET', KEYS[1], 'schedule') or '') ~= ARGV[1] then return 0 end
+        for i = 3, #ARGV, 3 do
+          if redis.call('HGET', KEYS[2], ARGV[i]) ~= ARGV[i + 1] then return 0 end
+        end
+        if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'schedule', ARGV[2]) end
+        for i = 3, #ARGV, 3 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2]) end
+        redis.call('HINCRBY', KEYS[1], 'version', 1)
+        return 1
+        """;
+
+    /// <summary>How many times a remap reads the hours again after a concurrent change before it gives up.</summary>
+    private const int RemapAttempts = 8;
+
+    /// <summary>
+    /// Optimistic: the hours are read and rewritten here, then a script writes them only if the
+    /// "schedule" field and every exception it rewrites still hold the bytes that were read (a
+    /// compare-and-set, all in one cluster slot), else reads again. So a SetWeeklyAvailability,
+    /// AddException or RemoveException landing in between is never overwritten or undone, and is
+    /// itself remapped on the next read. Only the "schedule" field is read and written, and the
+    /// version moved, as by every change to the hours. Exceptions the script does not name (one added
+    /// meanwhile) are not touched.
+    /// </summary>
+    public async Task<bool> RemapLocationsAsync(string listingId, IReadOnlyDictionary<int, int> map, CancellationToken cancellationToken)
+    {
+        if (map.Count == 0) return false;
+        for (var attempt = 0; attempt < RemapAttempts; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var scheduleRead = Db.HashGetAsync(ScheduleKey(listingId), "schedule");
+            var exceptionsRead = Db.HashGetAllAsync(ExceptionsKey(listingId));
+            var (stored, exceptions) = (await scheduleRead, await exceptionsRead);
+            var args = new List<RedisValue> { stored.IsNull ? RedisValue.EmptyString : stored, RedisValue.EmptyString };
+            if (!stored.IsNull)
+            {
+                var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored!);
+                var moved = false;
+                foreach (var window in schedule.Windows)
+                    if (map.TryGetValue(window.LocationIndex, out var to)) (window.LocationIndex, moved) = (to, true);
+                if (moved) args[1] = schedule.ToByteArray();
+            }
+            foreach (var entry in exceptions)
+            {
+                var exception = AvailabilityException.Parser.ParseFrom((byte[])entry.Value!);
+                // A closed day names no place (its index is stored as 0 and never read).
+                if (exception.Kind != ExceptionKind.ExtraHours || !map.TryGetValue(exception.LocationIndex, out var to)) continue;
+                exception.LocationIndex = to;
+                args.AddRange([entry.Name, entry.Value, exception.ToByteArray()]);
+            }
+            if (args[1].IsNullOrEmpty && args.Count == 2) return false;
+            if ((long)await Db.ScriptEvaluateAsync(RemapLocationsScript, [ScheduleKey(listingId), ExceptionsKey(listingId)], [.. args]) == 1)
+                return true;
+        }
+        // Callers see a timeout as the store being busy (UNAVAILABLE, retry), which this is.
+        throw new TimeoutException($"The hours of listing {listingId} kept changing while their locations were remapped.");
+    }
 }

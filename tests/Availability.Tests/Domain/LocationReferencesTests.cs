@@ -53,4 +53,16 @@ public sealed class LocationReferencesTests
         Assert.Equal(11, found.Count);
         Assert.Equal("and 4 more hours at locations this update removes", found[^1]);
     }
+
+    [Fact]
+    public void After_a_reorder_only_hours_at_a_place_that_is_gone_are_named()
+    {
+        var (portland, salem, eugene) = (new Location { City = "Portland" }, new Location { City = "Salem" }, new Location { City = "Eugene" });
+        var v = new Violations();
+
+        // Location 1 (windows[0], e2) moves to index 0; location 0 (windows[2]) is gone.
+        LocationReferences.ValidateStillExist(Schedule(), LocationMoves.Between([portland, salem], [salem, eugene]), v);
+
+        Assert.Equal(["the weekly hours' windows[2] (Friday 14:00-15:00) are at location 0"], v.Items.Select(i => i.Description[..i.Description.IndexOf(',')]));
+    }
 }

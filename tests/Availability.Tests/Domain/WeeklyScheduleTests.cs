@@ -59,7 +59,7 @@ public sealed class WeeklyScheduleTests
     public void Exception_rules_name_the_bad_field(string date, ExceptionKind kind, string start, string end, string field)
     {
         var v = new Violations();
-        ExceptionRules.Validate(new AvailabilityException { Date = date, Kind = kind, Start = start, End = end }, 1, v);
+        ExceptionRules.Validate(new AvailabilityException { Date = date, Kind = kind, Start = start, End = end }, 1, new NodaTime.LocalDate(2026, 1, 1), v);
         Assert.Equal([field], v.Items.Select(i => i.Field));
     }
 }

@@ -89,6 +89,67 @@ public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : I
         Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(-1, s.LocationIndex));
     }
 
+    private static readonly Location Salem = new() { Lat = 44.9429, Lon = -123.0351, City = "Salem", Region = "OR", Country = "US", PostalCode = "97301" };
+
+    /// <summary>A naturopath with places Portland (0) and Salem (1), open Mondays at <paramref name="locationIndex"/>.</summary>
+    private async Task<Listing> InPortlandAndSalemAsync(string owner, int locationIndex)
+    {
+        var listing = await Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+        listing = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { listing.Locations[0], Salem } }, "locations");
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = locationIndex } },
+        }, Tokens.As(owner));
+        return listing;
+    }
+
+    [Fact]
+    public async Task Reordering_locations_keeps_hours_at_the_same_place()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 1); // Mondays in Salem
+        var extra = await Availability.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id, // extra hours in Portland
+            Exception = new AvailabilityException { Date = "2099-03-02", Kind = ExceptionKind.ExtraHours, Start = "14:00", End = "16:00", LocationIndex = 0 },
+        }, Tokens.As(owner));
+
+        var updated = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { Salem, listing.Locations[0] } }, "locations");
+        var hours = await Availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }, Tokens.As(owner));
+
+        Assert.Equal(["Salem", "Portland"], updated.Locations.Select(l => l.City));
+        Assert.Equal("Salem", updated.Locations[Assert.Single(hours.Windows).LocationIndex].City);
+        Assert.Equal("Portland", updated.Locations[hours.Exceptions.Single(e => e.Id == extra.Id).LocationIndex].City);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal("Salem", updated.Locations[s.LocationIndex].City));
+    }
+
+    [Fact]
+    public async Task Removing_the_first_location_moves_hours_at_the_second_down_with_it()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 1);
+
+        var updated = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { Salem } }, "locations");
+        var hours = await Availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id });
+
+        Assert.Equal(0, Assert.Single(hours.Windows).LocationIndex);
+        Assert.Equal("Salem", Assert.Single(updated.Locations).City);
+    }
+
+    [Fact]
+    public async Task Removing_the_first_location_while_hours_are_there_is_refused_though_another_place_takes_its_index()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 0); // Mondays in Portland
+
+        var refused = await RpcAssert.InvalidField("listing.locations", () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { Salem } }, "locations"));
+
+        Assert.Contains("windows[0] (Monday 09:00-12:00) are at location 0, which this update removes", Assert.Single(refused.FieldViolations).Description);
+        Assert.Equal(["Portland", "Salem"], (await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Locations.Select(l => l.City));
+    }
+
     /// <summary>The open slots of the coming 8 days (a Monday among them), never none.</summary>
     private async Task<IReadOnlyList<Slot>> OpenSlotsAsync(string listingId)
     {

@@ -38,6 +38,9 @@ public static class LocalClock
     /// </summary>
     public static DateTimeZone Zone(string timeZone) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc;
 
+    /// <summary>The date it is at <paramref name="now"/> in a listing's zone, the day its practitioner calls today.</summary>
+    public static LocalDate Today(string timeZone, Instant now) => now.InZone(Zone(timeZone)).Date;
+
     public static LocalDate? ParseDate(string text)
     {
         var result = DatePattern.Parse(text);

@@ -5,7 +5,8 @@ namespace HealingNetwork.Directory.Domain.Availability;
 
 /// <summary>
 /// Weekly windows and extra hours name a place by its index in the listing's locations, checked
-/// when the hours are set. A listing update that drops locations must not leave hours at a place
+/// when the hours are set. Hours at a place that an update only moves to another index follow it
+/// (<see cref="LocationMoves"/>). A listing update that drops locations must not leave hours at a place
 /// that no longer exists (clients would see, hold and book sessions there). Such an update is refused
 /// rather than the hours rewritten: only the practitioner knows whether those hours move to
 /// telehealth, to another place, or go.
@@ -19,19 +20,30 @@ public static class LocationReferences
     /// Adds a violation on <paramref name="field"/> for each weekly window and extra-hours exception of
     /// <paramref name="schedule"/> at a location index the listing will no longer have.
     /// </summary>
-    public static void ValidateStillExist(WeeklyAvailability? schedule, int locationCount, Violations v, string field = "listing.locations")
+    public static void ValidateStillExist(WeeklyAvailability? schedule, int locationCount, Violations v, string field = "listing.locations") =>
+        ValidateStillExist(schedule, index => index >= locationCount, v, field);
+
+    /// <summary>
+    /// Adds a violation on <paramref name="field"/> for each weekly window and extra-hours exception of
+    /// <paramref name="schedule"/> at a place the update removes (<see cref="LocationMoves.Gone"/>);
+    /// hours at places that only changed index follow them and are no violation.
+    /// </summary>
+    public static void ValidateStillExist(WeeklyAvailability? schedule, LocationMoves moves, Violations v, string field = "listing.locations") =>
+        ValidateStillExist(schedule, moves.Gone.Contains, v, field);
+
+    private static void ValidateStillExist(WeeklyAvailability? schedule, Func<int, bool> removed, Violations v, string field)
     {
         if (schedule is null) return;
         var found = new List<string>();
         for (var i = 0; i < schedule.Windows.Count; i++)
         {
             var w = schedule.Windows[i];
-            if (w.LocationIndex >= locationCount)
+            if (removed(w.LocationIndex))
                 found.Add($"the weekly hours' windows[{i}] ({w.Weekday} {w.Start}-{w.End}) are at location {w.LocationIndex}, "
                     + "which this update removes; change the weekly hours (SetWeeklyAvailability) first");
         }
         // A closed day names no place (its index is stored as 0 and never read).
-        foreach (var e in schedule.Exceptions.Where(e => e.Kind == ExceptionKind.ExtraHours && e.LocationIndex >= locationCount))
+        foreach (var e in schedule.Exceptions.Where(e => e.Kind == ExceptionKind.ExtraHours && removed(e.LocationIndex)))
             found.Add($"exception {e.Id} (extra hours on {e.Date} {e.Start}-{e.End}) is at location {e.LocationIndex}, "
                 + "which this update removes; remove that exception (RemoveException) first");
         foreach (var description in found.Take(MaxListed)) v.Add(field, description);

@@ -61,6 +61,18 @@ public static class SlotQueryRules
         return requested;
     }
 
+    /// <summary>
+    /// How far ahead a slot may be held. A year and a day covers what people book ahead: next year's
+    /// check-up on the same date, even across a 29 February. Beyond that the hours, the fee and the
+    /// practice itself are guesses (the weekly hours repeat without end, they are not a promise for
+    /// 2199), and every hold claims a slot key, so without a limit one client could pin sessions
+    /// decades out. It is longer than every range that offers slots to hold: ListOpenSlots and
+    /// GetEarliestSlots (62 days), ExportCalendar (92), the web page (the next weeks) and the load
+    /// benchmark's booking race (up to 301 days ahead).
+    /// </summary>
+    public const int BookingHorizonDays = 366;
+
+    /// <summary>The start of a slot to hold: required, not in the past, at most <see cref="BookingHorizonDays"/> ahead.</summary>
     public static Instant? Start(Timestamp? start, Instant now, Violations v)
     {
         if (start is null)
@@ -70,6 +82,8 @@ public static class SlotQueryRules
         }
         var instant = Time(start, "start_time", v);
         if (instant < now) v.Add("start_time", "is in the past");
+        else if (instant > now + Duration.FromDays(BookingHorizonDays))
+            v.Add("start_time", $"must be at most {BookingHorizonDays} days ahead: slots further out cannot be held yet");
         return instant;
     }
 
