@@ -293,7 +293,8 @@ async function saveHours(event) {
 
 async function showBookings() {
   const now = new Date();
-  const query = new URLSearchParams({ startTime: now.toISOString(), endTime: new Date(now.getTime() + 60 * 86400000).toISOString() });
+  // Cancelled ones too, marked as such: the practitioner sees which sessions were given back.
+  const query = new URLSearchParams({ startTime: now.toISOString(), endTime: new Date(now.getTime() + 60 * 86400000).toISOString(), includeCancelled: "true" });
   const data = await api("GET", `/v1/listings/${encodeURIComponent(state.listingId)}/bookings?${query}`);
   const bookings = data.bookings || [];
   $("#booking-list").replaceChildren(...bookings.map((b) =>

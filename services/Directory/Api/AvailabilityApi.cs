@@ -292,7 +292,7 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
         await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken, "Only the listing's owner can see its bookings.");
         var response = new ListBookingsResponse();
-        response.Bookings.AddRange(await store.ListBookingsAsync(request.ListingId, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken));
+        response.Bookings.AddRange(await store.ListBookingsAsync(request.ListingId, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), request.IncludeCancelled, context.CancellationToken));
         return response;
     }
 
@@ -324,7 +324,7 @@ public sealed class AvailabilityApi(
         IReadOnlyList<OpenSlot> open = schedule is null ? []
             : await reader.OpenAsync(listing, schedule, from, to, int.MaxValue, context.CancellationToken);
         IReadOnlyList<Booking> bookings = listing.OwnerId == context.CallerId()
-            ? await store.ListBookingsAsync(listing.Id, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), context.CancellationToken)
+            ? await store.ListBookingsAsync(listing.Id, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), includeCancelled: false, context.CancellationToken)
             : [];
         return new ExportCalendarResponse { Ics = CalendarExport.Write(listing, open, bookings, Now) };
     }

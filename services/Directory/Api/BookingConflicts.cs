@@ -21,7 +21,7 @@ public static class BookingConflicts
     public static async Task<IReadOnlyList<Booking>> OverlappingAsync(
         IAvailabilityStore store, string listingId, Instant from, Instant to, CancellationToken ct)
     {
-        var starting = await store.ListBookingsAsync(listingId, (from - LongestSession).ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), ct);
+        var starting = await store.ListBookingsAsync(listingId, (from - LongestSession).ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), includeCancelled: false, ct);
         return starting.Where(b => b.Slot.EndTime.Seconds > from.ToUnixTimeSeconds()).ToArray();
     }
 

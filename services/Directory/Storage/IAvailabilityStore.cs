@@ -85,8 +85,8 @@ public interface IAvailabilityStore
     /// <summary>Live holds of a client, in slot order.</summary>
     Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken);
 
-    /// <summary>Confirmed bookings of a listing starting in [from, to), in time order.</summary>
-    Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken);
+    /// <summary>Confirmed bookings of a listing starting in [from, to), and cancelled ones when <paramref name="includeCancelled"/>, in time order.</summary>
+    Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, bool includeCancelled, CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves every weekly window and extra-hours exception at an old location index in

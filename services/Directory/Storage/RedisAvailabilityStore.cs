@@ -24,7 +24,9 @@ namespace HealingNetwork.Directory.Storage;
 ///                                      version = the availability version the slot was offered under; PX = hold TTL
 /// booking:{L}-{r}              hash    client, start, end, slot = Slot protobuf, state, created (unix ms)
 /// bookings:{L}                 zset    score = start unix seconds, member = confirmed booking id
-/// availability:layout          string  "2" once every confirmed booking is in its listing's calendar
+/// cancelled:{L}                zset    score = start unix seconds, member = cancelled booking id (the owner's record)
+/// availability:layout          string  "2" once every confirmed booking is in its listing's calendar, "3" once
+///                                      every cancelled booking is in its listing's cancelled index too
 /// client-bookings:{clientId}   set     booking ids of a client (an index, written after the booking)
 /// client-holds:{clientId}      set     hold ids of a client (an index, written after the hold); PX = the longest
 ///                                      remaining hold TTL, so it lapses with the client's last hold
@@ -36,7 +38,7 @@ namespace HealingNetwork.Directory.Storage;
 /// different starts overlap when the session length changed after a booking, when extra hours
 /// overlap the weekly hours, or when windows at two locations overlap. The same script checks the
 /// calendar, so the check and the claim are one atomic step. Bookings made before the calendar
-/// existed are added to it once, by <see cref="MigrateCalendarAsync"/>.
+/// existed are added to it once, by <see cref="MigrateLayoutAsync"/>.
 /// <para>
 /// A slot is offered by the hours as they were read; the owner may change them between that read
 /// and the hold, or between the hold and the confirm (close the day, shorten the sessions, move the
@@ -60,6 +62,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
     private static string SlotKeyPrefix(string listingId) => $"slot:{{{listingId}}}:";
     public static RedisKey BookingsKey(string listingId) => $"bookings:{{{listingId}}}";
     public static RedisKey CalendarKey(string listingId) => $"calendar:{{{listingId}}}";
+    public static RedisKey CancelledKey(string listingId) => $"cancelled:{{{listingId}}}";
     public const string LayoutKey = "availability:layout";
     public static RedisKey ClientBookingsKey(string clientId) => $"client-bookings:{{{clientId}}}";
     public static RedisKey ClientHoldsKey(string clientId) => $"client-holds:{{{clientId}}}";
@@ -127,12 +130,13 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return 1
         """;
 
-    // KEYS: booking, bookings, calendar. ARGV: booking id, slot key prefix. 1 = cancelled, 0 = not confirmed.
+    // KEYS: booking, bookings, calendar, cancelled. ARGV: booking id, slot key prefix. 1 = cancelled, 0 = not confirmed.
     private const string CancelScript = """
         local h = redis.call('HMGET', KEYS[1], 'state', 'start', 'end')
         if h[1] ~= 'confirmed' then return 0 end
         redis.call('HSET', KEYS[1], 'state', 'cancelled')
         redis.call('ZREM', KEYS[2], ARGV[1])
+        redis.call('ZADD', KEYS[4], h[2], ARGV[1])
         if h[3] then redis.call('ZREM', KEYS[3], h[3] .. ':0:' .. ARGV[1]) end
         local slot = ARGV[2] .. h[2]
         if redis.call('GET', slot) == ARGV[1] then redis.call('DEL', slot) end
@@ -439,43 +443,96 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
     {
         var listingId = Listing(bookingId);
         var result = await Db.ScriptEvaluateAsync(CancelScript,
-            [BookingKey(bookingId), BookingsKey(listingId), CalendarKey(listingId)],
+            [BookingKey(bookingId), BookingsKey(listingId), CalendarKey(listingId), CancelledKey(listingId)],
             [bookingId, SlotKeyPrefix(listingId)]);
         return (long)result == 1;
     }
 
+    /// <summary>The layout this code writes (<see cref="LayoutKey"/>).</summary>
+    private const int CurrentLayout = 3;
+
     /// <summary>
-    /// Puts every confirmed booking made before listings had a calendar into its listing's calendar,
-    /// once per store (<see cref="LayoutKey"/>), so an upgrade keeps protecting those bookings from
-    /// overlapping holds. Returns how many bookings it added.
+    /// Brings a store written by an older Directory to <see cref="CurrentLayout"/>, once per store
+    /// (<see cref="LayoutKey"/>): every confirmed booking made before listings had a calendar goes into
+    /// its listing's calendar, so it keeps protecting its time from overlapping holds (layout 2); every
+    /// booking cancelled before cancellations were indexed goes into its listing's cancelled index, so
+    /// the owner still sees it (layout 3). Idempotent. Returns how many bookings it added.
     /// </summary>
-    public async Task<int> MigrateCalendarAsync(CancellationToken cancellationToken)
+    public async Task<int> MigrateLayoutAsync(CancellationToken cancellationToken)
     {
-        if (await Db.StringGetAsync(LayoutKey) == "2") return 0;
+        var layout = (int?)await Db.StringGetAsync(LayoutKey) ?? 1;
+        if (layout >= CurrentLayout) return 0;
         var added = 0;
-        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
-            await foreach (var key in server.KeysAsync(Db.Database, "bookings:{*", pageSize: 1000).WithCancellation(cancellationToken))
-            {
-                var listingId = key.ToString()["bookings:{".Length..^1];
-                var ids = await Db.SortedSetRangeByRankAsync(key);
-                var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
-                var batch = Db.CreateBatch();
-                var writes = bookings.OfType<Booking>()
-                    .Select(b => batch.ScriptEvaluateAsync(MigrateBookingScript,
-                        [BookingKey(b.BookingId), CalendarKey(listingId)], [b.BookingId, b.Slot.EndTime.Seconds]))
-                    .ToArray();
-                batch.Execute();
-                foreach (var write in writes) added += (int)(long)await write;
-            }
-        await Db.StringSetAsync(LayoutKey, "2");
+        if (layout < 2) added += await AddBookingsToCalendarsAsync(cancellationToken);
+        if (layout < 3) added += await IndexCancelledBookingsAsync(cancellationToken);
+        await Db.StringSetAsync(LayoutKey, CurrentLayout);
         return added;
     }
 
-    public async Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RedisKey> KeysAsync(string pattern, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var ids = await Db.SortedSetRangeByScoreAsync(BookingsKey(listingId), fromUnixSeconds, toUnixSeconds, Exclude.Stop);
-        var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
-        return bookings.OfType<Booking>().ToArray();
+        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            await foreach (var key in server.KeysAsync(Db.Database, pattern, pageSize: 1000).WithCancellation(ct))
+                yield return key;
+    }
+
+    private async Task<int> AddBookingsToCalendarsAsync(CancellationToken ct)
+    {
+        var added = 0;
+        await foreach (var key in KeysAsync("bookings:{*", ct))
+        {
+            var listingId = key.ToString()["bookings:{".Length..^1];
+            var ids = await Db.SortedSetRangeByRankAsync(key);
+            var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
+            var batch = Db.CreateBatch();
+            var writes = bookings.OfType<Booking>()
+                .Select(b => batch.ScriptEvaluateAsync(MigrateBookingScript,
+                    [BookingKey(b.BookingId), CalendarKey(listingId)], [b.BookingId, b.Slot.EndTime.Seconds]))
+                .ToArray();
+            batch.Execute();
+            foreach (var write in writes) added += (int)(long)await write;
+        }
+        return added;
+    }
+
+    private async Task<int> IndexCancelledBookingsAsync(CancellationToken ct)
+    {
+        var added = 0;
+        await foreach (var chunk in KeysAsync("booking:{*", ct).Chunk(500).WithCancellation(ct))
+        {
+            var batch = Db.CreateBatch();
+            var reads = chunk.Select(key => batch.HashGetAsync(key, ["state", "start"])).ToArray();
+            batch.Execute();
+            var writes = new List<Task<bool>>();
+            var indexing = Db.CreateBatch();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var f = await reads[i];
+                if (f[0] != "cancelled" || f[1].IsNull) continue;
+                // booking:{L}-{r} is the key of booking id L-{r} (BookingKey).
+                var key = chunk[i].ToString();
+                var close = key.IndexOf('}', StringComparison.Ordinal);
+                var listingId = key["booking:{".Length..close];
+                writes.Add(indexing.SortedSetAddAsync(CancelledKey(listingId), listingId + key[(close + 1)..], (long)f[1]));
+            }
+            indexing.Execute();
+            foreach (var write in writes) if (await write) added++;
+        }
+        return added;
+    }
+
+    /// <summary>Bookings of a listing starting in [from, to), confirmed ones and, when asked, cancelled ones, in time order.</summary>
+    public async Task<IReadOnlyList<Booking>> ListBookingsAsync(
+        string listingId, long fromUnixSeconds, long toUnixSeconds, bool includeCancelled, CancellationToken cancellationToken)
+    {
+        var confirmed = Db.SortedSetRangeByScoreWithScoresAsync(BookingsKey(listingId), fromUnixSeconds, toUnixSeconds, Exclude.Stop);
+        var cancelled = includeCancelled
+            ? Db.SortedSetRangeByScoreWithScoresAsync(CancelledKey(listingId), fromUnixSeconds, toUnixSeconds, Exclude.Stop)
+            : Task.FromResult(Array.Empty<SortedSetEntry>());
+        var ids = (await confirmed).Concat(await cancelled)
+            .OrderBy(e => e.Score).ThenBy(e => e.Element.ToString(), StringComparer.Ordinal)
+            .Select(e => e.Element.ToString()).ToArray();
+        return (await ReadBookingsAsync(ids)).OfType<Booking>().ToArray();
     }
 
     private async Task<IReadOnlyList<Booking?>> ReadBookingsAsync(IReadOnlyList<string> ids)

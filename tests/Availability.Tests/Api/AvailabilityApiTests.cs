@@ -287,6 +287,27 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_owner_sees_cancelled_bookings_when_asking_for_them()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await OpenAllWeekAsync(owner, session: 50);
+        var slots = await OpenSlotsAsync(listing.Id, 2, fromDays: 1);
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        async Task<Booking> BookAsync(Slot slot) => await _client.ConfirmBookingAsync(new ConfirmBookingRequest
+        {
+            HoldId = (await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client)).HoldId,
+        }, client);
+        var (first, second) = (await BookAsync(slots[0]), await BookAsync(slots[1]));
+        await _client.CancelBookingAsync(new CancelBookingRequest { BookingId = first.BookingId }, client);
+
+        var confirmedOnly = await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner));
+        var all = await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id, IncludeCancelled = true }, DirectoryHost.As(owner));
+
+        Assert.Equal([second.BookingId], confirmedOnly.Bookings.Select(b => b.BookingId));
+        Assert.Equal([(first.BookingId, BookingState.Cancelled), (second.BookingId, BookingState.Confirmed)], all.Bookings.Select(b => (b.BookingId, b.State)));
+    }
+
+    [Fact]
     public async Task Invalid_windows_are_invalid_argument_with_field_violations()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");

@@ -66,7 +66,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, 0, default));
         Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
         Assert.True(await IsTakenAsync(hold));
-        var listed = Assert.Single(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default));
+        var listed = Assert.Single(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, false, default));
         Assert.Equal(booking.BookingId, listed.BookingId);
         Assert.Equal("alice", listed.ClientId);
         Assert.Equal(hold.Slot, listed.Slot);
@@ -74,7 +74,9 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await _store.CancelAsync(booking.BookingId, default));
         Assert.False(await _store.CancelAsync(booking.BookingId, default));
         Assert.False(await IsTakenAsync(hold));
-        Assert.Empty(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default));
+        Assert.Empty(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, false, default));
+        var cancelled = Assert.Single(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, true, default));
+        Assert.Equal((booking.BookingId, BookingState.Cancelled), (cancelled.BookingId, cancelled.State));
         Assert.Equal(BookingState.Cancelled, (await _store.GetBookingAsync(booking.BookingId, default))!.State);
     }
 
@@ -155,14 +157,39 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
 
         // A Directory host starting in parallel (another test class) may run the migration too: it is
         // idempotent, so only the end state is asserted, not which run added the booking.
-        await _store.MigrateCalendarAsync(default);
-        Assert.Equal(0, await _store.MigrateCalendarAsync(default));
+        await _store.MigrateLayoutAsync(default);
+        Assert.Equal(0, await _store.MigrateLayoutAsync(default));
         Assert.Single(await db.SortedSetRangeByRankAsync(RedisAvailabilityStore.CalendarKey(listing)));
 
         Assert.False(await Held("carol", HoldAt(listing, 20, 30), Ttl, default));
         Assert.True((await _store.TakenAsync([(listing, [Span(HoldAt(listing, 40, 30))])], default))[0][0]);
         Assert.True(await _store.CancelAsync(bookingId, default));
         Assert.True(await Held("carol", HoldAt(listing, 0, 25), Ttl, default));
+    }
+
+    [Fact]
+    public async Task Bookings_cancelled_before_cancellations_were_indexed_are_listed_to_the_owner_after_the_migration()
+    {
+        var db = TestStore.Instance.Connection.GetDatabase();
+        var listing = NewListing();
+        var (early, late) = (HoldAt(listing, 0, 50), HoldAt(listing, 120, 50));
+        Assert.True(await Held("alice", late, Ttl, default));
+        var confirmed = NewBooking(late, "alice");
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(late.HoldId, "alice", confirmed, 0, default));
+        var cancelledId = AvailabilityIds.New(listing);
+        // The layout an older Directory left for a cancelled booking: its hash, in no index.
+        await db.HashSetAsync($"booking:{{{listing}}}{cancelledId[listing.Length..]}",
+            [new("client", "bob"), new("start", early.Slot.StartTime.Seconds), new("end", early.Slot.EndTime.Seconds),
+             new("slot", early.Slot.ToByteArray()), new("state", "cancelled"), new("created", 1)]);
+        await db.StringSetAsync(RedisAvailabilityStore.LayoutKey, "2");
+
+        // A Directory host starting in parallel may migrate too: only the end state is asserted.
+        await _store.MigrateLayoutAsync(default);
+        Assert.Equal(0, await _store.MigrateLayoutAsync(default));
+
+        var listed = await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, true, default);
+        Assert.Equal([(cancelledId, BookingState.Cancelled), (confirmed.BookingId, BookingState.Confirmed)], listed.Select(b => (b.BookingId, b.State)));
+        Assert.Equal([confirmed.BookingId], (await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, false, default)).Select(b => b.BookingId));
     }
 
     private static (long Start, long End) Span(Hold hold) => (hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds);
@@ -235,7 +262,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         })));
         clock.Stop();
 
-        var bookings = await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, default);
+        var bookings = await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, false, default);
         Assert.Equal(Slots, wins.Count);
         Assert.Equal(Slots, wins.Select(w => w.Slot).Distinct().Count());
         Assert.Equal(Slots, bookings.Count);
