@@ -16,6 +16,7 @@ internal static class QueryDiagnosis
         foreach (var (key, values) in query)
         {
             if (Resolve(request, key) is not var (field, path)) continue;
+            if (values.Count > 1 && !field.IsRepeated) return RequestReadError.Of(new FieldViolation(path, "must be given once"));
             foreach (var value in values)
             {
                 if (value is not null && !ScalarShapes.AcceptsText(field, value))

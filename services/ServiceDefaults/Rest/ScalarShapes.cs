@@ -16,7 +16,8 @@ internal static class ScalarShapes
         FieldType.String => true,
         FieldType.Bool => text is "true" or "false",
         FieldType.Bytes => IsBase64(text),
-        FieldType.Enum => field.EnumType.FindValueByName(text) is not null || int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        // As text an enum value is its name; only a JSON number may give it by number.
+        FieldType.Enum => field.EnumType.FindValueByName(text) is not null,
         FieldType.Double or FieldType.Float => text is "NaN" or "Infinity" or "-Infinity"
             || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         FieldType.Message => AcceptsWellKnownText(field.MessageType, text),
@@ -25,9 +26,10 @@ internal static class ScalarShapes
 
     public static bool IsWholeNumberInRange(FieldType type, string text)
     {
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return false;
+        // Digits only, as transcoding reads them: "1.0" and "1e3" are refused there too.
+        if (!decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return false;
         var (min, max) = Range(type);
-        return value == decimal.Truncate(value) && value >= min && value <= max;
+        return value >= min && value <= max;
     }
 
     public static string Describe(FieldDescriptor field) => field.FieldType switch

@@ -87,7 +87,10 @@ public sealed partial class RestRequestErrorTests(DirectorySystemFixture fixture
 
     [Theory]
     [InlineData("/v1/modalities?category=NOPE", "category")]
+    [InlineData("/v1/modalities?category=99", "category")]
     [InlineData("/v1/listings/abc/slots?pageSize=abc", "page_size")]
+    [InlineData("/v1/listings/abc/calendar?days=1e9", "days")]
+    [InlineData("/v1/listings/abc/slots?pageSize=1&pageSize=2", "page_size")]
     public async Task Bad_query_parameter_gets_400_naming_the_field(string path, string field)
     {
         var violation = Assert.Single(await RefusedAsync(HttpMethod.Get, path, null));
