@@ -17,7 +17,8 @@ builder.Services.AddReverseProxy()
     .AddServiceDiscoveryDestinationResolver();
 
 // Identity is checked here and again in every service (defense in depth). Anything the gateway
-// serves is signed-in only unless a route or endpoint says it is public.
+// serves is signed-in only unless a route or endpoint says it is public; a path nothing serves
+// is 404 for everyone (see UnknownRouteEndpoint).
 builder.AddHealingAuthentication();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -61,6 +62,7 @@ var openApi = app.Services.GetRequiredService<OpenApiDocumentGenerator>().Genera
 app.MapGet("/openapi.json", () => Results.Text(openApi, "application/json")).AllowAnonymous();
 app.MapDevTokenEndpoint();
 app.MapReverseProxy(proxy => proxy.UseBodyLimitErrors());
+app.MapUnknownRoutes();
 app.Run();
 
 /// <summary>Entry point marker for WebApplicationFactory in tests.</summary>

@@ -31,6 +31,7 @@ builder.Services.AddSingleton<AvailabilityGeneration>();
 builder.AddListingSearch();
 
 var app = builder.Build();
+app.UseJsonRequestErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<DirectoryApi>();

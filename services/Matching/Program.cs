@@ -28,6 +28,7 @@ builder.Services.AddSingleton<MatchFinder>();
 builder.Services.AddSingleton<MatchCache>();
 
 var app = builder.Build();
+app.UseJsonRequestErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<MatchingApi>();

@@ -47,6 +47,7 @@ builder.Services.AddInternalGrpcClient<DirectoryService.DirectoryServiceClient>(
     new Uri(builder.Configuration["Services:Directory"] ?? "http://directory"), DirectoryService.Descriptor);
 
 var app = builder.Build();
+app.UseJsonRequestErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<ProfilesApi>();

@@ -83,6 +83,23 @@ public sealed class WholeSystemTests(RunningSystemFixture fixture)
     }
 
     [Fact]
+    public async Task Rest_json_a_service_cannot_read_is_a_400_naming_the_field_and_an_unknown_path_is_a_404_through_the_gateway()
+    {
+        using var http = fixture.System.GatewayHttp();
+
+        var unreadable = await http.PostAsync("/v1/listings:search", new StringContent("""{"orientations":["NOPE"]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        var problem = JsonDocument.Parse(await unreadable.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(3, problem.GetProperty("code").GetInt32());
+        var violation = Assert.Single(Assert.Single(problem.GetProperty("details").EnumerateArray()).GetProperty("fieldViolations").EnumerateArray());
+        Assert.Equal("orientations[0]", violation.GetProperty("field").GetString());
+        Assert.DoesNotContain("HealingNetwork.", problem.GetRawText());
+
+        var unknown = await http.GetAsync("/v2/anything");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Gateway_serves_reflection_for_every_service_and_refuses_bad_input_with_field_violations()
     {
         using var channel = fixture.System.GatewayChannel();

@@ -1,3 +1,5 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
@@ -50,5 +52,20 @@ public sealed class GrpcStatusTests(GatewayHost gateway) : IClassFixture<Gateway
         var error = await Assert.ThrowsAsync<RpcException>(() => client.DeleteListingAsync(new DeleteListingRequest { Id = "abc" }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("alice")]
+    public async Task Unknown_service_is_unimplemented_with_or_without_a_token(string? sub)
+    {
+        var marshaller = Marshallers.Create((Empty e) => e.ToByteArray(), Empty.Parser.ParseFrom);
+        var method = new Method<Empty, Empty>(MethodType.Unary, "healing.nothing.v1.NothingService", "Call", marshaller, marshaller);
+        var headers = sub is null ? new Metadata() : new Metadata { { "authorization", "Bearer " + GatewayHost.Token(sub) } };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            gateway.Channel().CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers), new Empty()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 }

@@ -96,12 +96,19 @@ public sealed class RoutePolicyTests(GatewayHost gateway) : IClassFixture<Gatewa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Unknown_paths_are_not_public()
+    [Theory]
+    [InlineData("GET", "/v2/anything", null)]
+    [InlineData("GET", "/v2/anything", "alice")]
+    [InlineData("POST", "/v1/nowhere", null)]
+    [InlineData("POST", "/v1/nowhere", "alice")]
+    [InlineData("GET", "/no-such-file.js", null)]
+    [InlineData("GET", "/no-such-file.js", "alice")]
+    public async Task Unknown_route_is_404_with_or_without_a_token(string method, string path, string? sub)
     {
-        var response = await gateway.Client().GetAsync("/v2/anything");
+        var response = await gateway.Client(sub).SendAsync(Request(method, path));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(response.Headers.WwwAuthenticate);
     }
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)

@@ -1,5 +1,7 @@
 using Grpc.AspNetCore.Server;
 using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Rest;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,6 +17,7 @@ public static class GrpcServiceRegistration
     {
         var grpc = builder.Services.AddGrpc(options =>
         {
+            options.Interceptors.Add<TranscodedCallMarker>();
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.MaxReceiveMessageSize = MaxRequestBytes;
             options.EnableDetailedErrors = false;
@@ -26,4 +29,12 @@ public static class GrpcServiceRegistration
         builder.Services.AddGrpcHealthChecks().AddCheck("grpc", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return grpc;
     }
+
+    /// <summary>
+    /// REST requests that transcoding cannot read get INVALID_ARGUMENT naming the field, not
+    /// grpc-dotnet's exception text (see <see cref="JsonRequestErrorMiddleware"/>). Call before
+    /// the endpoints run, in every service that calls <see cref="AddHealingGrpc"/>.
+    /// </summary>
+    public static IApplicationBuilder UseJsonRequestErrors(this IApplicationBuilder app) =>
+        app.UseMiddleware<JsonRequestErrorMiddleware>();
 }

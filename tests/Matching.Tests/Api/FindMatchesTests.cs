@@ -155,6 +155,20 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task Over_rest_text_for_the_page_size_is_a_400_naming_the_field()
+    {
+        using var http = System.MatchingHost.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For("rest-client"));
+
+        var reply = await http.PostAsync("/v1/profiles/p1:match", new StringContent("{\"pageSize\":\"five\"}", global::System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(global::System.Net.HttpStatusCode.BadRequest, reply.StatusCode);
+        var body = await reply.Content.ReadAsStringAsync();
+        Assert.Contains("\"field\":\"page_size\"", body);
+        Assert.DoesNotContain("Request JSON payload", body);
+    }
+
+    [Fact]
     public async Task A_listing_update_invalidates_the_cached_matches()
     {
         var (world, listing, request) = await CachedAnswerWithListingAsync();

@@ -89,6 +89,20 @@ public sealed class ProfileApiTests(SystemFixture fixture) : IClassFixture<Syste
     }
 
     [Fact]
+    public async Task A_rest_create_with_an_unknown_orientation_is_a_400_naming_the_field_without_dotnet_type_names()
+    {
+        using var http = RestClient(Users.Fresh("alice"));
+
+        var reply = await http.PostAsync("/v1/profiles", Json("""{"displayName":"Riv","orientation":"WILD"}"""));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reply.StatusCode);
+        var body = await reply.Content.ReadAsStringAsync();
+        Assert.Contains("\"field\":\"profile.orientation\"", body);
+        Assert.DoesNotContain("HealingNetwork.", body);
+        Assert.DoesNotContain("enum type", body);
+    }
+
+    [Fact]
     public async Task An_update_without_a_mask_replaces_every_writable_field()
     {
         var owner = Users.Fresh("alice");
