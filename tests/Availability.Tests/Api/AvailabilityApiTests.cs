@@ -146,11 +146,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     [Fact]
     public async Task Closing_a_booked_day_or_deleting_a_booked_listing_is_refused_until_the_booking_is_cancelled()
     {
-        var owner = "owner-" + Guid.NewGuid().ToString("N");
-        var listing = await OpenAllWeekAsync(owner, session: 50);
-        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
-        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
-        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+        var (owner, listing, slot, client, hold) = await HeldSlotAsync();
         var booking = await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client);
         var day = slot.LocalStart[..10]; // the practitioner's local date
         var closeDay = new AddExceptionRequest { ListingId = listing.Id, Exception = new AvailabilityException { Date = day, Kind = ExceptionKind.Closed } };
@@ -173,14 +169,20 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         await directory.DeleteListingAsync(new DeleteListingRequest { Id = listing.Id }, DirectoryHost.As(owner));
     }
 
-    [Fact]
-    public async Task A_hold_on_a_day_closed_afterwards_is_not_confirmed_and_its_slot_is_let_go()
+    /// <summary>A listing open all week with 50-minute sessions, and a client's hold on its first slot the day after tomorrow.</summary>
+    private async Task<(string Owner, Listing Listing, Slot Slot, Metadata Client, Hold Hold)> HeldSlotAsync()
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");
         var listing = await OpenAllWeekAsync(owner, session: 50);
         var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
         var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
-        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+        return (owner, listing, slot, client, await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client));
+    }
+
+    [Fact]
+    public async Task A_hold_on_a_day_closed_afterwards_is_not_confirmed_and_its_slot_is_let_go()
+    {
+        var (owner, listing, slot, client, hold) = await HeldSlotAsync();
 
         // A hold is not a booking: the practitioner may still close the day.
         await _client.AddExceptionAsync(new AddExceptionRequest
@@ -199,11 +201,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     [Fact]
     public async Task A_hold_whose_session_the_new_hours_shorten_is_not_confirmed()
     {
-        var owner = "owner-" + Guid.NewGuid().ToString("N");
-        var listing = await OpenAllWeekAsync(owner, session: 50);
-        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
-        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
-        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+        var (owner, listing, slot, client, hold) = await HeldSlotAsync();
 
         await SetOpenAllWeekAsync(listing.Id, owner, session: 30); // the same start is offered, for 30 minutes, not the 50 held
         var confirming = await Assert.ThrowsAsync<RpcException>(() =>
@@ -216,11 +214,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     [Fact]
     public async Task A_hold_the_changed_hours_still_offer_is_confirmed()
     {
-        var owner = "owner-" + Guid.NewGuid().ToString("N");
-        var listing = await OpenAllWeekAsync(owner, session: 50);
-        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
-        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
-        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+        var (owner, listing, slot, client, hold) = await HeldSlotAsync();
 
         await SetOpenAllWeekAsync(listing.Id, owner, session: 50); // set again, as a form's save does
         await _client.AddExceptionAsync(new AddExceptionRequest
@@ -237,11 +231,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     [Fact]
     public async Task A_hold_on_a_listing_deleted_afterwards_is_not_confirmed()
     {
-        var owner = "owner-" + Guid.NewGuid().ToString("N");
-        var listing = await OpenAllWeekAsync(owner, session: 50);
-        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0];
-        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
-        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, client);
+        var (owner, listing, slot, client, hold) = await HeldSlotAsync();
 
         await new DirectoryService.DirectoryServiceClient(host.Channel).DeleteListingAsync(new DeleteListingRequest { Id = listing.Id }, DirectoryHost.As(owner));
         var confirming = await Assert.ThrowsAsync<RpcException>(() =>
