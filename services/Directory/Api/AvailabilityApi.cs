@@ -146,9 +146,11 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
         for (var attempt = 1; ; attempt++)
         {
+            var mine = store.ClientIdsAsync(caller, context.CancellationToken);
             var (listing, schedule, version) = await LoadVersionedAsync(request.ListingId, context.CancellationToken);
             var slot = OpenSlotReader.SlotAt(listing, schedule, start!.Value)
                 ?? throw DomainException.FailedPrecondition("That start time is not one of the listing's slots; pick one from ListOpenSlots.");
+            await CheckMayHoldAsync(caller, listing, await mine, context.CancellationToken);
             var ttl = options.Value.HoldTtl;
             var hold = new Hold
             {
@@ -162,6 +164,27 @@ public sealed class AvailabilityApi(
             // The owner changed the hours between the read and the hold: read them again.
             if (attempt == Attempts) throw HoursChanging();
         }
+    }
+
+    /// <summary>
+    /// A full practice takes only its returning clients, and one client holds only a few of a
+    /// listing's slots at once (<see cref="BookingParties"/>). The client's indexes are read alongside
+    /// the listing; their holds are looked at one by one only when there are enough to matter.
+    /// </summary>
+    private async Task CheckMayHoldAsync(string caller, Listing listing, (IReadOnlyList<string> Holds, IReadOnlyList<string> Bookings) mine, CancellationToken ct)
+    {
+        // Such a booking could never be told from an erased one, so that id books nothing.
+        if (caller == BookingParties.Erased)
+            throw DomainException.PermissionDenied($"The account id \"{BookingParties.Erased}\" is reserved and cannot book.");
+        bool With(string id) => AvailabilityIds.TryListing(id, out var of) && of == listing.Id;
+        if (!BookingParties.MayBook(listing, caller, mine.Bookings.Any(With)))
+            throw DomainException.FailedPrecondition("This practitioner is not taking new clients at the moment; only their returning clients can book.");
+        var holds = mine.Holds.Where(With).ToArray();
+        if (holds.Length < BookingParties.MaxLiveHoldsPerListing) return;
+        var live = (await Task.WhenAll(holds.Select(id => store.GetHoldAsync(id, ct)))).Count(h => h?.ClientId == caller);
+        if (live >= BookingParties.MaxLiveHoldsPerListing)
+            throw DomainException.FailedPrecondition(
+                $"You already hold {live} slots of this listing; confirm one with ConfirmBooking, or let them lapse, before holding another.");
     }
 
     private static DomainException HoursChanging() =>
@@ -182,7 +205,7 @@ public sealed class AvailabilityApi(
                 return DomainException.AlreadyExists(Same(held.Hold.Slot, slot)
                     ? $"You already hold that slot (hold {held.Hold.HoldId}, until {held.Hold.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking."
                     : $"You hold a slot overlapping that one (hold {held.Hold.HoldId}, starting {held.Hold.Slot.LocalStart}); confirm it, or let it lapse, first.");
-            if (await store.GetBookingAsync(takenBy, ct) is { State: BookingState.Confirmed } booked && booked.ClientId == caller)
+            if (await store.GetBookingAsync(takenBy, ct) is { State: BookingState.Confirmed } booked && BookingParties.IsClient(booked, caller))
                 return DomainException.AlreadyExists(Same(booked.Slot, slot)
                     ? $"You have already booked that slot (booking {booked.BookingId})."
                     : $"You have a booking overlapping that slot (booking {booked.BookingId}, starting {booked.Slot.LocalStart}).");
@@ -257,7 +280,7 @@ public sealed class AvailabilityApi(
     private async Task<DomainException> HoldGoneAsync(string holdId, string caller, CancellationToken ct)
     {
         var booking = await store.GetBookingAsync(AvailabilityIds.BookingFor(holdId), ct);
-        return booking?.ClientId != caller
+        return booking is null || !BookingParties.IsClient(booking, caller)
             ? DomainException.FailedPrecondition("The hold lapsed or does not exist; hold the slot again.")
             : booking.State == BookingState.Confirmed
                 ? DomainException.FailedPrecondition($"That hold was already confirmed: booking {booking.BookingId}.")
@@ -270,7 +293,7 @@ public sealed class AvailabilityApi(
         if (!AvailabilityIds.TryListing(request.BookingId, out var listingId)) throw new ValidationException("booking_id", "is not a booking id");
         var booking = await store.GetBookingAsync(request.BookingId, context.CancellationToken)
             ?? throw DomainException.NotFound("Booking", request.BookingId);
-        if (booking.ClientId != caller)
+        if (!BookingParties.IsClient(booking, caller))
         {
             // Not the client: only the listing's owner may cancel; anyone else learns nothing about it.
             var listing = await listingStore.GetAsync(listingId, context.CancellationToken);

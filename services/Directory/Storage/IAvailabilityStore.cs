@@ -82,6 +82,12 @@ public interface IAvailabilityStore
     /// <summary>Bookings (confirmed and cancelled) of a client, in slot order.</summary>
     Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids in a client's indexes, read together: their holds (some may have lapsed or been
+    /// confirmed meanwhile) and their bookings (confirmed and cancelled). One round trip.
+    /// </summary>
+    Task<(IReadOnlyList<string> Holds, IReadOnlyList<string> Bookings)> ClientIdsAsync(string clientId, CancellationToken cancellationToken);
+
     /// <summary>Live holds of a client, in slot order.</summary>
     Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken);
 

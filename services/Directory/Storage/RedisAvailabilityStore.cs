@@ -372,8 +372,8 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return released;
     }
 
-    /// <summary>The client value left on a booking whose client erased their data.</summary>
-    public const string ErasedClient = "erased";
+    /// <summary>The client value left on a booking whose client erased their data (<see cref="BookingParties.Erased"/>).</summary>
+    public const string ErasedClient = BookingParties.Erased;
 
     public async Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -401,6 +401,15 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         var bookings = await ReadBookingsAsync(ids.Select(i => i.ToString()).ToArray());
         return bookings.OfType<Booking>().Where(b => b.ClientId == clientId)
             .OrderBy(b => b.Slot.StartTime.Seconds).ThenBy(b => b.BookingId, StringComparer.Ordinal).ToArray();
+    }
+
+    public async Task<(IReadOnlyList<string> Holds, IReadOnlyList<string> Bookings)> ClientIdsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var batch = Db.CreateBatch();
+        var holds = batch.SetMembersAsync(ClientHoldsKey(clientId));
+        var bookings = batch.SetMembersAsync(ClientBookingsKey(clientId));
+        batch.Execute();
+        return ((await holds).Select(h => h.ToString()).ToArray(), (await bookings).Select(b => b.ToString()).ToArray());
     }
 
     public async Task<IReadOnlyList<Hold>> ListClientHoldsAsync(string clientId, CancellationToken cancellationToken)

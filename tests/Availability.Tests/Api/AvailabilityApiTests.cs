@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.V1;
 using Ical.Net;
 using Xunit.Abstractions;
@@ -249,13 +250,13 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         var owner = "owner-" + Guid.NewGuid().ToString("N");
         var listing = await OpenAllWeekAsync(owner, session: 50);
         var slots = (await OpenSlotsAsync(listing.Id, 200, days: Days, fromDays: 1)).GroupBy(s => s.LocalStart[..10]).Take(Days).Select(d => d.First()).ToArray();
-        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
-        var holds = await Task.WhenAll(slots.Select(s => _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = s.StartTime }, client).ResponseAsync));
+        var clients = slots.Select(_ => DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"))).ToArray();
+        var holds = await Task.WhenAll(slots.Select((s, i) => _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = s.StartTime }, clients[i]).ResponseAsync));
 
-        // Each day: the client confirms its hold while the owner closes the day, both at once.
+        // Each day: its client confirms their hold while the owner closes the day, both at once.
         var outcomes = await Task.WhenAll(slots.Select(async (slot, i) =>
         {
-            var confirm = Succeeds(_client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = holds[i].HoldId }, client).ResponseAsync);
+            var confirm = Succeeds(_client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = holds[i].HoldId }, clients[i]).ResponseAsync);
             var close = Succeeds(_client.AddExceptionAsync(new AddExceptionRequest
             {
                 ListingId = listing.Id, Exception = new AvailabilityException { Date = slot.LocalStart[..10], Kind = ExceptionKind.Closed },
@@ -295,6 +296,71 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
 
         Assert.Equal([second.BookingId], confirmedOnly.Bookings.Select(b => b.BookingId));
         Assert.Equal([(first.BookingId, BookingState.Cancelled), (second.BookingId, BookingState.Confirmed)], all.Bookings.Select(b => (b.BookingId, b.State)));
+    }
+
+    [Fact]
+    public async Task A_caller_whose_id_is_the_erased_marker_is_nobodys_client()
+    {
+        var (owner, listing, _, client, hold) = await HeldSlotAsync();
+        var booking = await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, client);
+        await _client.ForgetMeAsync(new ForgetMeRequest(), client);
+        var erased = DirectoryHost.As("erased");
+
+        var cancelling = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.BookingId }, erased).ResponseAsync);
+        var slot = (await OpenSlotsAsync(listing.Id, 1, fromDays: 3))[0];
+        var holding = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, erased).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, cancelling.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, holding.StatusCode);
+        var kept = Assert.Single((await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings);
+        Assert.Equal((BookingState.Confirmed, "erased"), (kept.State, kept.ClientId));
+        await _client.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.BookingId }, DirectoryHost.As(owner)); // the owner still can
+    }
+
+    [Fact]
+    public async Task A_practice_not_taking_new_clients_takes_bookings_from_its_returning_clients_only()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listing = await host.CreateListingAsync(owner);
+        await SetOpenAllWeekAsync(listing.Id, owner, session: 50);
+        var slots = await OpenSlotsAsync(listing.Id, 3, fromDays: 1);
+        var (returning, newcomer) = (DirectoryHost.As("returning-" + Guid.NewGuid().ToString("N")), DirectoryHost.As("new-" + Guid.NewGuid().ToString("N")));
+        Task<Hold> HoldAsync(Slot slot, Metadata who) =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, who).ResponseAsync;
+        await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = (await HoldAsync(slots[0], returning)).HoldId }, returning);
+        await host.SetAcceptingNewClientsAsync(listing.Id, false);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => HoldAsync(slots[1], newcomer));
+        var again = await HoldAsync(slots[2], returning);
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("not taking new clients", refused.Status.Detail);
+        Assert.Equal(slots[2], again.Slot);
+    }
+
+    [Fact]
+    public async Task One_client_holds_at_most_three_slots_of_a_listing_at_once()
+    {
+        var listing = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"), session: 50);
+        var other = await OpenAllWeekAsync("owner-" + Guid.NewGuid().ToString("N"), session: 50);
+        var slots = await OpenSlotsAsync(listing.Id, 5, fromDays: 1);
+        var client = DirectoryHost.As("client-" + Guid.NewGuid().ToString("N"));
+        Task<Hold> HoldAsync(string listingId, Slot slot) =>
+            _client.HoldSlotAsync(new HoldSlotRequest { ListingId = listingId, StartTime = slot.StartTime }, client).ResponseAsync;
+        var held = new List<Hold>();
+        for (var i = 0; i < BookingParties.MaxLiveHoldsPerListing; i++) held.Add(await HoldAsync(listing.Id, slots[i]));
+
+        var fourth = await Assert.ThrowsAsync<RpcException>(() => HoldAsync(listing.Id, slots[3]));
+        var elsewhere = await HoldAsync(other.Id, (await OpenSlotsAsync(other.Id, 1, fromDays: 1))[0]);
+        await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = held[0].HoldId }, client);
+        var afterConfirming = await HoldAsync(listing.Id, slots[3]);
+
+        Assert.Equal(StatusCode.FailedPrecondition, fourth.StatusCode);
+        Assert.StartsWith($"You already hold {BookingParties.MaxLiveHoldsPerListing} slots of this listing", fourth.Status.Detail);
+        Assert.Equal(other.Id, elsewhere.Slot.ListingId);
+        Assert.Equal(slots[3], afterConfirming.Slot);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace HealingNetwork.Availability.Tests.Api;
 /// </summary>
 public sealed class DirectoryHost : IDisposable
 {
-    public static readonly TimeSpan HoldTtl = TimeSpan.FromSeconds(1);
+    /// <summary>Short for the expiry test, long enough that a hold outlives the few calls a test makes before confirming it on a busy machine.</summary>
+    public static readonly TimeSpan HoldTtl = TimeSpan.FromSeconds(3);
 
     private readonly ServiceHost<AvailabilityApi> _host;
     private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "avail-index-" + Guid.NewGuid().ToString("N"));
@@ -40,12 +41,24 @@ public sealed class DirectoryHost : IDisposable
 
     public static Metadata As(string subject) => Tokens.Bearer(subject);
 
-    /// <summary>A listing written straight to the store: availability needs only its owner and zone.</summary>
-    public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin")
+    /// <summary>A listing written straight to the store: availability needs only its owner, zone and whether it takes new clients.</summary>
+    public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin", bool acceptingNewClients = true)
     {
-        var listing = new Listing { Id = Guid.NewGuid().ToString("N"), OwnerId = owner, DisplayName = "Test practice", TimeZone = timeZone };
+        var listing = new Listing
+        {
+            Id = Guid.NewGuid().ToString("N"), OwnerId = owner, DisplayName = "Test practice", TimeZone = timeZone, AcceptingNewClients = acceptingNewClients,
+        };
         Assert.True(await _host.Services.GetRequiredService<IListingStore>().CreateAsync(listing, default));
         return listing;
+    }
+
+    /// <summary>Opens or closes the practice to new clients, straight in the store (as the owner's UpdateListing would).</summary>
+    public async Task SetAcceptingNewClientsAsync(string listingId, bool accepting)
+    {
+        var store = _host.Services.GetRequiredService<IListingStore>();
+        var current = (await store.GetAsync(listingId, default))!;
+        current.AcceptingNewClients = accepting;
+        Assert.Equal(WriteOutcome.Written, await store.ReplaceAsync(current, current.Etag, default));
     }
 
     public void Dispose()

@@ -92,6 +92,8 @@ public sealed class BenchData
     {
         var listing = BenchListings.Generate(1)[0];
         listing.Id = "";
+        listing.AcceptingNewClients = true; // the race's callers are all new clients
+
         var created = await new DirectoryService.DirectoryServiceClient(channel)
             .CreateListingAsync(new CreateListingRequest { Listing = listing }, Tokens.As(Practitioner));
         var request = new SetWeeklyAvailabilityRequest { ListingId = created.Id, SessionMinutes = 30 };
