@@ -66,6 +66,26 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_practitioner_whose_sessions_are_free_is_scored_as_within_the_clients_budget()
+    {
+        var world = new World(System);
+        var free = world.Naturopath("Free clinic");
+        free.Terms = new ExchangeTerms { Currency = "USD", FeeMin = 0, FeeMax = 0 };
+        free = await world.AddAsync(free);
+        var profile = await world.ClientAsync(); // a $50 budget
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(free.Id, match.Listing.Id);
+        var terms = match.Components.Single(c => c.Name == "terms");
+        Assert.Equal(1.0, terms.RawValue, 9);
+        Assert.Equal("fee within budget", terms.Explanation);
+        Assert.Contains("Sessions are free, within your $50 budget", match.Reasons);
+        Assert.DoesNotContain("Terms beyond what you said you can give", match.Reasons);
+    }
+
+    [Fact]
     public async Task The_same_call_again_is_served_from_the_cache_with_the_same_matches()
     {
         var world = new World(System);
