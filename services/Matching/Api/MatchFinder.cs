@@ -25,13 +25,17 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
 
         var top = await scorer.TopAsync(eligible,
-            (h, slot) => new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam) { MaxTravelKm = maxTravelKm },
+            (h, opening) => new MatchContext(profile, h.Listing, h.DistanceKm, opening.Start, now, careTeam)
+            {
+                MaxTravelKm = maxTravelKm,
+                NoOpenSlot = opening.NoneOpen,
+            },
             batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
         var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();
         return (ranked, considered);
     }
 
-    private static Match ToMatch(SearchResult hit, DateTimeOffset? slot, ScoredMatch scored, int rank)
+    private static Match ToMatch(SearchResult hit, EarliestOpening opening, ScoredMatch scored, int rank)
     {
         var match = new Match
         {
@@ -42,7 +46,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         };
         match.Components.AddRange(scored.Components);
         match.Reasons.AddRange(scored.Reasons);
-        if (slot is { } s) match.EarliestSlot = Timestamp.FromDateTimeOffset(s);
+        if (opening.Start is { } s) match.EarliestSlot = Timestamp.FromDateTimeOffset(s);
         return match;
     }
 }
