@@ -117,11 +117,18 @@ public sealed class MatchingApi(
         var missing = Layers.Except(covered).ToArray();
         var suggestions = await Task.WhenAll(missing.Select(async layer =>
         {
-            var filters = new MatchFilters();
-            filters.Modalities.AddRange(CareTeamPlan.ModalitiesOf(layer, modalities.Values, profile.AvoidedModalities));
-            var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters, weights), profile.MaxTravelKm,
+            // No group (every modality of the layer avoided) means no search and no candidates.
+            var groups = CareTeamPlan.SearchGroupsOf(layer, modalities.Values, profile.AvoidedModalities);
+            var searches = groups.SelectMany(group =>
+            {
+                var filters = new MatchFilters();
+                filters.Modalities.AddRange(group);
+                return CandidateQuery.For(profile, filters, weights);
+            }).ToArray();
+            var (candidates, _) = await finder.FindAsync(profile, searches, profile.MaxTravelKm,
                 includeInfeasibleTerms: false, perLayer, MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
-            var suggestion = new LayerSuggestion { Layer = layer, Reason = CareTeamPlan.Reason(layer) };
+            var reason = groups.Count == 0 ? CareTeamPlan.AllAvoidedReason(layer) : CareTeamPlan.Reason(layer);
+            var suggestion = new LayerSuggestion { Layer = layer, Reason = reason };
             suggestion.Candidates.AddRange(candidates);
             return suggestion;
         }));
