@@ -7,7 +7,9 @@ namespace HealingNetwork.Matching.Domain;
 /// <summary>
 /// The search behind a referral: the specialty (NUCC code) or modality, of any orientation,
 /// near the request's point or the client's home. Specialists are worth travelling further for:
-/// the radius is at least <see cref="MinRadiusKm"/>. Terms are scored, not filtered.
+/// the radius is at least <see cref="MinRadiusKm"/>, except for a client whose travel limit is 0,
+/// which the profile contract defines as telehealth only: they are referred to telehealth, as
+/// FindMatches does, unless the request names a point (`near`). Terms are scored, not filtered.
 /// <para>
 /// The pool (<see cref="CandidateQuery.PoolSize"/>) is retrieved in an order that approximates the
 /// referral score, as matches are: SEARCH_ORDER_PREFERENCE preferring specialists who share
@@ -32,7 +34,7 @@ public static class ReferralQuery
         {
             search.Near = near.Clone();
         }
-        else if (profile.Home is { } home)
+        else if (profile.Home is { } home && profile.MaxTravelKm > 0)
         {
             search.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = Math.Max(MinRadiusKm, profile.MaxTravelKm) };
         }
