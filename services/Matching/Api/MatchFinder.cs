@@ -14,12 +14,13 @@ namespace HealingNetwork.Matching.Api;
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
 {
+    /// <param name="requested">A modality the client asked for by name, which their avoided modalities do not exclude (see <see cref="HardFilters"/>).</param>
     public async Task<(IReadOnlyList<Match> Matches, int Considered)> FindAsync(
         Profile profile, IReadOnlyList<SearchListingsRequest> searches, double maxTravelKm, bool includeInfeasibleTerms,
-        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options)
+        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, string? requested = null)
     {
         var hits = await candidates.SearchAsync(searches, options);
-        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms) is null).ToArray();
+        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, requested) is null).ToArray();
         var considered = eligible.Length; // read before the lookup, so no candidate list is kept alive across it (see TopAsync)
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);

@@ -93,7 +93,7 @@ public sealed class MatchingApi(
         var search = ReferralQuery.For(profile, request, bySpecialty);
         var radius = search.Near?.RadiusKm ?? 0;
         var (referrals, _) = await finder.FindAsync(profile, [search], radius, includeInfeasibleTerms: true,
-            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options);
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, requested: request.Specialty);
         var response = new FindReferralsResponse();
         response.Referrals.AddRange(referrals);
         return response;

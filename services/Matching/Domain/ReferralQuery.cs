@@ -28,6 +28,7 @@ public static class ReferralQuery
         var search = new SearchListingsRequest { AcceptingNewClientsOnly = true, PageSize = CandidateQuery.PoolSize, SkipExactTotal = true };
         if (bySpecialty) search.Specialties.Add(request.Specialty);
         else search.Modalities.Add(request.Specialty);
+        // The client asked for this one by name: their choice wins over their avoided list (HardFilters agrees).
         search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => m != request.Specialty));
         search.Languages.AddRange(profile.Languages);
         if (request.Near is { } near)

@@ -118,6 +118,26 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_referral_asked_for_by_name_is_given_even_when_the_client_avoids_that_modality()
+    {
+        // Avoiding chiropractic in matches is a preference; asking for a chiropractor is a choice, and the choice is the client's.
+        var world = new World(System);
+        var chiropractor = world.Cardiologist("Dr. Spine, DC", respectful: true, km: 3);
+        chiropractor.Modalities.Clear();
+        chiropractor.Modalities.Add("chiropractic");
+        chiropractor.Specialties.Clear();
+        chiropractor = await world.AddAsync(chiropractor);
+        var client = world.NatureClient();
+        client.AvoidedModalities.Add("chiropractic");
+        var profile = await world.ClientAsync(client);
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = "chiropractic" }, Tokens.As(world.Client));
+
+        Assert.Equal([chiropractor.Id], response.Referrals.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);
