@@ -24,6 +24,8 @@ public sealed class MatchingApi(
     /// <summary>The encoding of <c>cached = true</c>, appended to a cached response.</summary>
     private static readonly byte[] CachedMark = new FindMatchesResponse { Cached = true }.ToByteArray();
 
+    private static readonly IReadOnlySet<string> NoCodes = new HashSet<string>();
+
     private static readonly CareLayer[] Layers = [CareLayer.Body, CareLayer.Mind, CareLayer.Spirit, CareLayer.Maintenance];
 
     public override async Task<FindMatchesResponse> FindMatches(FindMatchesRequest request, ServerCallContext context)
@@ -34,9 +36,9 @@ public sealed class MatchingApi(
         PageSize(request.PageSize, 100, v);
         if (request.Filters is { } f)
         {
-            FieldRules.Text(v, "filters.query", f.Query, 200);
-            FieldRules.Range(v, "filters.max_travel_km", f.MaxTravelKm, 0.0, 1000.0);
-            FieldRules.List(v, "filters.modalities", f.Modalities, 20, FieldRules.Tag);
+            // The taxonomy is asked for only when there are codes to check (it is cached for minutes).
+            var codes = f.Modalities.Count > 0 ? await taxonomy.CodesAsync(context.CancellationToken) : NoCodes;
+            MatchFilterRules.Validate(f, codes, v);
         }
         if (request.Weights is { } w) WeightRules.Validate(w, v, "weights");
         v.ThrowIfAny();

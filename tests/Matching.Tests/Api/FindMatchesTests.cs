@@ -469,6 +469,16 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task An_unknown_modality_in_the_filters_is_named_as_the_caller_sent_it()
+    {
+        var world = new World(System);
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id, Filters = new MatchFilters { Modalities = { "naturopathy", "not-a-code" } } };
+
+        await RpcAssert.InvalidField("filters.modalities[1]", () => FindAsync(world, request));
+    }
+
+    [Fact]
     public async Task A_wider_travel_override_scores_the_farther_practitioner_by_distance_not_as_out_of_reach()
     {
         var world = new World(System);
