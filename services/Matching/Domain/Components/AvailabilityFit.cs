@@ -8,7 +8,11 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// </summary>
 public sealed class AvailabilityFit : IScoreComponent
 {
-    /// <summary>How many days ahead Matching asks for open slots; the value bottoms out there.</summary>
+    /// <summary>
+    /// How many days ahead Matching asks for open slots; the value bottoms out there. The same as
+    /// GetEarliestSlots' default horizon, which the directory's cache invalidation assumes (a booking
+    /// bumps the availability generation only when it changes an earliest slot within that horizon).
+    /// </summary>
     public const int HorizonDays = 28;
 
     public const double UnknownValue = 0.3;
