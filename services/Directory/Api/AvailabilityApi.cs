@@ -127,10 +127,11 @@ public sealed class AvailabilityApi(
         v.ThrowIfAny();
 
         var ids = request.ListingIds.Distinct(StringComparer.Ordinal).ToArray();
-        var earliest = await reader.EarliestAsync(ids, found => listingStore.GetTimeZonesAsync(found, context.CancellationToken),
+        var (earliest, noneOpen) = await reader.EarliestAsync(ids, found => listingStore.GetTimeZonesAsync(found, context.CancellationToken),
             Now, Now + Duration.FromDays(days), context.CancellationToken);
         var response = new GetEarliestSlotsResponse();
         response.Earliest.Add(earliest);
+        response.NoOpenSlotListingIds.AddRange(noneOpen);
         return response;
     }
 
@@ -269,7 +270,7 @@ public sealed class AvailabilityApi(
         var start = Instant.FromDateTimeOffset(slot.StartTime.ToDateTimeOffset());
         var now = Now;
         if (start >= now + Duration.FromDays(SlotQueryRules.DefaultHorizonDays)) return;
-        var earlier = start <= now ? [] : await reader.EarliestAsync([slot.ListingId], found => listingStore.GetTimeZonesAsync(found, ct), now, start, ct);
+        var earlier = start <= now ? [] : (await reader.EarliestAsync([slot.ListingId], found => listingStore.GetTimeZonesAsync(found, ct), now, start, ct)).Earliest;
         if (earlier.Count == 0) await generation.BumpAsync();
     }
 

@@ -144,7 +144,7 @@ public sealed class DirectoryApi(
         foreach (var (id, zone) in keys) zones.TryAdd(id, zone);
         var from = NodaTime.Instant.FromDateTimeOffset(writer.Now);
         var days = request.EarliestSlotHorizonDays == 0 ? SlotQueryRules.DefaultHorizonDays : request.EarliestSlotHorizonDays;
-        var earliest = await slots.EarliestAsync(zones.Keys.ToArray(),
+        var (earliest, _) = await slots.EarliestAsync(zones.Keys.ToArray(),
             found => Task.FromResult<IReadOnlyList<string?>>(found.Select(id => zones[id]).ToArray()),
             from, from + NodaTime.Duration.FromDays(days), ct);
         for (var i = 0; i < keys.Length; i++)

@@ -35,22 +35,27 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
 
     /// <summary>
     /// The earliest open slot in [from, to) of each listing in <paramref name="ids"/> that publishes
-    /// availability; listings without one are absent. Schedules are read first, so only listings with
-    /// one are looked up (<paramref name="zones"/>, for their time zone). Then rounds of one batched read
-    /// for every listing still looking, each checking more candidates (4, 16, 64, ...), so a mostly
-    /// open calendar costs one round trip. Used by GetEarliestSlots and by SearchListings with
-    /// include_earliest_slot, so both give the same answer.
+    /// availability (<c>Earliest</c>), and the listings that publish hours but have no open slot in
+    /// that range (<c>NoneOpen</c>: booked out or closed); a listing that publishes no hours, or does
+    /// not exist, is in neither. A client ranking practitioners needs the two apart: "no hours
+    /// published" is unknown, "nothing open" is known to be the worst availability. Both come from the
+    /// same reads: schedules first, so only listings with one are looked up (<paramref name="zones"/>,
+    /// for their time zone); then rounds of one batched read for every listing still looking, each
+    /// checking more candidates (4, 16, 64, ...), so a mostly open calendar costs one round trip, and a
+    /// listing whose candidates run out is the one with none open. Used by GetEarliestSlots and by
+    /// SearchListings with include_earliest_slot, so both give the same answer.
     /// </summary>
     /// <param name="zones">Each given listing's IANA time zone, in order; null where the listing is missing.</param>
-    public async Task<Dictionary<string, Slot>> EarliestAsync(
+    public async Task<(Dictionary<string, Slot> Earliest, List<string> NoneOpen)> EarliestAsync(
         IReadOnlyList<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<string?>>> zones,
         Instant from, Instant to, CancellationToken ct)
     {
         var earliest = new Dictionary<string, Slot>(StringComparer.Ordinal);
-        if (ids.Count == 0) return earliest;
+        var noneOpen = new List<string>();
+        if (ids.Count == 0) return (earliest, noneOpen);
         var schedules = await store.GetSchedulesAsync(ids, ct);
         var published = Enumerable.Range(0, ids.Count).Where(i => schedules[i] is not null).ToArray();
-        if (published.Length == 0) return earliest;
+        if (published.Length == 0) return (earliest, noneOpen);
         var found = await zones(published.Select(i => ids[i]).ToArray());
         var pending = new List<((string Id, string TimeZone) Zone, IEnumerator<OpenSlot> Candidates)>();
         for (var k = 0; k < published.Length; k++)
@@ -68,11 +73,15 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
                 var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
                 if (firstOpen is { } slot) earliest[pending[i].Zone.Id] = ToProto(pending[i].Zone.Id, pending[i].Zone.TimeZone, slot);
                 else if (chunks[i].Count == take) next.Add(pending[i]);
-                else pending[i].Candidates.Dispose();
+                else
+                {
+                    noneOpen.Add(pending[i].Zone.Id);
+                    pending[i].Candidates.Dispose();
+                }
             }
             pending = next;
         }
-        return earliest;
+        return (earliest, noneOpen);
     }
 
     private static IReadOnlyList<(long Start, long End)> Spans(List<OpenSlot> slots)

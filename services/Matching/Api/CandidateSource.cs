@@ -1,5 +1,7 @@
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.Matching.Domain;
+using HealingNetwork.Matching.Domain.Components;
 
 namespace HealingNetwork.Matching.Api;
 
@@ -20,17 +22,25 @@ public sealed class CandidateSource(DirectoryService.DirectoryServiceClient dire
     /// <summary>GetEarliestSlots takes up to 500 listing ids (availability.proto).</summary>
     private const int MaxIdsPerCall = 500;
 
-    /// <summary>The earliest open slot of each hit, in order (null: no published hours or none open), in one call per 500 hits.</summary>
-    public async Task<IReadOnlyList<DateTimeOffset?>> EarliestSlotsAsync(IReadOnlyList<SearchResult> hits, CallOptions options)
+    /// <summary>
+    /// The earliest opening of each hit within <see cref="AvailabilityFit.HorizonDays"/>, in order: its
+    /// first open slot, none open (hours published, all taken), or unknown (no published hours); in one
+    /// call per 500 hits.
+    /// </summary>
+    public async Task<IReadOnlyList<EarliestOpening>> EarliestSlotsAsync(IReadOnlyList<SearchResult> hits, CallOptions options)
     {
         var replies = await Task.WhenAll(hits.Chunk(MaxIdsPerCall).Select(chunk =>
         {
-            var request = new GetEarliestSlotsRequest();
+            var request = new GetEarliestSlotsRequest { HorizonDays = AvailabilityFit.HorizonDays };
             request.ListingIds.AddRange(chunk.Select(h => h.Listing.Id));
             return availability.GetEarliestSlotsAsync(request, options).ResponseAsync;
         }));
-        var earliest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var (id, slot) in replies.SelectMany(r => r.Earliest)) earliest[id] = slot.StartTime.ToDateTimeOffset();
-        return hits.Select(h => earliest.TryGetValue(h.Listing.Id, out var start) ? start : (DateTimeOffset?)null).ToArray();
+        var earliest = new Dictionary<string, EarliestOpening>(StringComparer.Ordinal);
+        foreach (var reply in replies)
+        {
+            foreach (var (id, slot) in reply.Earliest) earliest[id] = EarliestOpening.At(slot.StartTime.ToDateTimeOffset());
+            foreach (var id in reply.NoOpenSlotListingIds) earliest[id] = EarliestOpening.NoneInHorizon;
+        }
+        return hits.Select(h => earliest.GetValueOrDefault(h.Listing.Id, EarliestOpening.Unknown)).ToArray();
     }
 }

@@ -14,24 +14,29 @@ namespace HealingNetwork.Matching.Api;
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
 {
+    /// <param name="requested">A modality the client asked for by name, which their avoided modalities do not exclude (see <see cref="HardFilters"/>).</param>
     public async Task<(IReadOnlyList<Match> Matches, int Considered)> FindAsync(
         Profile profile, IReadOnlyList<SearchListingsRequest> searches, double maxTravelKm, bool includeInfeasibleTerms,
-        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options)
+        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, string? requested = null)
     {
         var hits = await candidates.SearchAsync(searches, options);
-        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms) is null).ToArray();
+        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, requested) is null).ToArray();
         var considered = eligible.Length; // read before the lookup, so no candidate list is kept alive across it (see TopAsync)
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
 
         var top = await scorer.TopAsync(eligible,
-            (h, slot) => new MatchContext(profile, h.Listing, h.DistanceKm, slot, now, careTeam) { MaxTravelKm = maxTravelKm },
+            (h, opening) => new MatchContext(profile, h.Listing, h.DistanceKm, opening.Start, now, careTeam)
+            {
+                MaxTravelKm = maxTravelKm,
+                NoOpenSlot = opening.NoneOpen,
+            },
             batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
         var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();
         return (ranked, considered);
     }
 
-    private static Match ToMatch(SearchResult hit, DateTimeOffset? slot, ScoredMatch scored, int rank)
+    private static Match ToMatch(SearchResult hit, EarliestOpening opening, ScoredMatch scored, int rank)
     {
         var match = new Match
         {
@@ -42,7 +47,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         };
         match.Components.AddRange(scored.Components);
         match.Reasons.AddRange(scored.Reasons);
-        if (slot is { } s) match.EarliestSlot = Timestamp.FromDateTimeOffset(s);
+        if (opening.Start is { } s) match.EarliestSlot = Timestamp.FromDateTimeOffset(s);
         return match;
     }
 }

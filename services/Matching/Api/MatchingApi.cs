@@ -24,6 +24,8 @@ public sealed class MatchingApi(
     /// <summary>The encoding of <c>cached = true</c>, appended to a cached response.</summary>
     private static readonly byte[] CachedMark = new FindMatchesResponse { Cached = true }.ToByteArray();
 
+    private static readonly IReadOnlySet<string> NoCodes = new HashSet<string>();
+
     private static readonly CareLayer[] Layers = [CareLayer.Body, CareLayer.Mind, CareLayer.Spirit, CareLayer.Maintenance];
 
     public override async Task<FindMatchesResponse> FindMatches(FindMatchesRequest request, ServerCallContext context)
@@ -34,9 +36,9 @@ public sealed class MatchingApi(
         PageSize(request.PageSize, 100, v);
         if (request.Filters is { } f)
         {
-            FieldRules.Text(v, "filters.query", f.Query, 200);
-            FieldRules.Range(v, "filters.max_travel_km", f.MaxTravelKm, 0.0, 1000.0);
-            FieldRules.List(v, "filters.modalities", f.Modalities, 20, FieldRules.Tag);
+            // The taxonomy is asked for only when there are codes to check (it is cached for minutes).
+            var codes = f.Modalities.Count > 0 ? await taxonomy.CodesAsync(context.CancellationToken) : NoCodes;
+            MatchFilterRules.Validate(f, codes, v);
         }
         if (request.Weights is { } w) WeightRules.Validate(w, v, "weights");
         v.ThrowIfAny();
@@ -93,7 +95,7 @@ public sealed class MatchingApi(
         var search = ReferralQuery.For(profile, request, bySpecialty);
         var radius = search.Near?.RadiusKm ?? 0;
         var (referrals, _) = await finder.FindAsync(profile, [search], radius, includeInfeasibleTerms: true,
-            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options);
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, requested: request.Specialty);
         var response = new FindReferralsResponse();
         response.Referrals.AddRange(referrals);
         return response;
@@ -117,11 +119,18 @@ public sealed class MatchingApi(
         var missing = Layers.Except(covered).ToArray();
         var suggestions = await Task.WhenAll(missing.Select(async layer =>
         {
-            var filters = new MatchFilters();
-            filters.Modalities.AddRange(CareTeamPlan.ModalitiesOf(layer, modalities.Values, profile.AvoidedModalities));
-            var (candidates, _) = await finder.FindAsync(profile, CandidateQuery.For(profile, filters, weights), profile.MaxTravelKm,
+            // No group (every modality of the layer avoided) means no search and no candidates.
+            var groups = CareTeamPlan.SearchGroupsOf(layer, modalities.Values, profile.AvoidedModalities);
+            var searches = groups.SelectMany(group =>
+            {
+                var filters = new MatchFilters();
+                filters.Modalities.AddRange(group);
+                return CandidateQuery.For(profile, filters, weights);
+            }).ToArray();
+            var (candidates, _) = await finder.FindAsync(profile, searches, profile.MaxTravelKm,
                 includeInfeasibleTerms: false, perLayer, MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
-            var suggestion = new LayerSuggestion { Layer = layer, Reason = CareTeamPlan.Reason(layer) };
+            var reason = groups.Count == 0 ? CareTeamPlan.AllAvoidedReason(layer) : CareTeamPlan.Reason(layer);
+            var suggestion = new LayerSuggestion { Layer = layer, Reason = reason };
             suggestion.Candidates.AddRange(candidates);
             return suggestion;
         }));

@@ -9,13 +9,30 @@ namespace HealingNetwork.Matching.Domain;
 /// </summary>
 public static class CareTeamPlan
 {
+    /// <summary>SearchListings takes up to 50 modality codes (directory_service.proto); the body layer alone has more.</summary>
+    public const int MaxModalitiesPerSearch = 50;
+
+    /// <summary>Every modality of <paramref name="layer"/> the client does not avoid, in code order.</summary>
     public static IReadOnlyList<string> ModalitiesOf(CareLayer layer, IEnumerable<Modality> taxonomy, IEnumerable<string> avoided)
     {
         var name = layer.ToString().ToLowerInvariant();
         var skip = avoided.ToHashSet(StringComparer.Ordinal);
         return taxonomy.Where(m => string.Equals(m.Layer, name, StringComparison.OrdinalIgnoreCase) && !skip.Contains(m.Code))
-            .Select(m => m.Code).Order(StringComparer.Ordinal).Take(50).ToArray();
+            .Select(m => m.Code).Order(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>
+    /// The modality restriction of each search for <paramref name="layer"/>: all of
+    /// <see cref="ModalitiesOf"/>, split into groups a search takes (their pools merged rank as well as
+    /// one search of them all would). None when the client avoids every modality of the layer: no
+    /// search at all, since a search without modalities would be unrestricted.
+    /// </summary>
+    public static IReadOnlyList<string[]> SearchGroupsOf(CareLayer layer, IEnumerable<Modality> taxonomy, IEnumerable<string> avoided) =>
+        ModalitiesOf(layer, taxonomy, avoided).Chunk(MaxModalitiesPerSearch).ToArray();
+
+    /// <summary>Why a missing layer has no candidates when the client avoids every modality of it.</summary>
+    public static string AllAvoidedReason(CareLayer layer) =>
+        $"You avoid every kind of care for the {layer.ToString().ToLowerInvariant()} layer, so no one is suggested for it.";
 
     public static string Reason(CareLayer layer) => layer switch
     {

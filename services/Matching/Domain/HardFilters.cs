@@ -6,15 +6,18 @@ namespace HealingNetwork.Matching.Domain;
 /// <summary>
 /// The rules no match may break, whatever its score. They are pushed down into the directory
 /// search and checked again here, so a backend mistake can never show a forbidden match:
-/// avoided modalities; out of travel range unless telehealth suits both; not accepting new
-/// clients; no shared language when the client named languages; terms the client cannot meet
-/// (unless they asked to see all).
+/// avoided modalities (except one the client explicitly asked for in this very request: a referral
+/// for a specialty they otherwise avoid is their choice to make); out of travel range unless
+/// telehealth suits both; not accepting new clients; no shared language when the client named
+/// languages; terms the client cannot meet (unless they asked to see all).
 /// </summary>
 public static class HardFilters
 {
-    public static string? Violation(Profile profile, Listing listing, double distanceKm, double maxTravelKm, bool includeInfeasibleTerms)
+    /// <param name="requested">A modality code the request asks for by name (FindReferrals' specialty), exempt from the avoided ones.</param>
+    public static string? Violation(
+        Profile profile, Listing listing, double distanceKm, double maxTravelKm, bool includeInfeasibleTerms, string? requested = null)
     {
-        if (Sets.Overlap(listing.Modalities, profile.AvoidedModalities)) return "offers an avoided modality";
+        if (OffersAvoided(profile, listing, requested)) return "offers an avoided modality";
         if (!listing.AcceptingNewClients) return "not accepting new clients";
         var inReach = distanceKm >= 0 && distanceKm <= maxTravelKm + 1e-6;
         if (!inReach && !(listing.Telehealth && profile.TelehealthOk)) return "out of travel range";
@@ -22,6 +25,13 @@ public static class HardFilters
             return "no shared language";
         if (!includeInfeasibleTerms && !TermsFeasible(profile, listing.Terms)) return "terms the client cannot meet";
         return null;
+    }
+
+    private static bool OffersAvoided(Profile profile, Listing listing, string? requested)
+    {
+        foreach (var modality in listing.Modalities)
+            if (modality != requested && profile.AvoidedModalities.Contains(modality)) return true;
+        return false;
     }
 
     /// <summary>

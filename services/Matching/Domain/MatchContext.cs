@@ -9,7 +9,9 @@ namespace HealingNetwork.Matching.Domain;
 /// <see cref="MaxTravelKm"/> is the travel limit in force for this search: the profile's, unless
 /// the call widened it (a filter override, or a referral's larger radius), so scoring and the
 /// hard filters agree on what is within reach.
-/// Only <see cref="Components.AvailabilityFit"/> reads <see cref="EarliestSlot"/>:
+/// <see cref="NoOpenSlot"/> tells a listing that publishes hours but has nothing open in the horizon
+/// (EarliestSlot null) from one that publishes none (<see cref="EarliestOpening"/>).
+/// Only <see cref="Components.AvailabilityFit"/> reads <see cref="EarliestSlot"/> and <see cref="NoOpenSlot"/>:
 /// <see cref="MatchScorer.TopAsync{T}"/> bounds every other part of a score before slots are known.
 /// </summary>
 public sealed record MatchContext(
@@ -21,6 +23,15 @@ public sealed record MatchContext(
     IReadOnlySet<string> CareTeamModalities)
 {
     public double MaxTravelKm { get; init; } = Profile.MaxTravelKm;
+
+    /// <summary>True when the listing publishes hours but has no open slot within the horizon (EarliestSlot is then null).</summary>
+    public bool NoOpenSlot { get; init; }
+
+    /// <summary>The earliest opening this context was made with.</summary>
+    public EarliestOpening Opening => new(EarliestSlot, NoOpenSlot);
+
+    /// <summary>This context with <paramref name="opening"/> as the listing's earliest opening.</summary>
+    public MatchContext With(EarliestOpening opening) => this with { EarliestSlot = opening.Start, NoOpenSlot = opening.NoneOpen };
 
     /// <summary>True when the listing is reachable only remotely for this client.</summary>
     public bool RemoteOnly => DistanceKm < 0 || DistanceKm > MaxTravelKm + 1e-6;

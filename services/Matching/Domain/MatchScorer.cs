@@ -103,24 +103,24 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
     /// <see cref="Top{T}"/> for candidates whose earliest open slots are not known yet and cost a
     /// lookup (<paramref name="earliestOf"/>, one batched call). Without its slot a candidate's score
     /// lies between the scores it would have with the best availability value (1) and the worst
-    /// (<see cref="AvailabilityFit.LowestValue"/>); the page's last score is at least the
+    /// (<see cref="AvailabilityFit.LowestValue"/>, nothing open); the page's last score is at least the
     /// <paramref name="count"/>-th best lower bound, so only candidates whose upper bound reaches it
     /// are looked up: the others cannot enter the page whatever their slot. The result is exactly
     /// <see cref="Top{T}"/>'s with every slot known, in one lookup, usually for a fraction of the candidates.
     /// </summary>
-    /// <param name="contextOf">The scoring context of a candidate with the given earliest slot (null: none known).</param>
-    /// <param name="earliestOf">The earliest open slot of each candidate given, in the same order (null: none).</param>
+    /// <param name="contextOf">The scoring context of a candidate with the given earliest opening (<see cref="EarliestOpening.Unknown"/> before the lookup).</param>
+    /// <param name="earliestOf">The earliest opening of each candidate given, in the same order.</param>
     /// <remarks>
     /// Not an async method itself: the contenders are chosen before anything is awaited, and only
     /// they are handed to the part that awaits. The other candidates (usually most of them, each a
     /// parsed listing) are garbage by then instead of surviving every collection during the lookup,
     /// which is when most in-flight matches sit in memory (an async method keeps its parameters).
     /// </remarks>
-    public Task<IReadOnlyList<(T Item, DateTimeOffset? Slot, ScoredMatch Scored)>> TopAsync<T>(
-        IReadOnlyList<T> items, Func<T, DateTimeOffset?, MatchContext> contextOf,
-        Func<IReadOnlyList<T>, Task<IReadOnlyList<DateTimeOffset?>>> earliestOf, Func<string, double> weightOf, int count)
+    public Task<IReadOnlyList<(T Item, EarliestOpening Slot, ScoredMatch Scored)>> TopAsync<T>(
+        IReadOnlyList<T> items, Func<T, EarliestOpening, MatchContext> contextOf,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<EarliestOpening>>> earliestOf, Func<string, double> weightOf, int count)
     {
-        if (count <= 0 || items.Count == 0) return Task.FromResult<IReadOnlyList<(T, DateTimeOffset?, ScoredMatch)>>([]);
+        if (count <= 0 || items.Count == 0) return Task.FromResult<IReadOnlyList<(T, EarliestOpening, ScoredMatch)>>([]);
         var weights = WeightsOf(weightOf);
         var withoutSlot = (double[])weights.Clone();
         var slotWeight = 0.0;
@@ -132,7 +132,7 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
         var bounds = new (double Upper, double Lower, int Index)[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            var context = contextOf(items[i], null);
+            var context = contextOf(items[i], EarliestOpening.Unknown);
             var sum = 0.0;
             for (var c = 0; c < components.Count; c++) sum += components[c].Value(context) * withoutSlot[c];
             var stale = context.Listing.Stale;
@@ -151,11 +151,11 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
     /// <see cref="TopAsync{T}"/> once the contenders are known (best upper bound first): looks up
     /// their slots, values and ranks them, and explains the page.
     /// </summary>
-    private async Task<IReadOnlyList<(T Item, DateTimeOffset? Slot, ScoredMatch Scored)>> RankContendersAsync<T>(
-        (T Item, double Upper)[] contenders, double floor, Func<T, DateTimeOffset?, MatchContext> contextOf,
-        Func<IReadOnlyList<T>, Task<IReadOnlyList<DateTimeOffset?>>> earliestOf, double[] weights, Func<string, double> weightOf, int count)
+    private async Task<IReadOnlyList<(T Item, EarliestOpening Slot, ScoredMatch Scored)>> RankContendersAsync<T>(
+        (T Item, double Upper)[] contenders, double floor, Func<T, EarliestOpening, MatchContext> contextOf,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<EarliestOpening>>> earliestOf, double[] weights, Func<string, double> weightOf, int count)
     {
-        var slots = new DateTimeOffset?[contenders.Length];
+        var slots = new EarliestOpening[contenders.Length];
         var contexts = new MatchContext[contenders.Length];
         var keys = new List<(double Score, string Id, int Index)>(contenders.Length);
         var looked = 0;
@@ -177,7 +177,7 @@ public sealed class MatchScorer(IReadOnlyList<IScoreComponent> components)
             looked += round.Length;
             keys.Sort(ByRank);
         }
-        var top = new (T, DateTimeOffset?, ScoredMatch)[Math.Min(count, keys.Count)];
+        var top = new (T, EarliestOpening, ScoredMatch)[Math.Min(count, keys.Count)];
         for (var i = 0; i < top.Length; i++) top[i] = (contenders[keys[i].Index].Item, slots[keys[i].Index], Score(contexts[keys[i].Index], weightOf));
         return top;
     }

@@ -7,7 +7,9 @@ namespace HealingNetwork.Matching.Domain;
 /// <summary>
 /// The search behind a referral: the specialty (NUCC code) or modality, of any orientation,
 /// near the request's point or the client's home. Specialists are worth travelling further for:
-/// the radius is at least <see cref="MinRadiusKm"/>. Terms are scored, not filtered.
+/// the radius is at least <see cref="MinRadiusKm"/>, except for a client whose travel limit is 0,
+/// which the profile contract defines as telehealth only: they are referred to telehealth, as
+/// FindMatches does, unless the request names a point (`near`). Terms are scored, not filtered.
 /// <para>
 /// The pool (<see cref="CandidateQuery.PoolSize"/>) is retrieved in an order that approximates the
 /// referral score, as matches are: SEARCH_ORDER_PREFERENCE preferring specialists who share
@@ -26,13 +28,14 @@ public static class ReferralQuery
         var search = new SearchListingsRequest { AcceptingNewClientsOnly = true, PageSize = CandidateQuery.PoolSize, SkipExactTotal = true };
         if (bySpecialty) search.Specialties.Add(request.Specialty);
         else search.Modalities.Add(request.Specialty);
+        // The client asked for this one by name: their choice wins over their avoided list (HardFilters agrees).
         search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => m != request.Specialty));
         search.Languages.AddRange(profile.Languages);
         if (request.Near is { } near)
         {
             search.Near = near.Clone();
         }
-        else if (profile.Home is { } home)
+        else if (profile.Home is { } home && profile.MaxTravelKm > 0)
         {
             search.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = Math.Max(MinRadiusKm, profile.MaxTravelKm) };
         }

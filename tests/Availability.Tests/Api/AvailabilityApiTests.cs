@@ -531,6 +531,36 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Earliest_slots_name_the_listings_that_publish_hours_but_have_nothing_open_in_the_horizon()
+    {
+        // One session a day: within a one-day horizon there is exactly one slot, and it is booked.
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var bookedOut = await host.CreateListingAsync(owner);
+        var daily = new SetWeeklyAvailabilityRequest { ListingId = bookedOut.Id, SessionMinutes = 60 };
+        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
+            daily.Windows.Add(new WeeklyWindow { Weekday = day, Start = "09:00", End = "10:00", LocationIndex = -1 });
+        await _client.SetWeeklyAvailabilityAsync(daily, DirectoryHost.As(owner));
+        var only = Assert.Single(await OpenSlotsAsync(bookedOut.Id, days: 1));
+        var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = bookedOut.Id, StartTime = only.StartTime }, DirectoryHost.As("alice"));
+        await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As("alice"));
+        var open = await OpenAllWeekAsync(owner);
+        var withoutHours = await host.CreateListingAsync(owner);
+
+        var response = await _client.GetEarliestSlotsAsync(new GetEarliestSlotsRequest
+        {
+            ListingIds = { bookedOut.Id, open.Id, withoutHours.Id, "unknown" },
+            HorizonDays = 1,
+        });
+
+        Assert.Equal([open.Id], response.Earliest.Keys);
+        Assert.Equal([bookedOut.Id], response.NoOpenSlotListingIds); // not the one without hours, nor the unknown id
+        // A longer horizon reaches tomorrow's session: open again.
+        var week = await _client.GetEarliestSlotsAsync(new GetEarliestSlotsRequest { ListingIds = { bookedOut.Id }, HorizonDays = 7 });
+        Assert.Equal([bookedOut.Id], week.Earliest.Keys);
+        Assert.Empty(week.NoOpenSlotListingIds);
+    }
+
+    [Fact]
     public async Task Earliest_slots_of_a_large_candidate_set_find_the_few_listings_that_publish_hours()
     {
         // Matching asks about up to 200 candidates, most without hours: the store reads schedules

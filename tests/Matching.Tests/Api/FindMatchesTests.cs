@@ -66,6 +66,79 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_practitioner_whose_sessions_are_free_is_scored_as_within_the_clients_budget()
+    {
+        var world = new World(System);
+        var free = world.Naturopath("Free clinic");
+        free.Terms = new ExchangeTerms { Currency = "USD", FeeMin = 0, FeeMax = 0 };
+        free = await world.AddAsync(free);
+        var profile = await world.ClientAsync(); // a $50 budget
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(free.Id, match.Listing.Id);
+        var terms = match.Components.Single(c => c.Name == "terms");
+        Assert.Equal(1.0, terms.RawValue, 9);
+        Assert.Equal("fee within budget", terms.Explanation);
+        Assert.Contains("Sessions are free, within your $50 budget", match.Reasons);
+        Assert.DoesNotContain("Terms beyond what you said you can give", match.Reasons);
+    }
+
+    [Fact]
+    public async Task A_fully_booked_practitioner_ranks_below_one_with_a_late_opening_and_says_nothing_is_open()
+    {
+        // Both see clients once a week, on the weekday before today's (so the fourth session falls
+        // about 27 days ahead, still within the 28 days matching looks at): one has every session of
+        // the next four weeks booked, the other all but the last.
+        var world = new World(System);
+        var bookedOut = await world.AddAsync(world.Naturopath("Fully booked", km: 1));
+        var late = await world.AddAsync(world.Naturopath("Opening in four weeks", km: 1));
+        foreach (var listing in new[] { bookedOut, late })
+        {
+            var hours = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = 60 };
+            hours.Windows.Add(new WeeklyWindow { Weekday = WeekdayBeforeTodayIn(listing.TimeZone), Start = "09:00", End = "10:00", LocationIndex = 0 });
+            await System.Availability.SetWeeklyAvailabilityAsync(hours, Tokens.As(world.Practitioner));
+        }
+        var sessions = await OpenSessionsAsync(bookedOut.Id, days: 28);
+        Assert.Equal(4, sessions.Count);
+        foreach (var slot in sessions) await BookAsync(slot);
+        foreach (var slot in (await OpenSessionsAsync(late.Id, days: 28)).SkipLast(1)) await BookAsync(slot);
+        var profile = await world.ClientAsync();
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        Assert.Equal([late.Id, bookedOut.Id], response.Matches.Select(m => m.Listing.Id));
+        var full = response.Matches[1];
+        Assert.Null(full.EarliestSlot);
+        Assert.Equal(0, full.Components.Single(c => c.Name == "availability").RawValue, 9);
+        Assert.Equal("no open slot in the next 28 days", AvailabilityExplanation(full));
+        Assert.Contains("No open session in the next 28 days", full.Reasons);
+        Assert.StartsWith("first open slot in 2", AvailabilityExplanation(response.Matches[0]));
+    }
+
+    private static Weekday WeekdayBeforeTodayIn(string timeZone)
+    {
+        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).AddDays(-1).DayOfWeek;
+        return yesterday == DayOfWeek.Sunday ? Weekday.Sunday : (Weekday)(int)yesterday;
+    }
+
+    private async Task<IReadOnlyList<Slot>> OpenSessionsAsync(string listingId, int days) =>
+        (await System.Availability.ListOpenSlotsAsync(new ListOpenSlotsRequest
+        {
+            ListingId = listingId,
+            PageSize = 100,
+            EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(days)),
+        })).Slots;
+
+    private async Task BookAsync(Slot slot)
+    {
+        var someone = Tokens.As("client-" + Guid.NewGuid().ToString("N")[..8]);
+        var hold = await System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = slot.ListingId, StartTime = slot.StartTime }, someone);
+        await System.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, someone);
+    }
+
+    [Fact]
     public async Task The_same_call_again_is_served_from_the_cache_with_the_same_matches()
     {
         var world = new World(System);
@@ -393,6 +466,16 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         await RpcAssert.InvalidField("profile_id", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
         await RpcAssert.InvalidField("filters.max_travel_km", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
         await RpcAssert.InvalidField("filters.query", () => System.Matching.FindMatchesAsync(request, Tokens.As("anyone")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_unknown_modality_in_the_filters_is_named_as_the_caller_sent_it()
+    {
+        var world = new World(System);
+        var profile = await world.ClientAsync();
+        var request = new FindMatchesRequest { ProfileId = profile.Id, Filters = new MatchFilters { Modalities = { "naturopathy", "not-a-code" } } };
+
+        await RpcAssert.InvalidField("filters.modalities[1]", () => FindAsync(world, request));
     }
 
     [Fact]

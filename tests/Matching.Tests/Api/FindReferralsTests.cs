@@ -90,6 +90,54 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_telehealth_only_client_is_referred_to_telehealth_specialists_not_to_one_nearby_in_person()
+    {
+        var world = new World(System);
+        var inPerson = world.Cardiologist("Dr. Down The Road, MD", respectful: true, km: 1.4);
+        inPerson.Telehealth = false;
+        inPerson = await world.AddAsync(inPerson);
+        var client = world.NatureClient();
+        client.MaxTravelKm = 0; // telehealth only (profiles.proto)
+        client.TelehealthOk = true;
+        var profile = await world.ClientAsync(client);
+
+        var referrals = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+        var matches = await System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, Tokens.As(world.Client));
+        // Naming a point is how a client asks for in-person specialists anyway.
+        var (lat, lon) = (world.Lat, world.Lon);
+        var there = await System.Matching.FindReferralsAsync(new FindReferralsRequest
+        {
+            ProfileId = profile.Id, Specialty = Cardiology, PageSize = 50, Near = new Directory.V1.GeoRadius { Lat = lat, Lon = lon, RadiusKm = 10 },
+        }, Tokens.As(world.Client));
+
+        Assert.DoesNotContain(inPerson.Id, referrals.Referrals.Select(r => r.Listing.Id));
+        Assert.All(referrals.Referrals, r => Assert.True(r.Listing.Telehealth));
+        Assert.DoesNotContain(inPerson.Id, matches.Matches.Select(m => m.Listing.Id)); // as FindMatches
+        Assert.Contains(inPerson.Id, there.Referrals.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
+    public async Task A_referral_asked_for_by_name_is_given_even_when_the_client_avoids_that_modality()
+    {
+        // Avoiding chiropractic in matches is a preference; asking for a chiropractor is a choice, and the choice is the client's.
+        var world = new World(System);
+        var chiropractor = world.Cardiologist("Dr. Spine, DC", respectful: true, km: 3);
+        chiropractor.Modalities.Clear();
+        chiropractor.Modalities.Add("chiropractic");
+        chiropractor.Specialties.Clear();
+        chiropractor = await world.AddAsync(chiropractor);
+        var client = world.NatureClient();
+        client.AvoidedModalities.Add("chiropractic");
+        var profile = await world.ClientAsync(client);
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = "chiropractic" }, Tokens.As(world.Client));
+
+        Assert.Equal([chiropractor.Id], response.Referrals.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);

@@ -43,4 +43,40 @@ public sealed class SuggestCareTeamTests(MatchingSystem fixture)
         Assert.Equal([massage.Id], response.Suggestions[2].Candidates.Select(c => c.Listing.Id));
         Assert.All(response.Suggestions, s => Assert.False(string.IsNullOrEmpty(s.Reason)));
     }
+
+    [Fact]
+    public async Task Every_body_modality_can_be_suggested_including_the_last_ones_in_code_order()
+    {
+        // The body layer has more modalities than one search takes; the last in code order were never searched.
+        var world = new World(System);
+        var herbalist = await world.AddAsync(As(world.Naturopath("x", km: 2), "Hedgerow Herbalist", "western-herbalism"));
+        var zeroBalancing = await world.AddAsync(As(world.Naturopath("x", km: 3), "Zero Balancing Studio", "zero-balancing"));
+        var profile = await world.ClientAsync();
+
+        var response = await System.Matching.SuggestCareTeamAsync(
+            new SuggestCareTeamRequest { ProfileId = profile.Id, CandidatesPerLayer = 5 }, Tokens.As(world.Client));
+
+        var body = Assert.Single(response.Suggestions, s => s.Layer == CareLayer.Body);
+        Assert.Equal(new[] { herbalist.Id, zeroBalancing.Id }.Order(), body.Candidates.Select(c => c.Listing.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_client_who_avoids_every_mind_modality_is_offered_no_one_for_the_mind_and_told_why()
+    {
+        var world = new World(System);
+        var feldenkrais = await world.AddAsync(As(world.Naturopath("x", km: 2), "Moving Well Feldenkrais", "feldenkrais-method"));
+        var taxonomy = await System.Directory.ListModalitiesAsync(new ListModalitiesRequest());
+        var client = world.NatureClient();
+        client.AvoidedModalities.AddRange(taxonomy.Modalities.Where(m => m.Layer == "mind").Select(m => m.Code));
+        Assert.Equal(17, client.AvoidedModalities.Count);
+        var profile = await world.ClientAsync(client);
+
+        var response = await System.Matching.SuggestCareTeamAsync(new SuggestCareTeamRequest { ProfileId = profile.Id }, Tokens.As(world.Client));
+
+        var mind = Assert.Single(response.Suggestions, s => s.Layer == CareLayer.Mind);
+        Assert.Empty(mind.Candidates);
+        Assert.Equal("You avoid every kind of care for the mind layer, so no one is suggested for it.", mind.Reason);
+        var body = Assert.Single(response.Suggestions, s => s.Layer == CareLayer.Body);
+        Assert.Equal([feldenkrais.Id], body.Candidates.Select(c => c.Listing.Id)); // the body layer, where Feldenkrais belongs
+    }
 }

@@ -28,6 +28,23 @@ public sealed class HardFiltersTests
     }
 
     [Fact]
+    public void An_avoided_modality_the_client_asks_for_by_name_is_allowed_but_no_other_avoided_one()
+    {
+        var profile = Samples.NatureClient();
+        profile.AvoidedModalities.Add("chiropractic");
+        profile.AvoidedModalities.Add("massage-therapy");
+        var chiropractor = Samples.Naturopath();
+        chiropractor.Modalities.Clear();
+        chiropractor.Modalities.Add("chiropractic");
+        var alsoMassage = chiropractor.Clone();
+        alsoMassage.Modalities.Add("massage-therapy");
+
+        Assert.Null(HardFilters.Violation(profile, chiropractor, 2, profile.MaxTravelKm, false, requested: "chiropractic"));
+        Assert.Equal("offers an avoided modality", HardFilters.Violation(profile, alsoMassage, 2, profile.MaxTravelKm, false, requested: "chiropractic"));
+        Assert.Equal("offers an avoided modality", Check(profile, chiropractor)); // asked for nothing by name
+    }
+
+    [Fact]
     public void Only_working_alongside_an_avoided_modality_is_allowed()
     {
         var profile = Samples.NatureClient();

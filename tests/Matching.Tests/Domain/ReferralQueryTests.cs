@@ -66,6 +66,22 @@ public sealed class ReferralQueryTests
     }
 
     [Fact]
+    public void A_client_who_travels_zero_kilometres_is_referred_to_telehealth_only_unless_the_request_names_a_point()
+    {
+        var profile = Samples.NatureClient();
+        profile.MaxTravelKm = 0;
+
+        var search = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+        var near = new GeoRadius { Lat = 47.6, Lon = -122.3, RadiusKm = 30 };
+        var there = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology, Near = near }, bySpecialty: true);
+
+        Assert.Null(search.Near);
+        Assert.True(search.TelehealthOnly);
+        Assert.Equal(near, there.Near);
+        Assert.False(there.TelehealthOnly);
+    }
+
+    [Fact]
     public void The_requested_point_and_radius_replace_home()
     {
         var near = new GeoRadius { Lat = 47.6, Lon = -122.3, RadiusKm = 120 };

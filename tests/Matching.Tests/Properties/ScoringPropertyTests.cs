@@ -80,19 +80,19 @@ public sealed class ScoringPropertyTests
         var rounds = 0;
 
         var expected = MatchScorer.Default.Top(contexts, c => c, weightOf, page);
-        var top = await MatchScorer.Default.TopAsync(contexts, (c, slot) => c with { EarliestSlot = slot },
+        var top = await MatchScorer.Default.TopAsync(contexts, (c, opening) => c.With(opening),
             batch =>
             {
                 rounds++;
                 looked.AddRange(batch);
-                return Task.FromResult<IReadOnlyList<DateTimeOffset?>>(batch.Select(c => c.EarliestSlot).ToArray());
+                return Task.FromResult<IReadOnlyList<EarliestOpening>>(batch.Select(c => c.Opening).ToArray());
             }, weightOf, page);
 
         Assert.Equal(expected.Select(t => t.Scored.ListingId), top.Select(t => t.Scored.ListingId));
         Assert.Equal(expected.Select(t => t.Scored.Score), top.Select(t => t.Scored.Score));
         Assert.Equal(expected.Select(t => t.Scored.Components.Single(c => c.Name == "availability").Explanation),
             top.Select(t => t.Scored.Components.Single(c => c.Name == "availability").Explanation));
-        Assert.All(top, t => Assert.Equal(t.Item.EarliestSlot, t.Slot));
+        Assert.All(top, t => Assert.Equal(t.Item.Opening, t.Slot));
         Assert.Equal(looked.Count, looked.Distinct().Count());
         Assert.Equal(1, rounds);
         // With the default weight (1 of 13) most candidates cannot reach a short page whatever their slot.
@@ -103,9 +103,9 @@ public sealed class ScoringPropertyTests
     public async Task TopAsync_of_no_candidates_or_an_empty_page_looks_nothing_up()
     {
         var contexts = GeneratedContexts(14, 10).ToArray();
-        Task<IReadOnlyList<DateTimeOffset?>> Fail(IReadOnlyList<MatchContext> _) => throw new InvalidOperationException("looked up");
+        Task<IReadOnlyList<EarliestOpening>> Fail(IReadOnlyList<MatchContext> _) => throw new InvalidOperationException("looked up");
 
-        Assert.Empty(await MatchScorer.Default.TopAsync([], (MatchContext c, DateTimeOffset? s) => c, Fail, _ => 0.2, 20));
+        Assert.Empty(await MatchScorer.Default.TopAsync([], (MatchContext c, EarliestOpening s) => c, Fail, _ => 0.2, 20));
         Assert.Empty(await MatchScorer.Default.TopAsync(contexts, (c, s) => c, Fail, _ => 0.2, 0));
     }
 
@@ -114,7 +114,7 @@ public sealed class ScoringPropertyTests
     {
         // The candidates that cannot reach the page are garbage during the lookup (each is a parsed
         // listing in Matching, and most in-flight matches are waiting on it): none may survive it.
-        var lookup = new TaskCompletionSource<IReadOnlyList<DateTimeOffset?>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lookup = new TaskCompletionSource<IReadOnlyList<EarliestOpening>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var looked = new List<MatchContext>();
         var (ranking, candidates) = StartRanking(lookup, looked);
 
@@ -124,17 +124,17 @@ public sealed class ScoringPropertyTests
 
         Assert.InRange(looked.Count, 1, candidates.Length / 2 - 1);
         Assert.Equal(looked.Count, candidates.Count(c => c.TryGetTarget(out _)));
-        lookup.SetResult(looked.Select(c => c.EarliestSlot).ToArray());
+        lookup.SetResult(looked.Select(c => c.Opening).ToArray());
         Assert.Equal(20, (await ranking).Count);
     }
 
     /// <summary>Starts a ranking of 200 candidates held only weakly here, so the ranking alone decides what stays alive.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static (Task<IReadOnlyList<(MatchContext Item, DateTimeOffset? Slot, ScoredMatch Scored)>> Ranking, WeakReference<MatchContext>[] Candidates)
-        StartRanking(TaskCompletionSource<IReadOnlyList<DateTimeOffset?>> lookup, List<MatchContext> looked)
+    private static (Task<IReadOnlyList<(MatchContext Item, EarliestOpening Slot, ScoredMatch Scored)>> Ranking, WeakReference<MatchContext>[] Candidates)
+        StartRanking(TaskCompletionSource<IReadOnlyList<EarliestOpening>> lookup, List<MatchContext> looked)
     {
         var contexts = GeneratedContexts(15, 200).ToArray();
-        var ranking = MatchScorer.Default.TopAsync(contexts, (c, slot) => c with { EarliestSlot = slot },
+        var ranking = MatchScorer.Default.TopAsync(contexts, (c, opening) => c.With(opening),
             batch =>
             {
                 looked.AddRange(batch);
@@ -143,7 +143,10 @@ public sealed class ScoringPropertyTests
         return (ranking, contexts.Select(c => new WeakReference<MatchContext>(c)).ToArray());
     }
 
-    /// <summary>Random pairs, half of them near each other, some stale, with and without a slot and care team.</summary>
+    /// <summary>
+    /// Random pairs, half of them near each other, some stale, with and without a slot (half of those
+    /// without one publish hours with nothing open) and care team.
+    /// </summary>
     private static IEnumerable<MatchContext> GeneratedContexts(int seed, int count)
     {
         var listings = SyntheticListings.Generate(count, seed, Now).ToArray();
@@ -160,7 +163,11 @@ public sealed class ScoringPropertyTests
             var careTeam = profile.CareTeam.SelectMany(p => p.Modalities)
                 .Concat(random.NextDouble() < 0.5 ? listing.Modalities.Take(1) : [])
                 .ToHashSet(StringComparer.Ordinal);
-            yield return new MatchContext(profile, listing, distance, slot, Now, careTeam) { MaxTravelKm = profile.MaxTravelKm };
+            yield return new MatchContext(profile, listing, distance, slot, Now, careTeam)
+            {
+                MaxTravelKm = profile.MaxTravelKm,
+                NoOpenSlot = slot is null && index % 2 == 0,
+            };
         }
     }
 }

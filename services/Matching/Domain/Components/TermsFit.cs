@@ -6,7 +6,9 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// Exchange-terms fit, the best of the ways the client can give: regular fee within budget 1;
 /// sliding scale reaching the budget 0.85 (1 when the client asked for a sliding scale); accepted
 /// barter the client offers 0.8; time-bank hours 0.7; otherwise 0 (terms the client cannot meet).
-/// A client who gave no budget and no alternatives scores 0.5 (unknown).
+/// A client who gave no budget and no alternatives scores 0.5 (unknown). A fee of 0 in the client's
+/// currency is a free session, within any budget, as <see cref="HardFilters.TermsFeasible"/> and the
+/// directory's max_fee filter read it (listing.proto, ExchangeTerms).
 /// </summary>
 public sealed class TermsFit : IScoreComponent
 {
@@ -29,8 +31,9 @@ public sealed class TermsFit : IScoreComponent
         var options = new List<(double Value, string Explanation, string Reason)>();
         if (w.Fee)
         {
-            options.Add((1, "fee within budget",
-                $"Fees from {Money.Format(terms.FeeMin, terms.Currency)} fit your {Money.Format(budget.MaxPerSession, budget.Currency)} budget"));
+            options.Add((1, "fee within budget", terms.FeeMax == 0
+                ? $"Sessions are free, within your {Money.Format(budget.MaxPerSession, budget.Currency)} budget"
+                : $"Fees from {Money.Format(terms.FeeMin, terms.Currency)} fit your {Money.Format(budget.MaxPerSession, budget.Currency)} budget"));
         }
         if (w.Sliding)
         {
@@ -60,7 +63,7 @@ public sealed class TermsFit : IScoreComponent
         var terms = c.Listing.Terms ?? None;
         var budget = c.Profile.Budget;
         var hasMoney = budget is { MaxPerSession: > 0 } && budget.Currency == terms.Currency;
-        var fee = hasMoney && terms.FeeMax > 0 && terms.FeeMin <= budget!.MaxPerSession;
+        var fee = hasMoney && terms.FeeMin <= budget!.MaxPerSession;
         var sliding = hasMoney && terms.SlidingScaleMin > 0 && terms.SlidingScaleMin <= budget!.MaxPerSession;
         var barter = Sets.Overlap(c.Profile.BarterOffers, terms.BarterAccepted);
         var timeBank = terms.TimeBank && c.Profile.TimeBankHours;

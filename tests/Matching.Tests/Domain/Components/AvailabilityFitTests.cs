@@ -37,6 +37,20 @@ public sealed class AvailabilityFitTests
     }
 
     [Fact]
+    public void Hours_published_with_nothing_open_in_the_horizon_score_lowest_below_a_late_opening_and_say_so()
+    {
+        var result = Fit.Evaluate(Contexts.For(slot: null) with { NoOpenSlot = true });
+
+        Assert.Equal(0, result.Value, 9);
+        Assert.Equal(AvailabilityFit.LowestValue, result.Value, 9);
+        Assert.Equal(result.Value, Fit.Value(Contexts.For(slot: null) with { NoOpenSlot = true }), 9);
+        Assert.True(result.Value < InDays(AvailabilityFit.HorizonDays));
+        Assert.True(result.Value < Fit.Evaluate(Contexts.For(slot: null)).Value); // unknown (no hours) is not penalised as much
+        Assert.Equal("no open slot in the next 28 days", result.Explanation);
+        Assert.Equal(["No open session in the next 28 days"], result.Reasons);
+    }
+
+    [Fact]
     public void Reasons_say_when_the_first_session_is_open()
     {
         Assert.Contains("First open session within a day", Fit.Evaluate(Contexts.For(slot: Contexts.Now.AddHours(5))).Reasons);

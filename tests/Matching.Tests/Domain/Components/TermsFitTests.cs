@@ -75,6 +75,20 @@ public sealed class TermsFitTests
     }
 
     [Fact]
+    public void A_free_session_in_the_clients_currency_is_within_budget_and_scores_one()
+    {
+        var listing = Contexts.Plain();
+        listing.Terms = new ExchangeTerms { Currency = "USD", FeeMin = 0, FeeMax = 0 };
+
+        var result = Fit.Evaluate(Contexts.For(profile: Client(budget: 5000), listing: listing));
+
+        Assert.Equal(1.0, result.Value, 9);
+        Assert.Equal(1.0, Fit.Value(Contexts.For(profile: Client(budget: 5000), listing: listing)), 9);
+        Assert.Contains("Sessions are free, within your $50 budget", result.Reasons);
+        Assert.True(HealingNetwork.Matching.Domain.HardFilters.TermsFeasible(Client(budget: 5000), listing.Terms)); // the hard filter agrees
+    }
+
+    [Fact]
     public void Terms_beyond_the_budget_score_zero_and_say_so()
     {
         var result = Fit.Evaluate(Contexts.For(profile: Client(budget: 3000)));
