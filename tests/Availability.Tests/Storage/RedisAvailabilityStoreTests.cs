@@ -227,7 +227,9 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     [Fact]
     public async Task An_unconfirmed_hold_frees_its_slot_after_its_ttl()
     {
-        var ttl = TimeSpan.FromMilliseconds(300);
+        // Long enough that the hold is surely still there when checked right after it is taken on a
+        // busy machine (300 ms was not, under CI load), short enough to wait out.
+        var ttl = TimeSpan.FromMilliseconds(1500);
         var hold = NewHold(NewListing(), 0, ttl);
         Assert.True(await Held("alice", hold, ttl, default));
         Assert.True(await IsTakenAsync(hold));
