@@ -207,6 +207,40 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.Equal(global::System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/feeds/listings/unknown.ics")).StatusCode);
     }
 
+    [Fact]
+    public async Task Export_errors_in_the_search_name_the_field_under_search()
+    {
+        var badLat = await RpcAssert.InvalidField("search.near.lat", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest
+        {
+            Search = new SearchListingsRequest { Near = new GeoRadius { Lat = 100, Lon = 0, RadiusKm = 1 } },
+        }));
+        var badOrder = await RpcAssert.InvalidField("search.order_by", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest
+        {
+            Search = new SearchListingsRequest { OrderBy = SearchOrder.Distance },
+        }));
+        await RpcAssert.InvalidField("page_size", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest { PageSize = 101 }));
+
+        Assert.DoesNotContain(badLat.FieldViolations, v => v.Field == "near.lat");
+        Assert.DoesNotContain(badOrder.FieldViolations, v => v.Field == "order_by");
+    }
+
+    [Fact]
+    public async Task An_export_honours_the_searchs_page_size_and_refuses_a_conflicting_one()
+    {
+        var (lat, lon) = UniquePlace();
+        var owner = NewOwner();
+        for (var i = 0; i < 3; i++)
+            await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Paged {i}", lat, lon) }, Tokens.As(owner));
+        var search = new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 1 }, PageSize = 2 };
+
+        var page = await Interop.ExportHsdsAsync(new ExportHsdsRequest { Search = search });
+
+        Assert.Equal(2, JsonNode.Parse(page.Json)!.AsArray().Count);
+        Assert.NotEmpty(page.NextPageToken);
+        await RpcAssert.InvalidField("search.page_size", async () =>
+            await Interop.ExportHsdsAsync(new ExportHsdsRequest { Search = search, PageSize = 3 }));
+    }
+
     /// <summary>Two one-hour sessions a day, 10:00 and 11:00 local, every day.</summary>
     private async Task OpenEveryDayAsync(string listingId, string owner)
     {
