@@ -61,7 +61,7 @@ public sealed class InteropApi(
         await foreach (var chunk in requestStream.ReadAllAsync(ct))
         {
             var position = totals.Received++;
-            if (HsdsImport.TryRead(chunk.JsonRecord, out var listing, out var reason)) batch.Add((position, listing));
+            if (HsdsImport.TryRead(chunk.JsonRecord, taxonomy, out var listing, out var reason)) batch.Add((position, listing));
             else unreadable.Add(new ImportError { Index = position, Reason = reason });
             if (++inBatch == ImportBatchSize) await StoreBatchAsync();
         }

@@ -110,7 +110,7 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.Equal([1, 2, 3], summary.Errors.Select(e => e.Index));
         Assert.StartsWith("json:", summary.Errors[0].Reason);
         Assert.Contains("ORIENTATION_SOMETIMES", summary.Errors[1].Reason);
-        Assert.Contains("listing.display_name", summary.Errors[2].Reason);
+        Assert.StartsWith("service.name:", summary.Errors[2].Reason);
         var batch = Assert.Single(progress);
         Assert.Equal((5, 2, 3), (batch.Received, batch.Imported, batch.Rejected));
         Assert.Equal(summary.Errors, batch.Errors);
@@ -239,6 +239,21 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.NotEmpty(page.NextPageToken);
         await RpcAssert.InvalidField("search.page_size", async () =>
             await Interop.ExportHsdsAsync(new ExportHsdsRequest { Search = search, PageSize = 3 }));
+    }
+
+    [Fact]
+    public async Task An_imported_record_with_a_wrongly_typed_amount_is_refused_in_json_terms()
+    {
+        var (lat, lon) = UniquePlace();
+        var record = JsonNode.Parse(await ExportOneAsync(Samples.Naturopath("Typed " + Guid.NewGuid().ToString("N")[..6], lat, lon)))!;
+        record["cost_options"]![0]!["amount"] = "ninety";
+
+        var (_, summary) = await ImportAsync(NewOwner(), [record.ToJsonString()]);
+
+        var error = Assert.Single(summary.Errors);
+        Assert.StartsWith("json: $.cost_options[0].amount", error.Reason);
+        Assert.DoesNotContain("System.", error.Reason);
+        Assert.DoesNotContain("HealingNetwork.", error.Reason);
     }
 
     /// <summary>Two one-hour sessions a day, 10:00 and 11:00 local, every day.</summary>
