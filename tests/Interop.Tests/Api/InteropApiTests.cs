@@ -176,6 +176,21 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Fhir_export_of_a_listing_without_region_or_postal_code_has_no_empty_strings()
+    {
+        var sample = Samples.Naturopath();
+        sample.Bio = "";
+        sample.Locations[0].Region = "";
+        sample.Locations[0].PostalCode = "";
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = sample }, Tokens.As(NewOwner()));
+
+        var json = (await Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = listing.Id })).BundleJson;
+
+        Assert.Empty(Domain.EmptyStrings.In(json));
+        Assert.DoesNotContain("\"\"", json);
+    }
+
+    [Fact]
     public async Task Fhir_export_of_an_unknown_listing_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = "nope" }).ResponseAsync);

@@ -28,7 +28,8 @@ public static class HsdsMapper
             Id = serviceId,
             OrganizationId = organizationId,
             Name = listing.DisplayName,
-            Description = listing.Bio,
+            // Optional texts the listing lacks are left out rather than written as "" (see Present).
+            Description = Present(listing.Bio),
             Status = HsdsVocabulary.Active,
             FeesDescription = HsdsText.Fees(listing.Terms),
             Licenses = HsdsText.Licensure(listing.Licensure),
@@ -87,7 +88,7 @@ public static class HsdsMapper
         {
             Id = locationId,
             LocationType = HsdsVocabulary.Physical,
-            Name = place.City,
+            Name = Present(place.City),
             Latitude = place.Lat,
             Longitude = place.Lon,
             Addresses =
@@ -110,6 +111,12 @@ public static class HsdsMapper
             Id = HsdsIds.Part(listingId, $"service_at_location/{index}"), ServiceId = serviceId, LocationId = locationId, Location = location,
         };
     }
+
+    /// <summary>
+    /// An optional text, or null (left out of the JSON) when there is none. The address keeps its
+    /// empty strings: HSDS 3.0 requires address_1, city, state_province and postal_code to be present.
+    /// </summary>
+    private static string? Present(string text) => text.Length > 0 ? text : null;
 
     private static HsdsServiceAtLocation VirtualSite(string listingId, string serviceId)
     {
