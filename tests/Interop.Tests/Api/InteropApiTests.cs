@@ -198,6 +198,21 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Calendar_feed_of_a_listing_with_no_hours_is_a_valid_calendar_with_its_time_zone()
+    {
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(NewOwner()));
+        using var http = System.DirectoryHost.CreateClient();
+
+        var text = await http.GetStringAsync($"/feeds/listings/{listing.Id}.ics");
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        Assert.Empty(calendar.Events);
+        Assert.Equal(listing.TimeZone, Assert.Single(calendar.TimeZones).TzId);
+        // RFC 5545 section 3.6: a calendar has at least one component between its BEGIN and END.
+        Assert.Matches("BEGIN:VCALENDAR[\\s\\S]*BEGIN:V(TIMEZONE|EVENT)[\\s\\S]*END:VCALENDAR", text);
+    }
+
+    [Fact]
     public async Task Calendar_feed_is_public_icalendar_of_open_hours_without_bookings_or_clients()
     {
         var owner = NewOwner();
