@@ -14,6 +14,20 @@ public static partial class FieldRules
         else if (ContainsControl(value)) v.Add(field, "must not contain control characters");
     }
 
+    /// <summary>
+    /// A one-line text such as a name: <see cref="Text"/>, and no line or tab break either, since
+    /// it is shown on one line (a list entry, a calendar title, a FHIR name) where a break is either
+    /// lost or breaks the layout. Lengths count UTF-16 units, so an emoji counts as two.
+    /// </summary>
+    public static void Line(Violations v, string field, string value, int max, bool required = false)
+    {
+        var before = v.Items.Count;
+        Text(v, field, value, max, required);
+        if (v.Items.Count == before && value.AsSpan().IndexOfAny(LineBreaks) >= 0) v.Add(field, "must be one line: no line breaks or tabs");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t\u2028\u2029");
+
     public static void Range(Violations v, string field, double value, double min, double max)
     {
         if (double.IsNaN(value) || value < min || value > max) v.Add(field, $"must be between {min} and {max}");

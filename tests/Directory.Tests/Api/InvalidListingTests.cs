@@ -11,6 +11,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
         { "empty name", "listing.display_name" },
         { "long name", "listing.display_name" },
         { "control characters in name", "listing.display_name" },
+        { "line break in name", "listing.display_name" },
         { "long bio", "listing.bio" },
         { "no modality", "listing.modalities" },
         { "unknown modality", "listing.modalities[0]" },
@@ -67,6 +68,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
             case "empty name": l.DisplayName = " "; break;
             case "long name": l.DisplayName = new string('a', 121); break;
             case "control characters in name": l.DisplayName += "\u0007"; break;
+            case "line break in name": l.DisplayName += "\nSecond line"; break;
             case "long bio": l.Bio = new string('b', 4001); break;
             case "no modality": l.Modalities.Clear(); break;
             case "unknown modality": l.Modalities[0] = "crystal-skull-gazing"; break;

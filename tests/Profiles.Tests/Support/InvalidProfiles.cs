@@ -15,6 +15,7 @@ public static class InvalidProfiles
         ["unknown orientation"] = (p => p.Orientation = (Orientation)99, "profile.orientation"),
         ["display name too long"] = (p => p.DisplayName = new string('a', 121), "profile.display_name"),
         ["display name with control character"] = (p => p.DisplayName = "Riv\u0001er", "profile.display_name"),
+        ["display name with a line break"] = (p => p.DisplayName = "River\r\nStone", "profile.display_name"),
         ["lifestyle tag not kebab-case"] = (p => p.LifestyleTags.Add("Slow Food"), "profile.lifestyle_tags[2]"),
         ["lifestyle tag repeated"] = (p => p.LifestyleTags.Add("organic-food"), "profile.lifestyle_tags[2]"),
         ["too many lifestyle tags"] = (p => p.LifestyleTags.AddRange(Enumerable.Range(0, 29).Select(i => $"tag-{i}")), "profile.lifestyle_tags"),
