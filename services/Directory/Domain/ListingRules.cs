@@ -33,7 +33,7 @@ public static class ListingRules
         ValidateTerms(listing.Terms, v, prefix + "terms");
         ValidateLocations(listing, v, prefix);
 
-        FieldRules.List(v, prefix + "languages", listing.Languages, 10, FieldRules.Language);
+        FieldRules.Languages(v, prefix + "languages", listing.Languages, 10);
         if (!FieldRules.IsTimeZone(listing.TimeZone))
             v.Add(prefix + "time_zone", "must be an IANA time zone such as \"America/New_York\"");
     }

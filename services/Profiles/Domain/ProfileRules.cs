@@ -27,7 +27,7 @@ public static class ProfileRules
         if (p.Home is null && !p.TelehealthOk) v.Add(prefix + "home", "is required unless telehealth_ok is true");
         if (p.Home is not null && p.MaxTravelKm == 0 && !p.TelehealthOk)
             v.Add(prefix + "max_travel_km", "must be greater than 0 unless telehealth_ok is true");
-        FieldRules.List(v, prefix + "languages", p.Languages, 10, FieldRules.Language);
+        FieldRules.Languages(v, prefix + "languages", p.Languages, 10);
 
         if (p.Budget is { } budget)
         {

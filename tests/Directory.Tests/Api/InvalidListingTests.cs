@@ -42,6 +42,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
         { "nowhere to meet", "listing.locations" },
         { "too many locations", "listing.locations" },
         { "bad language", "listing.languages[0]" },
+        { "language repeated in another case", "listing.languages[1]" },
         { "unknown time zone", "listing.time_zone" },
         { "empty time zone", "listing.time_zone" },
     };
@@ -99,6 +100,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
             case "nowhere to meet": l.Locations.Clear(); l.Telehealth = false; break;
             case "too many locations": for (var i = 0; i < 10; i++) l.Locations.Add(l.Locations[0].Clone()); break;
             case "bad language": l.Languages[0] = "english!"; break;
+            case "language repeated in another case": l.Languages.Add(l.Languages[0].ToUpperInvariant()); break;
             case "unknown time zone": l.TimeZone = "Mars/Olympus_Mons"; break;
             case "empty time zone": l.TimeZone = ""; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);

@@ -4,7 +4,7 @@ using HealingNetwork.Testing;
 
 namespace HealingNetwork.Directory.Tests.Domain;
 
-/// <summary>The listing rules on names, without I/O.</summary>
+/// <summary>The listing rules on names and language lists, without I/O.</summary>
 public sealed class ListingTextRulesTests
 {
     private static IReadOnlyList<string> Violated(Action<HealingNetwork.Directory.V1.Listing> change)
@@ -26,4 +26,12 @@ public sealed class ListingTextRulesTests
     [InlineData("Maya\u2028Okafor")]
     public void A_display_name_is_one_line(string name) =>
         Assert.Equal(["listing.display_name"], Violated(l => l.DisplayName = name));
+
+    [Fact]
+    public void A_language_repeated_in_another_case_is_a_repeat() =>
+        Assert.Equal(["listing.languages[1]"], Violated(l => l.Languages.Add("EN")));
+
+    [Fact]
+    public void Different_languages_in_any_case_are_fine() =>
+        Assert.Empty(Violated(l => l.Languages.Add("pt-BR")));
 }

@@ -31,6 +31,7 @@ public static class InvalidProfiles
         ["no home and no telehealth"] = (p => { p.Home = null; p.TelehealthOk = false; }, "profile.home"),
         ["zero travel and no telehealth"] = (p => { p.MaxTravelKm = 0; p.TelehealthOk = false; }, "profile.max_travel_km"),
         ["malformed language"] = (p => p.Languages.Add("english!"), "profile.languages[1]"),
+        ["language repeated in another case"] = (p => p.Languages.Add("EN"), "profile.languages[1]"),
         ["too many languages"] = (p => p.Languages.AddRange(["de", "fr", "es", "it", "pt", "nl", "sv", "da", "fi", "pl"]), "profile.languages"),
         ["lower-case currency"] = (p => p.Budget.Currency = "usd", "profile.budget.currency"),
         ["unknown currency"] = (p => p.Budget.Currency = "XYZ", "profile.budget.currency"),
