@@ -37,6 +37,17 @@ public sealed class FhirMapperTests
     private static T Single<T>(Bundle bundle) where T : Resource => Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<T>());
 
     [Fact]
+    public void No_generated_listing_has_an_empty_string_in_fhir()
+    {
+        foreach (var listing in SyntheticListings.Generate(300, seed: 5, now: Now.ToDateTimeOffset()))
+        {
+            listing.Id = Guid.CreateVersion7().ToString("N");
+            Export(listing, Hours, out var json);
+            Assert.Empty(EmptyStrings.In(json));
+        }
+    }
+
+    [Fact]
     public void A_listing_without_region_postal_code_city_or_bio_has_no_empty_strings_in_fhir()
     {
         var listing = Samples.Naturopath();
