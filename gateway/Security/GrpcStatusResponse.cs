@@ -19,8 +19,7 @@ public static class GrpcStatusResponse
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // grpc-message is percent-encoded on the wire; our messages are plain ASCII, encode anyway.
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        response.Headers["grpc-message"] = GrpcStatusMessage.Encode(message);
         return response.CompleteAsync();
     }
 }

@@ -135,6 +135,22 @@ function nextOpen(startTime) {
   return Number.isNaN(when.getTime()) ? "" : `next open ${when.toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}`;
 }
 
+/**
+ * "$60–$90", "$0–$50" or "$75" per session. JSON leaves out a zero fee, so a free first tier
+ * (fee_min 0) arrives as no feeMin at all and must still be shown as $0.
+ */
+function feeRange(terms) {
+  const min = Number(terms.feeMin || 0), max = Number(terms.feeMax || 0);
+  if (!min && !max) return "";
+  return min === max || !max ? money(min, terms.currency) : `${money(min, terms.currency)}–${money(max, terms.currency)}`;
+}
+
+/** "+0.12" or "−0.05": a stale listing's freshness component takes points away. */
+function signed(value) {
+  const n = Number(value || 0);
+  return `${n < 0 ? "−" : "+"}${Math.abs(n).toFixed(2)}`;
+}
+
 function listingItem(listing, distanceKm, earliestStart) {
   const item = el("li");
   item.append(el("strong", listing.displayName));
@@ -144,7 +160,7 @@ function listingItem(listing, distanceKm, earliestStart) {
     : Number(distanceKm) < 0 ? "" : `${Number(distanceKm).toFixed(1)} km`;
   const terms = listing.terms || {};
   const facts = [where, label(listing.orientation, "ORIENTATION_"), (listing.modalities || []).join(", "),
-    terms.feeMin ? `${money(terms.feeMin, terms.currency)}–${money(terms.feeMax, terms.currency)}` : "",
+    feeRange(terms),
     terms.slidingScaleMin ? `sliding scale from ${money(terms.slidingScaleMin, terms.currency)}` : "",
     listing.telehealth ? "telehealth" : "", label(listing.licensure && listing.licensure.kind, "LICENSURE_KIND_"),
     nextOpen(earliestStart), listing.stale ? "not reconfirmed recently" : ""].filter(Boolean);
@@ -166,7 +182,7 @@ async function saveProfile(event) {
     lifestyleTags: list(f.get("lifestyleTags")),
     soughtModalities: selected(form.sought),
     avoidedModalities: selected(form.avoided),
-    home: { lat: Number(f.get("lat")), lon: Number(f.get("lon")) },
+    home: homeOf(f.get("lat"), f.get("lon")),
     maxTravelKm: Number(f.get("maxTravelKm")),
     telehealthOk: f.get("telehealthOk") === "on",
     budget: { currency: "USD", maxPerSession: cents(f.get("budget")) },
@@ -194,6 +210,14 @@ async function saveProfile(event) {
     throw new Error("Your profile was changed elsewhere (another tab or device) since this page saved it, so this save was not applied. "
       + "Press Save profile again to replace it with what this page shows.");
   }
+}
+
+/**
+ * The home a profile form gives, or undefined (no home is sent) when latitude or longitude is
+ * cleared: Number("") is 0, and a home at 0,0 in the Gulf of Guinea would be a made-up place.
+ */
+function homeOf(lat, lon) {
+  return lat && lon ? { lat: Number(lat), lon: Number(lon) } : undefined;
 }
 
 /** The profile this page saves to and matches for, or none (after signing in as someone else). */
@@ -233,7 +257,7 @@ function matchItem(match) {
     const bar = el("meter");
     bar.id = id; bar.min = 0; bar.max = 1; bar.value = c.rawValue || 0;
     bar.title = c.explanation || "";
-    components.append(name, bar, el("span", `weight ${Number(c.weight || 0).toFixed(2)} → +${Number(c.contribution || 0).toFixed(2)}`));
+    components.append(name, bar, el("span", `weight ${Number(c.weight || 0).toFixed(2)} → ${signed(c.contribution)}`));
   }
   item.insertBefore(components, item.lastChild);
   item.insertBefore(reasons, components);

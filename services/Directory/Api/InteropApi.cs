@@ -32,10 +32,7 @@ public sealed class InteropApi(
     [AllowAnonymous]
     public override async Task<ExportHsdsResponse> ExportHsds(ExportHsdsRequest request, ServerCallContext context)
     {
-        var search = request.Search?.Clone() ?? new SearchListingsRequest();
-        search.PageSize = request.PageSize;
-        search.PageToken = request.PageToken;
-        var (query, offset) = SearchRequestRules.Build(search, taxonomy, writer.Now, options.Value.StaleAfter);
+        var (search, query, offset) = HsdsExportSearch.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
         var page = await index.SearchAsync(query, context.CancellationToken);
         var listings = page.Hits.Select(h => writer.ForClient(h.Listing)).ToArray();
         var schedules = await availability.GetSchedulesAsync(listings.Select(l => l.Id).ToArray(), context.CancellationToken);
@@ -64,7 +61,7 @@ public sealed class InteropApi(
         await foreach (var chunk in requestStream.ReadAllAsync(ct))
         {
             var position = totals.Received++;
-            if (HsdsImport.TryRead(chunk.JsonRecord, out var listing, out var reason)) batch.Add((position, listing));
+            if (HsdsImport.TryRead(chunk.JsonRecord, taxonomy, out var listing, out var reason)) batch.Add((position, listing));
             else unreadable.Add(new ImportError { Index = position, Reason = reason });
             if (++inBatch == ImportBatchSize) await StoreBatchAsync();
         }

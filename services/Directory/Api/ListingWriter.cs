@@ -38,9 +38,14 @@ public sealed class ListingWriter(
         return ForClient(listing);
     }
 
-    /// <summary>Stores many new listings; invalid ones are reported, never half-written.</summary>
+    /// <summary>
+    /// Stores many new listings; invalid ones are reported, never half-written. With
+    /// <paramref name="keepIds"/> the listings keep the ids they carry and one whose id is already
+    /// stored is left as it is (reported, not stored): running the same batch again adds only what is
+    /// missing, which is how the demo seeder finishes after a failure without duplicating listings.
+    /// </summary>
     public async Task<(IReadOnlyList<Listing> Stored, IReadOnlyList<ImportError> Errors)> CreateManyAsync(
-        IReadOnlyList<(int Index, Listing Listing)> batch, string ownerId, CancellationToken ct)
+        IReadOnlyList<(int Index, Listing Listing)> batch, string ownerId, CancellationToken ct, bool keepIds = false)
     {
         var errors = new List<ImportError>();
         var valid = new List<Listing>(batch.Count);
@@ -52,7 +57,9 @@ public sealed class ListingWriter(
             if (v.Any) errors.Add(new ImportError { Index = index, Reason = string.Join("; ", v.Items.Select(f => $"{f.Field}: {f.Description}")) });
             else
             {
-                valid.Add(ListingLifecycle.PrepareNew(requested, ownerId, Now));
+                var listing = ListingLifecycle.PrepareNew(requested, ownerId, Now);
+                if (keepIds) listing.Id = requested.Id;
+                valid.Add(listing);
                 positions.Add(index);
             }
         }

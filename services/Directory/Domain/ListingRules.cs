@@ -15,7 +15,7 @@ public static class ListingRules
 
     public static void Validate(Listing listing, ModalityTaxonomy taxonomy, Violations v, string prefix = "listing.")
     {
-        FieldRules.Text(v, prefix + "display_name", listing.DisplayName, 120, required: true);
+        FieldRules.Line(v, prefix + "display_name", listing.DisplayName, 120, required: true);
         FieldRules.Text(v, prefix + "bio", listing.Bio, 4000);
 
         if (listing.Modalities.Count == 0) v.Add(prefix + "modalities", "name at least one modality (see ListModalities)");
@@ -33,7 +33,7 @@ public static class ListingRules
         ValidateTerms(listing.Terms, v, prefix + "terms");
         ValidateLocations(listing, v, prefix);
 
-        FieldRules.List(v, prefix + "languages", listing.Languages, 10, FieldRules.Language);
+        FieldRules.Languages(v, prefix + "languages", listing.Languages, 10);
         if (!FieldRules.IsTimeZone(listing.TimeZone))
             v.Add(prefix + "time_zone", "must be an IANA time zone such as \"America/New_York\"");
     }

@@ -23,7 +23,7 @@ public static class SearchRequestRules
         FieldRules.List(v, "specialties", request.Specialties, 50, c => taxonomy.IsKnownSpecialty(c) ? null : "unknown specialty code");
         FieldRules.List(v, "lifestyle_tags", request.LifestyleTags, 30, FieldRules.Tag);
         FieldRules.List(v, "barter_categories", request.BarterCategories, 20, FieldRules.Tag);
-        FieldRules.List(v, "languages", request.Languages, 10, FieldRules.Language);
+        FieldRules.Languages(v, "languages", request.Languages, 10);
         for (var i = 0; i < request.Orientations.Count; i++)
         {
             var o = request.Orientations[i];

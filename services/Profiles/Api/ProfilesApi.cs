@@ -47,15 +47,25 @@ public sealed class ProfilesApi(
         return await SaveAsync(updated, current, context);
     }
 
+    /// <summary>
+    /// The delete that leaves the person with no profile erases them from their bookings (kept by
+    /// Directory). Which delete that is can only be known after deleting: two deletes of the last two
+    /// profiles, each counting first, would both see another profile and both skip the erasure. So the
+    /// store deletes, counts what remains and, when nothing does, records that the erasure is owed, all
+    /// in one atomic step. If Directory then fails (or this process dies) the call fails, and the
+    /// client's retry of the same delete finds the profile gone but the erasure owed and finishes it.
+    /// </summary>
     public override async Task<Empty> DeleteProfile(DeleteProfileRequest request, ServerCallContext context)
     {
-        var current = await LoadOwnedAsync(request.Id, "id", context);
-        // The person's last profile takes their bookings' personal fields with it. Bookings first:
-        // if Directory is down nothing is deleted yet, and the whole call can be retried.
-        var owned = await store.IdsOfOwnerAsync(current.OwnerId, context.CancellationToken);
-        if (owned.Count <= 1)
-            await bookings.EraseCallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
-        await store.EraseAsync(current.Id, current.OwnerId, context.CancellationToken);
+        var caller = context.RequireCaller();
+        var found = await FindOwnedAsync(request.Id, "id", context);
+        var outcome = found is null ? ProfileErasure.NotFound : await store.EraseAsync(found.Id, caller, context.CancellationToken);
+        if (outcome == ProfileErasure.OthersRemain) return new Empty();
+        if (outcome == ProfileErasure.NotFound && !await store.IsBookingErasureOwedAsync(caller, request.Id, context.CancellationToken))
+            throw DomainException.NotFound("Profile", request.Id);
+        // Idempotent, so a retry after a failure half-way through simply runs it again.
+        await bookings.EraseCallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
+        await store.BookingErasureDoneAsync(caller, request.Id, context.CancellationToken);
         return new Empty();
     }
 
@@ -113,14 +123,17 @@ public sealed class ProfilesApi(
 
     private static JsonElement Json(IMessage message) => JsonDocument.Parse(JsonFormatter.Default.Format(message)).RootElement;
 
-    private async Task<Profile> LoadOwnedAsync(string id, string field, ServerCallContext context)
+    private async Task<Profile> LoadOwnedAsync(string id, string field, ServerCallContext context) =>
+        await FindOwnedAsync(id, field, context) ?? throw DomainException.NotFound("Profile", id);
+
+    /// <summary>The caller's profile <paramref name="id"/>, or null when it does not exist or is someone else's.</summary>
+    private async Task<Profile?> FindOwnedAsync(string id, string field, ServerCallContext context)
     {
         var caller = context.RequireCaller();
         if (string.IsNullOrEmpty(id)) throw new ValidationException(field, "is required");
         if (id.Length > 64) throw new ValidationException(field, "is not a profile id");
         var profile = await store.GetAsync(id, context.CancellationToken);
-        if (profile is null || profile.OwnerId != caller) throw DomainException.NotFound("Profile", id);
-        return profile;
+        return profile is not null && profile.OwnerId == caller ? profile : null;
     }
 
     private async Task<Profile> SaveAsync(Profile updated, Profile current, ServerCallContext context)

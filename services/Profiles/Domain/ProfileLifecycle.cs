@@ -81,12 +81,17 @@ public static class ProfileLifecycle
         return partner;
     }
 
-    /// <summary>Changes layer and/or cadence; an actual cadence change is kept as history.</summary>
+    /// <summary>
+    /// Changes layer and/or cadence; an actual cadence change is kept as history. A free-text partner's
+    /// name and modalities may change too; a listing partner's may not, since they are the directory's
+    /// (FromListing) and Matching scores collaboration on them. Echoing the stored values back is no change.
+    /// </summary>
     public static Profile UpdatePartner(Profile current, CarePartner change, DateTimeOffset now)
     {
         var updated = current.Clone();
         var partner = updated.CareTeam.FirstOrDefault(p => p.Id == change.Id)
             ?? throw DomainException.NotFound("Care partner", change.Id);
+        if (partner.ListingId.Length > 0) RefuseListingFieldChanges(partner, change);
         if (change.Cadence != Cadence.Unspecified && change.Cadence != partner.Cadence)
         {
             partner.History.Add(new CadenceChange { Cadence = partner.Cadence, ChangeTime = Timestamp.FromDateTimeOffset(now) });
@@ -100,6 +105,16 @@ public static class ProfileLifecycle
             partner.Modalities.AddRange(change.Modalities);
         }
         return Touch(updated, current, now);
+    }
+
+    private static void RefuseListingFieldChanges(CarePartner partner, CarePartner change)
+    {
+        var v = new Violations();
+        v.Require(change.Name.Length == 0 || change.Name == partner.Name, "partner.name",
+            "is copied from the partner's listing and cannot be changed here");
+        v.Require(change.Modalities.Count == 0 || change.Modalities.SequenceEqual(partner.Modalities), "partner.modalities",
+            "are copied from the partner's listing and cannot be changed here");
+        v.ThrowIfAny();
     }
 
     public static Profile RemovePartner(Profile current, string partnerId, DateTimeOffset now)

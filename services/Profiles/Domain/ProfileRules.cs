@@ -14,7 +14,7 @@ public static class ProfileRules
     public static void Validate(Profile p, IReadOnlySet<string> modalityCodes, Violations v, string prefix = "profile.")
     {
         if (!Enum.IsDefined(p.Orientation)) v.Add(prefix + "orientation", "unknown orientation");
-        FieldRules.Text(v, prefix + "display_name", p.DisplayName, 120);
+        FieldRules.Line(v, prefix + "display_name", p.DisplayName, 120);
         FieldRules.List(v, prefix + "lifestyle_tags", p.LifestyleTags, 30, FieldRules.Tag);
         string? Known(string code) => modalityCodes.Contains(code) ? null : "unknown modality code (see ListModalities)";
         FieldRules.List(v, prefix + "sought_modalities", p.SoughtModalities, 20, Known);
@@ -27,7 +27,7 @@ public static class ProfileRules
         if (p.Home is null && !p.TelehealthOk) v.Add(prefix + "home", "is required unless telehealth_ok is true");
         if (p.Home is not null && p.MaxTravelKm == 0 && !p.TelehealthOk)
             v.Add(prefix + "max_travel_km", "must be greater than 0 unless telehealth_ok is true");
-        FieldRules.List(v, prefix + "languages", p.Languages, 10, FieldRules.Language);
+        FieldRules.Languages(v, prefix + "languages", p.Languages, 10);
 
         if (p.Budget is { } budget)
         {
@@ -45,7 +45,7 @@ public static class ProfileRules
         if (string.IsNullOrWhiteSpace(partner.ListingId) && string.IsNullOrWhiteSpace(partner.Name))
             v.Add(prefix + "name", "give a listing_id or a name");
         FieldRules.Text(v, prefix + "listing_id", partner.ListingId, 64);
-        FieldRules.Text(v, prefix + "name", partner.Name, 120);
+        FieldRules.Line(v, prefix + "name", partner.Name, 120);
         if (partner.Layer == CareLayer.Unspecified || !Enum.IsDefined(partner.Layer)) v.Add(prefix + "layer", "must be BODY, MIND, SPIRIT or MAINTENANCE");
         if (partner.Cadence == Cadence.Unspecified || !Enum.IsDefined(partner.Cadence)) v.Add(prefix + "cadence", "must be INTENSIVE, REGULAR or MAINTENANCE");
         if (partner.Since.Length > 0)

@@ -12,8 +12,17 @@ public interface IProfileStore
 
     Task<Profile?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Erases the profile and everything keyed to it (history, Matching's cached results).</summary>
-    Task<bool> EraseAsync(string id, string ownerId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Erases the profile and everything keyed to it (history, Matching's cached results). When it was
+    /// the owner's last, it records in the same atomic step that the owner's bookings are owed an erasure.
+    /// </summary>
+    Task<ProfileErasure> EraseAsync(string id, string ownerId, CancellationToken cancellationToken);
+
+    /// <summary>Whether deleting <paramref name="profileId"/>, the owner's last profile, left the bookings erasure owed.</summary>
+    Task<bool> IsBookingErasureOwedAsync(string ownerId, string profileId, CancellationToken cancellationToken);
+
+    /// <summary>Clears the debt recorded by deleting <paramref name="profileId"/>, once the bookings are erased.</summary>
+    Task BookingErasureDoneAsync(string ownerId, string profileId, CancellationToken cancellationToken);
 
     /// <summary>Ids of the profiles an owner has.</summary>
     Task<IReadOnlyList<string>> IdsOfOwnerAsync(string ownerId, CancellationToken cancellationToken);

@@ -15,6 +15,8 @@ namespace HealingNetwork.Profiles.Storage;
 /// owner-profiles:{owner}  set    profile ids of an owner (export, erase); the store drops the key
 ///                                with its last member, so erasing the last profile leaves nothing of the owner
 /// match-cache:{id}        hash   Matching's cached results for the profile (erased with it; see SharedKeys)
+/// erasure-owed:{owner}    string id of the owner's last profile, deleted while the erasure of the owner's
+///                                bookings (kept by Directory) has not yet succeeded; gone once it has
 /// </code>
 /// Writes are Lua scripts that compare the version, so concurrent updates never lose one.
 /// </summary>
@@ -61,15 +63,45 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
         return data.IsNull ? null : Profile.Parser.ParseFrom(_protector.Unprotect((byte[])data!));
     }
 
-    public async Task<bool> EraseAsync(string id, string ownerId, CancellationToken cancellationToken)
+    public static RedisKey ErasureOwedKey(string owner) => $"erasure-owed:{{{owner}}}";
+
+    // KEYS: profile, match cache, owner set, erasure-owed. ARGV: id.
+    // One script, so of two deletes racing for an owner's last two profiles exactly one sees the set
+    // empty afterwards, and the debt of erasing the bookings is written in the same step as the delete:
+    // no interleaving and no crash can lose it.
+    private const string EraseScript = """
+        if redis.call('DEL', KEYS[1]) == 0 then return -1 end
+        redis.call('DEL', KEYS[2])
+        redis.call('SREM', KEYS[3], ARGV[1])
+        local remaining = redis.call('SCARD', KEYS[3])
+        if remaining == 0 then redis.call('SET', KEYS[4], ARGV[1]) end
+        return remaining
+        """;
+
+    public async Task<ProfileErasure> EraseAsync(string id, string ownerId, CancellationToken cancellationToken)
     {
-        var tx = Db.CreateTransaction();
-        var deleted = tx.KeyDeleteAsync(ProfileKey(id));
-        _ = tx.KeyDeleteAsync(SharedKeys.MatchCache(id));
-        _ = tx.SetRemoveAsync(OwnerKey(ownerId), id);
-        await tx.ExecuteAsync();
-        return await deleted;
+        var remaining = (long)await Db.ScriptEvaluateAsync(EraseScript,
+            [ProfileKey(id), SharedKeys.MatchCache(id), OwnerKey(ownerId), ErasureOwedKey(ownerId)], [id]);
+        return remaining switch
+        {
+            < 0 => ProfileErasure.NotFound,
+            0 => ProfileErasure.LastOfOwner,
+            _ => ProfileErasure.OthersRemain,
+        };
     }
+
+    public async Task<bool> IsBookingErasureOwedAsync(string ownerId, string profileId, CancellationToken cancellationToken) =>
+        await Db.StringGetAsync(ErasureOwedKey(ownerId)) == profileId;
+
+    // KEYS: erasure-owed. ARGV: profile id. A script rather than WATCH/MULTI or DELEX: Garnet runs scripts,
+    // and it clears only the debt this delete wrote, not one a later last-profile delete wrote meanwhile.
+    private const string ClearDebtScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+
+    public async Task BookingErasureDoneAsync(string ownerId, string profileId, CancellationToken cancellationToken) =>
+        await Db.ScriptEvaluateAsync(ClearDebtScript, [ErasureOwedKey(ownerId)], [profileId]);
 
     public async Task<IReadOnlyList<string>> IdsOfOwnerAsync(string ownerId, CancellationToken cancellationToken) =>
         (await Db.SetMembersAsync(OwnerKey(ownerId))).Select(m => m.ToString()).Order(StringComparer.Ordinal).ToArray();

@@ -14,6 +14,27 @@ public static partial class FieldRules
         else if (ContainsControl(value)) v.Add(field, "must not contain control characters");
     }
 
+    /// <summary>
+    /// A one-line text such as a name: <see cref="Text"/>, and no line or tab break either, since
+    /// it is shown on one line (a list entry, a calendar title, a FHIR name) where a break is either
+    /// lost or breaks the layout. Lengths count UTF-16 units, so an emoji counts as two.
+    /// </summary>
+    public static void Line(Violations v, string field, string value, int max, bool required = false)
+    {
+        var before = v.Items.Count;
+        Text(v, field, value, max, required);
+        if (v.Items.Count == before && value.AsSpan().IndexOfAny(LineBreaks) >= 0) v.Add(field, "must be one line: no line breaks or tabs");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t\u2028\u2029");
+
+    /// <summary>
+    /// BCP 47 language tags, at most <paramref name="max"/>, none repeated. Tags are case-insensitive
+    /// ("EN" is "en"), so a repeat in another case is a repeat too.
+    /// </summary>
+    public static void Languages(Violations v, string field, IReadOnlyList<string> values, int max) =>
+        List(v, field, values, max, Language, StringComparer.OrdinalIgnoreCase);
+
     public static void Range(Violations v, string field, double value, double min, double max)
     {
         if (double.IsNaN(value) || value < min || value > max) v.Add(field, $"must be between {min} and {max}");
@@ -38,11 +59,15 @@ public static partial class FieldRules
         if (!(near.RadiusKm > 0 && near.RadiusKm <= 20_000)) v.Add(field + ".radius_km", "must be greater than 0 and at most 20000");
     }
 
-    /// <summary>A list of at most <paramref name="max"/> items, each checked by <paramref name="item"/>, no duplicates.</summary>
-    public static void List(Violations v, string field, IReadOnlyList<string> values, int max, Func<string, string?> item)
+    /// <summary>
+    /// A list of at most <paramref name="max"/> items, each checked by <paramref name="item"/>, no
+    /// duplicates (as <paramref name="sameAs"/> compares them; exact by default).
+    /// </summary>
+    public static void List(Violations v, string field, IReadOnlyList<string> values, int max, Func<string, string?> item,
+        StringComparer? sameAs = null)
     {
         if (values.Count > max) { v.Add(field, $"must have at most {max} items"); return; }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(sameAs ?? StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
         {
             var problem = item(values[i]) ?? (seen.Add(values[i]) ? null : "is repeated");

@@ -11,6 +11,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
         { "empty name", "listing.display_name" },
         { "long name", "listing.display_name" },
         { "control characters in name", "listing.display_name" },
+        { "line break in name", "listing.display_name" },
         { "long bio", "listing.bio" },
         { "no modality", "listing.modalities" },
         { "unknown modality", "listing.modalities[0]" },
@@ -41,6 +42,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
         { "nowhere to meet", "listing.locations" },
         { "too many locations", "listing.locations" },
         { "bad language", "listing.languages[0]" },
+        { "language repeated in another case", "listing.languages[1]" },
         { "unknown time zone", "listing.time_zone" },
         { "empty time zone", "listing.time_zone" },
     };
@@ -67,6 +69,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
             case "empty name": l.DisplayName = " "; break;
             case "long name": l.DisplayName = new string('a', 121); break;
             case "control characters in name": l.DisplayName += "\u0007"; break;
+            case "line break in name": l.DisplayName += "\nSecond line"; break;
             case "long bio": l.Bio = new string('b', 4001); break;
             case "no modality": l.Modalities.Clear(); break;
             case "unknown modality": l.Modalities[0] = "crystal-skull-gazing"; break;
@@ -97,6 +100,7 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
             case "nowhere to meet": l.Locations.Clear(); l.Telehealth = false; break;
             case "too many locations": for (var i = 0; i < 10; i++) l.Locations.Add(l.Locations[0].Clone()); break;
             case "bad language": l.Languages[0] = "english!"; break;
+            case "language repeated in another case": l.Languages.Add(l.Languages[0].ToUpperInvariant()); break;
             case "unknown time zone": l.TimeZone = "Mars/Olympus_Mons"; break;
             case "empty time zone": l.TimeZone = ""; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);

@@ -110,7 +110,7 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.Equal([1, 2, 3], summary.Errors.Select(e => e.Index));
         Assert.StartsWith("json:", summary.Errors[0].Reason);
         Assert.Contains("ORIENTATION_SOMETIMES", summary.Errors[1].Reason);
-        Assert.Contains("listing.display_name", summary.Errors[2].Reason);
+        Assert.StartsWith("service.name:", summary.Errors[2].Reason);
         var batch = Assert.Single(progress);
         Assert.Equal((5, 2, 3), (batch.Received, batch.Imported, batch.Rejected));
         Assert.Equal(summary.Errors, batch.Errors);
@@ -176,10 +176,40 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Fhir_export_of_a_listing_without_region_or_postal_code_has_no_empty_strings()
+    {
+        var sample = Samples.Naturopath();
+        sample.Bio = "";
+        sample.Locations[0].Region = "";
+        sample.Locations[0].PostalCode = "";
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = sample }, Tokens.As(NewOwner()));
+
+        var json = (await Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = listing.Id })).BundleJson;
+
+        Assert.Empty(Domain.EmptyStrings.In(json));
+        Assert.DoesNotContain("\"\"", json);
+    }
+
+    [Fact]
     public async Task Fhir_export_of_an_unknown_listing_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = "nope" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Calendar_feed_of_a_listing_with_no_hours_is_a_valid_calendar_with_its_time_zone()
+    {
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(NewOwner()));
+        using var http = System.DirectoryHost.CreateClient();
+
+        var text = await http.GetStringAsync($"/feeds/listings/{listing.Id}.ics");
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        Assert.Empty(calendar.Events);
+        Assert.Equal(listing.TimeZone, Assert.Single(calendar.TimeZones).TzId);
+        // RFC 5545 section 3.6: a calendar has at least one component between its BEGIN and END.
+        Assert.Matches("BEGIN:VCALENDAR[\\s\\S]*BEGIN:V(TIMEZONE|EVENT)[\\s\\S]*END:VCALENDAR", text);
     }
 
     [Fact]
@@ -205,6 +235,55 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.All(calendar.Events, e => Assert.StartsWith("Open:", e.Summary));
         Assert.DoesNotContain(calendar.Events, e => e.DtStart!.AsUtc == first.StartTime.ToDateTime());
         Assert.Equal(global::System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/feeds/listings/unknown.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_errors_in_the_search_name_the_field_under_search()
+    {
+        var badLat = await RpcAssert.InvalidField("search.near.lat", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest
+        {
+            Search = new SearchListingsRequest { Near = new GeoRadius { Lat = 100, Lon = 0, RadiusKm = 1 } },
+        }));
+        var badOrder = await RpcAssert.InvalidField("search.order_by", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest
+        {
+            Search = new SearchListingsRequest { OrderBy = SearchOrder.Distance },
+        }));
+        await RpcAssert.InvalidField("page_size", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest { PageSize = 101 }));
+
+        Assert.DoesNotContain(badLat.FieldViolations, v => v.Field == "near.lat");
+        Assert.DoesNotContain(badOrder.FieldViolations, v => v.Field == "order_by");
+    }
+
+    [Fact]
+    public async Task An_export_honours_the_searchs_page_size_and_refuses_a_conflicting_one()
+    {
+        var (lat, lon) = UniquePlace();
+        var owner = NewOwner();
+        for (var i = 0; i < 3; i++)
+            await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Paged {i}", lat, lon) }, Tokens.As(owner));
+        var search = new SearchListingsRequest { Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 1 }, PageSize = 2 };
+
+        var page = await Interop.ExportHsdsAsync(new ExportHsdsRequest { Search = search });
+
+        Assert.Equal(2, JsonNode.Parse(page.Json)!.AsArray().Count);
+        Assert.NotEmpty(page.NextPageToken);
+        await RpcAssert.InvalidField("search.page_size", async () =>
+            await Interop.ExportHsdsAsync(new ExportHsdsRequest { Search = search, PageSize = 3 }));
+    }
+
+    [Fact]
+    public async Task An_imported_record_with_a_wrongly_typed_amount_is_refused_in_json_terms()
+    {
+        var (lat, lon) = UniquePlace();
+        var record = JsonNode.Parse(await ExportOneAsync(Samples.Naturopath("Typed " + Guid.NewGuid().ToString("N")[..6], lat, lon)))!;
+        record["cost_options"]![0]!["amount"] = "ninety";
+
+        var (_, summary) = await ImportAsync(NewOwner(), [record.ToJsonString()]);
+
+        var error = Assert.Single(summary.Errors);
+        Assert.StartsWith("json: $.cost_options[0].amount", error.Reason);
+        Assert.DoesNotContain("System.", error.Reason);
+        Assert.DoesNotContain("HealingNetwork.", error.Reason);
     }
 
     /// <summary>Two one-hour sessions a day, 10:00 and 11:00 local, every day.</summary>

@@ -37,6 +37,34 @@ public sealed class FhirMapperTests
     private static T Single<T>(Bundle bundle) where T : Resource => Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<T>());
 
     [Fact]
+    public void No_generated_listing_has_an_empty_string_in_fhir()
+    {
+        foreach (var listing in SyntheticListings.Generate(300, seed: 5, now: Now.ToDateTimeOffset()))
+        {
+            listing.Id = Guid.CreateVersion7().ToString("N");
+            Export(listing, Hours, out var json);
+            Assert.Empty(EmptyStrings.In(json));
+        }
+    }
+
+    [Fact]
+    public void A_listing_without_region_postal_code_city_or_bio_has_no_empty_strings_in_fhir()
+    {
+        var listing = Samples.Naturopath();
+        listing.Id = Guid.CreateVersion7().ToString("N");
+        listing.Bio = "";
+        listing.Locations[0].Region = "";
+        listing.Locations[0].PostalCode = "";
+        listing.Locations[0].City = "";
+
+        var bundle = Export(listing, Hours, out var json);
+
+        Assert.Empty(EmptyStrings.In(json));
+        var address = Single<FhirLocation>(bundle).Address!;
+        Assert.Equal((null, null, null, listing.Locations[0].Country), (address.State, address.PostalCode, address.City, address.Country));
+    }
+
+    [Fact]
     public void Generated_listings_parse_back_with_the_sdk_and_serialize_identically()
     {
         foreach (var listing in SyntheticListings.Generate(100, seed: 11, now: Now.ToDateTimeOffset()))

@@ -64,6 +64,22 @@ public sealed class HsdsMapperTests
         Assert.Contains(attributes, a => (string?)a!["taxonomy_term"]!["code"] == "orientation" && (string?)a["value"] == "ORIENTATION_NATURE_ORIENTED");
     }
 
+    [Fact]
+    public void A_listing_without_bio_or_city_has_no_empty_strings_in_hsds_but_the_required_address_fields()
+    {
+        var listing = WithId(Samples.Naturopath());
+        listing.Bio = "";
+        listing.Locations[0].City = "";
+        listing.Locations[0].Region = "";
+        listing.Locations[0].PostalCode = "";
+
+        var json = HsdsJson.Write(HsdsMapper.ToHsds(listing, null, Taxonomy, Now));
+
+        Assert.All(EmptyStrings.In(json), path => Assert.Matches(@"^\$\.service_at_locations\[0\]\.location\.addresses\[0\]\.(address_1|city|state_province|postal_code)$", path));
+        Assert.True(HsdsImport.TryRead(json, out var imported, out var reason), reason);
+        Assert.Equal(Listings.ClientFields(listing), imported);
+    }
+
     [Theory]
     [InlineData("{\"name\": ", "json:")]
     [InlineData("[]", "json:")]

@@ -178,6 +178,26 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_listing_partners_name_and_modalities_cannot_be_changed_by_the_client()
+    {
+        var owner = Users.Fresh("alice");
+        var created = await fixture.CreateAsync(owner);
+        var listing = await CreateListingAsync();
+        var profile = await Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
+        {
+            ProfileId = created.Id,
+            Partner = new CarePartner { ListingId = listing.Id, Layer = CareLayer.Body, Cadence = Cadence.Regular },
+        }, Tokens.As(owner));
+        var change = new CarePartner { Id = profile.CareTeam[0].Id, Name = "Best cardiologist ever", Modalities = { "acupuncture" } };
+
+        var refused = await RpcAssert.InvalidField("partner.name", async () =>
+            await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest { ProfileId = profile.Id, Partner = change }, Tokens.As(owner)));
+
+        Assert.Contains(refused.FieldViolations, v => v.Field == "partner.modalities");
+        Assert.Equal(profile, await Profiles.GetProfileAsync(new GetProfileRequest { Id = profile.Id }, Tokens.As(owner)));
+    }
+
+    [Fact]
     public async Task Concurrent_care_team_changes_all_land_because_they_carry_no_etag()
     {
         var owner = Users.Fresh("alice");

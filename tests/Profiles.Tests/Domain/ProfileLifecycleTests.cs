@@ -243,6 +243,47 @@ public sealed class ProfileLifecycleTests
     }
 
     [Fact]
+    public void A_listing_partners_name_and_modalities_are_the_listings_and_cannot_be_changed()
+    {
+        var fromListing = ProfileLifecycle.FromListing(new CarePartner { ListingId = "l1", Layer = CareLayer.Body, Cadence = Cadence.Regular },
+            new Directory.V1.Listing { Id = "l1", DisplayName = "Dr. Rowan", Modalities = { "naturopathy" } });
+        var withPartner = ProfileLifecycle.AddPartner(New(), fromListing, Created);
+        var id = withPartner.CareTeam[0].Id;
+
+        var refused = Assert.Throws<ValidationException>(() => ProfileLifecycle.UpdatePartner(withPartner,
+            new CarePartner { Id = id, Name = "My hero", Modalities = { "surgery" } }, Later));
+
+        Assert.Equal(["partner.name", "partner.modalities"], refused.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void A_listing_partner_sent_back_as_read_changes_only_layer_and_cadence()
+    {
+        var fromListing = ProfileLifecycle.FromListing(new CarePartner { ListingId = "l1", Layer = CareLayer.Body, Cadence = Cadence.Regular },
+            new Directory.V1.Listing { Id = "l1", DisplayName = "Dr. Rowan", Modalities = { "naturopathy" } });
+        var withPartner = ProfileLifecycle.AddPartner(New(), fromListing, Created);
+        var echoed = withPartner.CareTeam[0].Clone();
+        echoed.Cadence = Cadence.Maintenance;
+
+        var updated = ProfileLifecycle.UpdatePartner(withPartner, echoed, Later);
+
+        Assert.Equal(("Dr. Rowan", Cadence.Maintenance), (updated.CareTeam[0].Name, updated.CareTeam[0].Cadence));
+        Assert.Equal(["naturopathy"], updated.CareTeam[0].Modalities);
+    }
+
+    [Fact]
+    public void A_free_text_partner_can_be_renamed_and_given_other_modalities()
+    {
+        var withPartner = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
+
+        var updated = ProfileLifecycle.UpdatePartner(withPartner,
+            new CarePartner { Id = withPartner.CareTeam[0].Id, Name = "Ana", Modalities = { "yoga" } }, Later);
+
+        Assert.Equal("Ana", updated.CareTeam[0].Name);
+        Assert.Equal(["yoga"], updated.CareTeam[0].Modalities);
+    }
+
+    [Fact]
     public void Removing_a_partner_takes_them_off_the_care_team()
     {
         var two = ProfileLifecycle.AddPartner(ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created), InvalidPartners.Valid(), Created);

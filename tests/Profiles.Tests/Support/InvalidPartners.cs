@@ -9,6 +9,7 @@ public static class InvalidPartners
     {
         ["neither listing nor name"] = (p => p.Name = "", "partner.name"),
         ["name too long"] = (p => p.Name = new string('n', 121), "partner.name"),
+        ["name with a line break"] = (p => p.Name = "Ana\nyoga teacher", "partner.name"),
         ["listing id too long"] = (p => p.ListingId = new string('l', 65), "partner.listing_id"),
         ["layer missing"] = (p => p.Layer = CareLayer.Unspecified, "partner.layer"),
         ["unknown layer"] = (p => p.Layer = (CareLayer)42, "partner.layer"),

@@ -10,7 +10,9 @@ namespace HealingNetwork.Directory.Domain.Availability;
 /// <summary>
 /// A listing's calendar as RFC 5545 text: open slots (free time, TRANSP:TRANSPARENT) for anyone,
 /// plus confirmed bookings (busy) for the owner. Times are written in UTC, which every calendar
-/// application imports without needing a VTIMEZONE definition.
+/// application imports without needing a VTIMEZONE definition. A VTIMEZONE of the listing's zone
+/// is written all the same: RFC 5545 requires at least one component, and a listing with no open
+/// hours (or a feed of the next weeks with none) would otherwise be an invalid, empty VCALENDAR.
 /// </summary>
 public static class CalendarExport
 {
@@ -21,6 +23,8 @@ public static class CalendarExport
         var calendar = new Calendar { ProductId = ProductId };
         calendar.AddProperty("X-WR-CALNAME", listing.DisplayName);
         calendar.AddProperty("X-WR-TIMEZONE", listing.TimeZone);
+        // The rules in force from now on are enough for a feed of the coming weeks; history would only bloat it.
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(listing.TimeZone, now.ToDateTimeUtc(), includeHistoricalData: false));
         var stamp = Utc(now);
         foreach (var slot in openSlots)
         {

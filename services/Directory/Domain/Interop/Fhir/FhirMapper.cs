@@ -45,7 +45,7 @@ public static class FhirMapper
         {
             Id = listing.Id,
             Active = true,
-            Name = [new HumanName { Text = listing.DisplayName, Use = HumanName.NameUse.Official }],
+            Name = [new HumanName { Text = Present(listing.DisplayName), Use = HumanName.NameUse.Official }],
             Communication = listing.Languages.Select(Language).ToList(),
         };
         if (Qualification(listing.Licensure) is { } qualification) practitioner.Qualification.Add(qualification);
@@ -86,8 +86,8 @@ public static class FhirMapper
     {
         Id = listing.Id + "-service",
         Active = true,
-        Name = listing.DisplayName,
-        Comment = listing.Bio,
+        Name = Present(listing.DisplayName),
+        Comment = Present(listing.Bio),
         Category = listing.Modalities.Select(taxonomy.Find).OfType<Modality>().Select(m => m.Category).Distinct()
             .Select(c => new CodeableConcept(FhirSystems.ModalityCategory, ProtoEnumNames.Name(c))).ToList(),
         Type = listing.Modalities.Select(c => ModalityConcept(c, taxonomy)).ToList(),
@@ -106,7 +106,7 @@ public static class FhirMapper
         Status = FhirLocation.LocationStatus.Active,
         Mode = FhirLocation.LocationMode.Instance,
         Name = place.City.Length > 0 ? place.City : $"Location {index + 1}",
-        Address = new Address { City = place.City, State = place.Region, PostalCode = place.PostalCode, Country = place.Country },
+        Address = new Address { City = Present(place.City), State = Present(place.Region), PostalCode = Present(place.PostalCode), Country = Present(place.Country) },
         Position = new FhirLocation.PositionComponent { Latitude = (decimal)place.Lat, Longitude = (decimal)place.Lon },
     };
 
@@ -147,6 +147,12 @@ public static class FhirMapper
 
     private static CodeableConcept SpecialtyConcept(string code, ModalityTaxonomy taxonomy) =>
         new(FhirSystems.Nucc, code, taxonomy.FindBySpecialty(code)?.Name ?? code);
+
+    /// <summary>
+    /// FHIR forbids empty strings ("" is not a value; an element is present with a value or absent),
+    /// so an optional text the listing does not have is left out.
+    /// </summary>
+    private static string? Present(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static CodeableConcept Language(string tag) => new(FhirSystems.Bcp47, tag);
 

@@ -35,8 +35,10 @@ public static class HsdsAttributes
     public static HsdsAttribute Field(string listingId, string linkId, string linkEntity, string code, string label, string value) =>
         Term(listingId, linkId, linkEntity, HsdsVocabulary.ListingFields, code, label, value);
 
-    public static void Read(IReadOnlyList<HsdsAttribute> attributes, Listing listing, Violations v)
+    public static void Read(IReadOnlyList<HsdsAttribute> attributes, Listing listing, Violations v, HsdsFieldOrigins? origins = null)
     {
+        origins ??= new HsdsFieldOrigins();
+        void Code(string listingField, int count, string field) => origins.Add($"{listingField}[{count}]", field + ".taxonomy_term.code");
         for (var i = 0; i < attributes.Count; i++)
         {
             var attribute = attributes[i];
@@ -47,12 +49,32 @@ public static class HsdsAttributes
             if (code.Length == 0) { v.Add(field + ".taxonomy_term.code", "is required"); continue; }
             switch (attribute.TaxonomyTerm.Taxonomy)
             {
-                case HsdsVocabulary.Modalities: listing.Modalities.Add(code); break;
-                case HsdsVocabulary.Nucc: listing.Specialties.Add(code); break;
-                case HsdsVocabulary.CollaboratesWith: (listing.Approach ??= new()).CollaboratesWith.Add(code); break;
-                case HsdsVocabulary.LifestyleTags: listing.LifestyleTags.Add(code); break;
-                case HsdsVocabulary.BarterAccepted: (listing.Terms ??= new()).BarterAccepted.Add(code); break;
-                case HsdsVocabulary.ListingFields: ReadField(attribute, code, listing, v, field); break;
+                case HsdsVocabulary.Modalities:
+                    Code("modalities", listing.Modalities.Count, field);
+                    listing.Modalities.Add(code);
+                    break;
+                case HsdsVocabulary.Nucc:
+                    Code("specialties", listing.Specialties.Count, field);
+                    listing.Specialties.Add(code);
+                    break;
+                case HsdsVocabulary.CollaboratesWith:
+                    var approach = listing.Approach ??= new();
+                    Code("approach.collaborates_with", approach.CollaboratesWith.Count, field);
+                    approach.CollaboratesWith.Add(code);
+                    break;
+                case HsdsVocabulary.LifestyleTags:
+                    Code("lifestyle_tags", listing.LifestyleTags.Count, field);
+                    listing.LifestyleTags.Add(code);
+                    break;
+                case HsdsVocabulary.BarterAccepted:
+                    var terms = listing.Terms ??= new();
+                    Code("terms.barter_accepted", terms.BarterAccepted.Count, field);
+                    terms.BarterAccepted.Add(code);
+                    break;
+                case HsdsVocabulary.ListingFields:
+                    origins.Add(code, field + ".value");
+                    ReadField(attribute, code, listing, v, field);
+                    break;
             }
         }
     }

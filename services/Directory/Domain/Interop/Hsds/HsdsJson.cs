@@ -30,7 +30,11 @@ public static class HsdsJson
         }
         catch (JsonException e)
         {
-            reason = $"json: not an HSDS service object ({e.Message})";
+            // The exception's message names .NET types (HsdsService, Nullable<Decimal>): the publisher
+            // is told where, in the JSON's own terms, and what was expected there.
+            var where = e.Path is null or "$" ? "the record" : e.Path;
+            var at = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            reason = $"json: {where}{at} is not valid JSON, or not of the type the HSDS 3.0 service schema has there; send one service object";
         }
         return false;
     }

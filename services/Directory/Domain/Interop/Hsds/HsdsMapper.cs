@@ -28,7 +28,8 @@ public static class HsdsMapper
             Id = serviceId,
             OrganizationId = organizationId,
             Name = listing.DisplayName,
-            Description = listing.Bio,
+            // Optional texts the listing lacks are left out rather than written as "" (see Present).
+            Description = Present(listing.Bio),
             Status = HsdsVocabulary.Active,
             FeesDescription = HsdsText.Fees(listing.Terms),
             Licenses = HsdsText.Licensure(listing.Licensure),
@@ -48,9 +49,13 @@ public static class HsdsMapper
         };
     }
 
-    /// <summary>The listing an HSDS service describes; problems are added to <paramref name="v"/>.</summary>
-    public static Listing ToListing(HsdsService service, Violations v)
+    /// <summary>
+    /// The listing an HSDS service describes; problems are added to <paramref name="v"/>, and where each
+    /// listing field came from to <paramref name="origins"/>.
+    /// </summary>
+    public static Listing ToListing(HsdsService service, Violations v, HsdsFieldOrigins? origins = null)
     {
+        origins ??= new HsdsFieldOrigins();
         var listing = new Listing
         {
             DisplayName = service.Name ?? "",
@@ -61,14 +66,18 @@ public static class HsdsMapper
         };
         foreach (var (language, i) in (service.Languages ?? []).Select((x, i) => (x, i)))
         {
-            if ((language.Code ?? language.Name) is { Length: > 0 } code) listing.Languages.Add(code);
+            if ((language.Code ?? language.Name) is { Length: > 0 } code)
+            {
+                origins.Add($"languages[{listing.Languages.Count}]", $"languages[{i}].{(language.Code is null ? "name" : "code")}");
+                listing.Languages.Add(code);
+            }
             else v.Add($"languages[{i}].code", "is required");
         }
         foreach (var (site, i) in (service.ServiceAtLocations ?? []).Select((x, i) => (x, i)))
-            ReadSite(site, listing, v, $"service_at_locations[{i}].location");
+            ReadSite(site, listing, v, $"service_at_locations[{i}].location", origins);
         foreach (var (option, i) in (service.CostOptions ?? []).Select((x, i) => (x, i)))
-            ReadCostOption(option, listing.Terms, v, $"cost_options[{i}]");
-        HsdsAttributes.Read(service.Attributes ?? [], listing, v);
+            ReadCostOption(option, listing.Terms, v, $"cost_options[{i}]", origins);
+        HsdsAttributes.Read(service.Attributes ?? [], listing, v, origins);
         return listing;
     }
 
@@ -79,7 +88,7 @@ public static class HsdsMapper
         {
             Id = locationId,
             LocationType = HsdsVocabulary.Physical,
-            Name = place.City,
+            Name = Present(place.City),
             Latitude = place.Lat,
             Longitude = place.Lon,
             Addresses =
@@ -103,6 +112,12 @@ public static class HsdsMapper
         };
     }
 
+    /// <summary>
+    /// An optional text, or null (left out of the JSON) when there is none. The address keeps its
+    /// empty strings: HSDS 3.0 requires address_1, city, state_province and postal_code to be present.
+    /// </summary>
+    private static string? Present(string text) => text.Length > 0 ? text : null;
+
     private static HsdsServiceAtLocation VirtualSite(string listingId, string serviceId)
     {
         var locationId = HsdsIds.Part(listingId, "location/virtual");
@@ -113,7 +128,7 @@ public static class HsdsMapper
         };
     }
 
-    private static void ReadSite(HsdsServiceAtLocation site, Listing listing, Violations v, string field)
+    private static void ReadSite(HsdsServiceAtLocation site, Listing listing, Violations v, string field, HsdsFieldOrigins origins)
     {
         var location = site.Location;
         if (location is null) { v.Add(field, "is required (embed the location in each service_at_location)"); return; }
@@ -132,11 +147,21 @@ public static class HsdsMapper
             Country = address.Country ?? "",
             PostalCode = address.PostalCode ?? "",
         };
-        foreach (var attribute in location.Attributes ?? [])
+        var at = $"locations[{listing.Locations.Count}]";
+        var addressField = field + ".addresses[0]";
+        origins.Add(at, field);
+        origins.Add(at + ".lat", field + ".latitude");
+        origins.Add(at + ".lon", field + ".longitude");
+        origins.Add(at + ".city", address.City is null ? field + ".name" : addressField + ".city");
+        origins.Add(at + ".region", address.StateProvince is null && address.Region is not null ? addressField + ".region" : addressField + ".state_province");
+        origins.Add(at + ".country", addressField + ".country");
+        origins.Add(at + ".postal_code", addressField + ".postal_code");
+        foreach (var (attribute, j) in (location.Attributes ?? []).Select((x, j) => (x, j)))
         {
             if (attribute.TaxonomyTerm?.Code != HsdsVocabulary.ServiceRadiusKm) continue;
+            origins.Add(at + ".service_radius_km", $"{field}.attributes[{j}].value");
             if (double.TryParse(attribute.Value, NumberStyles.Float, Inv, out var km) && double.IsFinite(km)) place.ServiceRadiusKm = km;
-            else v.Add(field + ".attributes.service_radius_km", "must be a number of km");
+            else v.Add($"{field}.attributes[{j}].value", "must be a number of km");
         }
         listing.Locations.Add(place);
     }
@@ -159,10 +184,17 @@ public static class HsdsMapper
         };
     }
 
-    private static void ReadCostOption(HsdsCostOption option, ExchangeTerms terms, Violations v, string field)
+    private static void ReadCostOption(HsdsCostOption option, ExchangeTerms terms, Violations v, string field, HsdsFieldOrigins origins)
     {
         if (option.Option is not (HsdsVocabulary.FeeMin or HsdsVocabulary.FeeMax or HsdsVocabulary.SlidingScaleMin)) return;
         var currency = option.Currency ?? "";
+        origins.Add("terms.currency", field + ".currency");
+        origins.Add(option.Option switch
+        {
+            HsdsVocabulary.FeeMin => "terms.fee_min",
+            HsdsVocabulary.FeeMax => "terms.fee_max",
+            _ => "terms.sliding_scale_min",
+        }, field + ".amount");
         if (terms.Currency.Length > 0 && terms.Currency != currency) { v.Add(field + ".currency", "all fees must be in one currency"); return; }
         terms.Currency = currency;
         if (option.Amount is not { } amount || !CurrencyAmounts.TryToMinor(amount, currency, out var minor))

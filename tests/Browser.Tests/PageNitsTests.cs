@@ -1,0 +1,69 @@
+using Grpc.Core;
+using HealingNetwork.Profiles.V1;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HealingNetwork.Browser.Tests;
+
+/// <summary>What the page sends and shows at the edges: a cleared home, the travel limit, a zero fee, a negative score component.</summary>
+public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
+{
+    [Fact]
+    public async Task A_profile_saved_with_latitude_and_longitude_cleared_has_no_home()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Or paste a bearer token").FillAsync(RunningSystem.Token("homeless-hana"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this token" }).ClickAsync();
+        var profile = page.Locator("#profile");
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+
+        await profile.GetByLabel("Home latitude").FillAsync("");
+        await profile.GetByLabel("Home longitude").FillAsync("");
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+
+        var id = await page.Locator("#profile-id").TextContentAsync();
+        var client = new ProfileService.ProfileServiceClient(system.Channel());
+        var stored = await client.GetProfileAsync(new GetProfileRequest { Id = id },
+            new Metadata { { "authorization", "Bearer " + RunningSystem.Token("homeless-hana") } });
+        Assert.Null(stored.Home);
+    }
+
+    [Fact]
+    public async Task The_travel_field_allows_what_the_api_allows()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var travel = page.Locator("#profile").GetByLabel("Travel up to km");
+
+        await Expect(travel).ToHaveAttributeAsync("max", "1000");
+        await Expect(travel).ToHaveAttributeAsync("min", "0");
+    }
+
+    [Fact]
+    public async Task A_fee_range_from_zero_is_shown_from_zero()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+
+        // As the API sends terms: int64 as JSON strings, a zero fee_min left out altogether.
+        var shown = await page.EvaluateAsync<string>("listingItem({ displayName: 'Free first', terms: { currency: 'USD', feeMax: '5000' } }, -1).textContent");
+
+        Assert.Contains("$0–$50", shown);
+    }
+
+    [Fact]
+    public async Task A_component_that_takes_points_away_shows_a_minus_not_plus_minus()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var shown = await page.EvaluateAsync<string>(
+            "matchItem({ listing: { displayName: 'Stale' }, score: 0.5, components: [{ name: 'freshness', weight: 0.1, rawValue: 0, contribution: -0.05 }] }).textContent");
+
+        Assert.Contains("→ −0.05", shown);
+        Assert.DoesNotContain("+-", shown);
+    }
+}
