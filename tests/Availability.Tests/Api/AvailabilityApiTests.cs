@@ -22,11 +22,15 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         return listing;
     }
 
-    private async Task SetOpenAllWeekAsync(string listingId, string owner, int session)
+    private Task SetOpenAllWeekAsync(string listingId, string owner, int session) =>
+        SetEveryDayAsync(listingId, owner, session, "00:00", "23:50");
+
+    /// <summary>The same hours every day of the week, by telehealth.</summary>
+    private async Task SetEveryDayAsync(string listingId, string owner, int session, string start, string end)
     {
         var request = new SetWeeklyAvailabilityRequest { ListingId = listingId, SessionMinutes = session };
         for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
-            request.Windows.Add(new WeeklyWindow { Weekday = day, Start = "00:00", End = "23:50", LocationIndex = -1 });
+            request.Windows.Add(new WeeklyWindow { Weekday = day, Start = start, End = end, LocationIndex = -1 });
         await _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(owner));
     }
 
@@ -119,10 +123,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
     {
         var owner = "owner-" + Guid.NewGuid().ToString("N");
         var listing = await host.CreateListingAsync(owner);
-        var week = new SetWeeklyAvailabilityRequest { ListingId = listing.Id, SessionMinutes = 60 };
-        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
-            week.Windows.Add(new WeeklyWindow { Weekday = day, Start = "09:00", End = "12:00", LocationIndex = -1 });
-        await _client.SetWeeklyAvailabilityAsync(week, DirectoryHost.As(owner));
+        await SetEveryDayAsync(listing.Id, owner, 60, "09:00", "12:00");
         var date = (await OpenSlotsAsync(listing.Id, 1, fromDays: 2))[0].LocalStart[..10];
         await _client.AddExceptionAsync(new AddExceptionRequest
         {
@@ -536,10 +537,7 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         // One session a day: within a one-day horizon there is exactly one slot, and it is booked.
         var owner = "owner-" + Guid.NewGuid().ToString("N");
         var bookedOut = await host.CreateListingAsync(owner);
-        var daily = new SetWeeklyAvailabilityRequest { ListingId = bookedOut.Id, SessionMinutes = 60 };
-        for (var day = Weekday.Monday; day <= Weekday.Sunday; day++)
-            daily.Windows.Add(new WeeklyWindow { Weekday = day, Start = "09:00", End = "10:00", LocationIndex = -1 });
-        await _client.SetWeeklyAvailabilityAsync(daily, DirectoryHost.As(owner));
+        await SetEveryDayAsync(bookedOut.Id, owner, 60, "09:00", "10:00");
         var only = Assert.Single(await OpenSlotsAsync(bookedOut.Id, days: 1));
         var hold = await _client.HoldSlotAsync(new HoldSlotRequest { ListingId = bookedOut.Id, StartTime = only.StartTime }, DirectoryHost.As("alice"));
         await _client.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, DirectoryHost.As("alice"));
