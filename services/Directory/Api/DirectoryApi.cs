@@ -110,7 +110,7 @@ public sealed class DirectoryApi(
     [AllowAnonymous]
     public override async Task<SearchListingsResponse> SearchListings(SearchListingsRequest request, ServerCallContext context)
     {
-        var (query, offset) = SearchRequestRules.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
+        var query = SearchRequestRules.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
         var page = await index.SearchAsync(query, context.CancellationToken);
         var response = new SearchListingsResponse { TotalSize = page.TotalSize, TotalSizeIsLowerBound = page.TotalIsLowerBound };
         // Over gRPC (and gRPC-Web) the response goes through SearchListingsWire; REST callers get
@@ -127,9 +127,7 @@ public sealed class DirectoryApi(
         }
         if (encoded is not null) SearchListingsWire.Attach(response, encoded);
         if (request.IncludeEarliestSlot) await AddEarliestSlotsAsync(request, page.Hits, response, context.CancellationToken);
-        var next = offset + page.Hits.Count;
-        if (page.Hits.Count > 0 && (next < page.TotalSize || page.TotalIsLowerBound) && next <= SearchRequestRules.MaxOffset)
-            response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(request));
+        if (page.Next is { } next) response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(request));
         return response;
     }
 

@@ -32,15 +32,13 @@ public sealed class InteropApi(
     [AllowAnonymous]
     public override async Task<ExportHsdsResponse> ExportHsds(ExportHsdsRequest request, ServerCallContext context)
     {
-        var (search, query, offset) = HsdsExportSearch.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
+        var (search, query) = HsdsExportSearch.Build(request, taxonomy, writer.Now, options.Value.StaleAfter);
         var page = await index.SearchAsync(query, context.CancellationToken);
         var listings = page.Hits.Select(h => writer.ForClient(h.Listing)).ToArray();
         var schedules = await availability.GetSchedulesAsync(listings.Select(l => l.Id).ToArray(), context.CancellationToken);
         var services = listings.Select((l, i) => HsdsMapper.ToHsds(l, schedules[i], taxonomy, Now));
         var response = new ExportHsdsResponse { Json = HsdsJson.Write(services) };
-        var next = offset + page.Hits.Count;
-        if (page.Hits.Count > 0 && next < page.TotalSize && next <= SearchRequestRules.MaxOffset)
-            response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(search));
+        if (page.Next is { } next) response.NextPageToken = PageToken.Encode(next, SearchRequestRules.WithoutToken(search));
         return response;
     }
 

@@ -10,10 +10,8 @@ public static class SearchRequestRules
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
-    /// <summary>Paging deeper than this is refused: narrow the filters instead.</summary>
-    public const int MaxOffset = 10_000;
 
-    public static (ListingSearchQuery Query, int Offset) Build(
+    public static ListingSearchQuery Build(
         SearchListingsRequest request, ModalityTaxonomy taxonomy, DateTimeOffset now, TimeSpan staleAfter)
     {
         var v = new Violations();
@@ -45,10 +43,8 @@ public static class SearchRequestRules
         }
         v.ThrowIfAny();
 
-        var offset = PageToken.Decode(request.PageToken, WithoutToken(request));
-        if (offset > MaxOffset) throw new ValidationException("page_token", $"paging deeper than {MaxOffset} results is not supported; narrow the search");
-
-        var query = new ListingSearchQuery
+        var after = PageToken.Decode(request.PageToken, WithoutToken(request));
+        return new ListingSearchQuery
         {
             Text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim(),
             Modalities = request.Modalities,
@@ -70,11 +66,10 @@ public static class SearchRequestRules
                 SearchOrder.Preference => SearchSort.Preference,
                 _ => SearchSort.Relevance,
             },
-            Offset = offset,
+            After = after,
             Limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
             SkipExactTotal = request.SkipExactTotal,
         };
-        return (query, offset);
     }
 
     /// <summary>Upper bound of a preference weight: far above any sensible ratio, low enough that sums stay exact in a float.</summary>

@@ -25,11 +25,11 @@ public class QueryBuildingBenchmarks
         };
         _request.Modalities.AddRange(["massage-therapy", "sports-massage", "chiropractic"]);
         _request.BarterCategories.Add("produce");
-        _query = SearchRequestRules.Build(_request, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90)).Query;
+        _query = SearchRequestRules.Build(_request, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90));
     }
 
     [Benchmark(Description = "SearchRequestRules.Build (request → query)")]
-    public ListingSearchQuery Rules() => SearchRequestRules.Build(_request, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90)).Query;
+    public ListingSearchQuery Rules() => SearchRequestRules.Build(_request, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90));
 
     [Benchmark(Description = "LuceneListingQuery.Build (query → Lucene)")]
     public object Lucene() => LuceneListingQuery.Build(_query, _analyzer).Query;

@@ -98,7 +98,7 @@ public static class SearchBenchmark
     {
         var searches = Enumerable.Range(0, 200)
             .Select(i => CandidateQuery.For(BenchProfiles.Create(i), null)
-                .Select(r => SearchRequestRules.Build(r, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90)).Query).ToArray())
+                .Select(r => SearchRequestRules.Build(r, ModalityTaxonomy.Default, BenchListings.Now, TimeSpan.FromDays(90))).ToArray())
             .ToArray();
         var next = 0;
         async Task<int> OneProfile(bool exact)

@@ -335,6 +335,59 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
         Assert.False(third.TotalSizeIsLowerBound, $"third page: total {third.TotalSize}, {third.Results.Count} results: {string.Join(", ", third.Results.Select(r => $"{r.Listing.DisplayName} {r.DistanceKm:F1}"))}; token {third.NextPageToken.Length}");
     }
 
+    [Theory]
+    [InlineData(SearchOrder.Distance, "")]
+    [InlineData(SearchOrder.Relevance, "herbs sleep")]
+    [InlineData(SearchOrder.Preference, "")]
+    public async Task Listings_written_between_two_pages_neither_repeat_nor_hide_a_result(SearchOrder order, string text)
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        var before = new List<Listing>();
+        for (var i = 0; i < 9; i++)
+            before.Add(await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Steady {i}", lat + (i + 1) * 0.002, lon) }, Tokens.As(owner)));
+        var request = new SearchListingsRequest
+        {
+            Query = text, Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 }, OrderBy = order, PageSize = 3,
+            Prefer = order == SearchOrder.Preference ? new SearchPreferences { SharedDecisions = true } : null,
+        };
+
+        var seen = new List<string>();
+        var page = await Client.SearchListingsAsync(request);
+        seen.AddRange(page.Results.Select(r => r.Listing.Id));
+        var round = 0;
+        while (page.NextPageToken.Length > 0)
+        {
+            // Between pages, in turn: a new listing that ranks first (at the centre), or one already
+            // shown is removed. With offsets, the first shifted a shown result onto the next page and
+            // the second pushed an unseen one back onto the page already read.
+            if (round++ % 2 == 0)
+            {
+                await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath($"Newcomer {round}", lat, lon) }, Tokens.As(owner));
+            }
+            else
+            {
+                var shown = before.First(l => l.Id == seen[^1]);
+                await Client.DeleteListingAsync(new DeleteListingRequest { Id = shown.Id, Etag = shown.Etag }, Tokens.As(owner));
+            }
+            request.PageToken = page.NextPageToken;
+            page = await Client.SearchListingsAsync(request);
+            seen.AddRange(page.Results.Select(r => r.Listing.Id));
+        }
+
+        Assert.Equal(seen.Distinct(), seen);
+        Assert.Equal(before.Select(l => l.Id).Order(), seen.Where(id => before.Any(l => l.Id == id)).Order());
+    }
+
+    [Theory]
+    [InlineData("not-a-token")]
+    [InlineData("AAAAAAAAAAAAAAAA")] // an offset token of the previous layout (12 bytes)
+    [InlineData("Ag")] // the version byte alone
+    public async Task A_page_token_the_service_did_not_issue_is_refused(string token)
+    {
+        await RpcAssert.InvalidField("page_token", () => Client.SearchListingsAsync(new SearchListingsRequest { PageToken = token }).ResponseAsync);
+    }
+
     [Fact]
     public async Task A_page_token_from_another_query_is_refused()
     {

@@ -420,6 +420,57 @@ public abstract class ListingSearchContract : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Paging_by_cursor_holds_its_place_while_other_listings_are_written()
+    {
+        await Add(Enumerable.Range(0, 23).Select(i => TestListing.Make($"l{i:D2}", l =>
+        {
+            l.Bio = i % 3 == 0 ? "massage massage" : "massage";
+            l.Locations.Add(TestListing.At(Places.Portland.Lat + i * 0.01, Places.Portland.Lon));
+        })).ToArray());
+
+        var round = 0;
+        foreach (var query in new ListingSearchQuery[]
+        {
+            new() { Text = "massage" },
+            new() { Near = Places.Around(Places.Portland, 100) },
+            new() { Text = "massage", Near = Places.Around(Places.Portland, 100) },
+            new() { Near = Places.Around(Places.Portland, 100), Sort = SearchSort.Preference, Preferences = [new(PreferenceKind.LifestyleTag, ["organic-food"], 1f)] },
+        })
+        {
+            var all = (await Index.SearchAsync(query with { Limit = 100 }, None)).Hits.Select(h => h.Listing.Id).ToArray();
+            var seen = new List<string>();
+            var page = await Index.SearchAsync(query with { Limit = 5 }, None);
+            seen.AddRange(page.Hits.Select(h => h.Listing.Id));
+            while (page.Next is { } next)
+            {
+                // Listings that match nothing here, far away: every text score moves (term statistics), no result does.
+                await Add(TestListing.Make($"elsewhere-{round++:D2}", l => { l.Bio = "reiki"; l.Locations.Add(TestListing.At(Places.London.Lat, Places.London.Lon)); }));
+                page = await Index.SearchAsync(query with { Limit = 5, After = next }, None);
+                seen.AddRange(page.Hits.Select(h => h.Listing.Id));
+            }
+
+            Assert.Equal(all, seen);
+        }
+    }
+
+    [Fact]
+    public async Task A_cursor_whose_listing_is_gone_starts_at_its_position()
+    {
+        await Add(Enumerable.Range(0, 12).Select(i => TestListing.Make($"l{i:D2}", l => l.Bio = new string('x', i) + " massage")).ToArray());
+        var query = new ListingSearchQuery { Text = "massage", Limit = 4 };
+        var first = await Index.SearchAsync(query, None);
+
+        await Index.DeleteAsync([first.Hits[^1].Listing.Id], None);
+        var remaining = (await Index.SearchAsync(query with { Limit = 100 }, None)).Hits.Select(h => h.Listing.Id).ToArray();
+        var second = await Index.SearchAsync(query with { After = first.Next }, None);
+
+        // Its score cannot be taken again, so the page is the fifth to eighth of the listings there are now.
+        Assert.Equal(4, first.Next!.Position);
+        Assert.Equal(remaining.Skip(4).Take(4), second.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(8, second.Next!.Position);
+    }
+
     // ---- Writes and checkpoints ----
 
     [Fact]

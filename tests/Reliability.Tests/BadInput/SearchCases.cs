@@ -46,7 +46,7 @@ public static class SearchCases
         yield return Search("unknown modality", r => r.Modalities.Add("listing:{x}"));
         yield return Search("language 'en;rm -rf'", r => r.Languages.Add("en;rm -rf"));
         yield return Search("lifestyle tag with capitals", r => r.LifestyleTags.Add("Organic Food"));
-        foreach (var token in new[] { "abc", "====", "AAAAAAAAAAAAAAAA", new string('A', 10_000), "\0", "../", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "_-_-_-_-_-_-_-_-", "\U0001F600" })
+        foreach (var token in new[] { "abc", "====", "AAAAAAAAAAAAAAAA", new string('A', 10_000), "\0", "../", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "_-_-_-_-_-_-_-_-", "\U0001F600", "AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Av____________________________________8" })
             yield return Search($"page_token '{IdCases.Show(token)}'", r => r.PageToken = token);
     }
 

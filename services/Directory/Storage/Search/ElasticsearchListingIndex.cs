@@ -133,11 +133,29 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
     public async Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         await EnsureIndexAsync(cancellationToken);
+        if (query.After is { } after && query.Sort == SearchSort.Relevance && query.Text is { Length: > 0 })
+            query = await FromCurrentScoreAsync(query, after, cancellationToken);
         var response = await _client.SearchAsync<ElasticsearchListingDocument>(
             ElasticsearchListingQuery.ToSearchRequest(query, _indexName), cancellationToken);
         if (!response.IsValidResponse)
             throw Failure("search", response);
-        return ElasticsearchListingHits.ToPage(response, query.Near);
+        return ElasticsearchListingHits.ToPage(response, query);
+    }
+
+    /// <summary>
+    /// Text scores follow the index's term statistics, which every write moves: the cursor's listing is
+    /// scored again before the page is read after it. When it no longer matches, the page starts at the
+    /// cursor's position instead (as the Lucene index does).
+    /// </summary>
+    private async Task<ListingSearchQuery> FromCurrentScoreAsync(ListingSearchQuery query, SearchCursor after, CancellationToken cancellationToken)
+    {
+        var response = await _client.SearchAsync<ElasticsearchListingDocument>(
+            ElasticsearchListingQuery.ToCursorScoreRequest(query, after.Id, _indexName), cancellationToken);
+        if (!response.IsValidResponse)
+            throw Failure("search", response);
+        return response.Hits.FirstOrDefault()?.Score is { } score
+            ? query with { After = after with { Score = (float)score } }
+            : query with { After = null, Offset = query.Offset + after.Position };
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken)

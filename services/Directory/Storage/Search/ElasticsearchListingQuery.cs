@@ -16,16 +16,32 @@ internal static class ElasticsearchListingQuery
     /// <summary>Boosts: a name match beats a modality or specialty match, which beats a word in the bio.</summary>
     private static readonly string[] TextFields = ["display_name^3", "modality_text^2", "specialties_text^2", "bio"];
 
+    /// <summary>
+    /// One hit more than the page asks for, to know whether a next page exists; with a cursor, the
+    /// hits after its sort values (<c>search_after</c>, which Elasticsearch does not combine with <c>from</c>).
+    /// </summary>
     public static SearchRequest ToSearchRequest(ListingSearchQuery query, string indexName) => new(indexName)
     {
         Query = ToQuery(query),
         Sort = ToSort(query),
-        From = query.Offset,
-        Size = query.Limit,
+        From = query.After is null ? query.Offset : null,
+        SearchAfter = query.After is { } after ? SortValues(query, after) : null,
+        Size = query.Limit + 1,
         // The page reports how many matched in all, not Elasticsearch's default cap of 10,000.
         TrackTotalHits = new TrackHits(true),
         // Hits only need the listing; the derived fields stay on the server.
         Source = new SourceFilter { Includes = Fields.FromString("listing") },
+    };
+
+    /// <summary>
+    /// The current text score of the cursor's listing under the query (see <see cref="SearchCursor.Position"/>):
+    /// the query itself, scoring as it does in the search, narrowed to that one listing by a filter, which does not score.
+    /// </summary>
+    public static SearchRequest ToCursorScoreRequest(ListingSearchQuery query, string id, string indexName) => new(indexName)
+    {
+        Query = new BoolQuery { Must = [ToQuery(query)], Filter = [new IdsQuery { Values = new Ids([new Id(id)]) }] },
+        Size = 1,
+        Source = new SourceConfig(false),
     };
 
     public static Query ToQuery(ListingSearchQuery query)
@@ -127,15 +143,36 @@ internal static class ElasticsearchListingQuery
         return AnyHolds(alternatives);
     }
 
+    /// <summary>Whether the order starts with the score (text relevance, or preferences).</summary>
+    public static bool SortsByScore(ListingSearchQuery query) =>
+        (query.Sort == SearchSort.Relevance && query.Text is { Length: > 0 }) || query.Sort == SearchSort.Preference;
+
+    /// <summary>Whether the order uses the distance (after the score, if any).</summary>
+    public static bool SortsByDistance(ListingSearchQuery query) => query.Sort != SearchSort.Id && query.Near is not null;
+
     private static ICollection<SortOptions> ToSort(ListingSearchQuery query)
     {
         var sort = new List<SortOptions>();
-        if ((query.Sort == SearchSort.Relevance && query.Text is { Length: > 0 }) || query.Sort == SearchSort.Preference)
+        if (SortsByScore(query))
             sort.Add(new SortOptions { Score = new ScoreSort { Order = SortOrder.Desc } });
-        if (query.Sort != SearchSort.Id && query.Near is { } near)
-            sort.Add(ByDistance(near));
+        if (SortsByDistance(query))
+            sort.Add(ByDistance(query.Near!));
         sort.Add(new FieldSort("id") { Order = SortOrder.Asc });
         return sort;
+    }
+
+    /// <summary>
+    /// The cursor as the sort values of <see cref="ToSort"/>. A listing without a location has the
+    /// distance +∞, which Elasticsearch writes, and reads back, as the string "Infinity".
+    /// </summary>
+    private static List<FieldValue> SortValues(ListingSearchQuery query, SearchCursor after)
+    {
+        var values = new List<FieldValue>(3);
+        if (SortsByScore(query)) values.Add(FieldValue.Double(after.Score));
+        if (SortsByDistance(query))
+            values.Add(double.IsPositiveInfinity(after.DistanceKm) ? FieldValue.String("Infinity") : FieldValue.Double(after.DistanceKm));
+        values.Add(FieldValue.String(after.Id));
+        return values;
     }
 
     /// <summary>Nearest location first (mode min over the listing's points); listings without one sort last.</summary>

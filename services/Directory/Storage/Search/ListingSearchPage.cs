@@ -40,4 +40,5 @@ public sealed class ListingHit
 }
 
 /// <summary>A page of hits and how many listings matched in all (at least, when <paramref name="TotalIsLowerBound"/>).</summary>
-public sealed record ListingSearchPage(IReadOnlyList<ListingHit> Hits, int TotalSize, bool TotalIsLowerBound = false);
+/// <param name="Next">Where the next page starts (<see cref="ListingSearchQuery.After"/>); null on the last page.</param>
+public sealed record ListingSearchPage(IReadOnlyList<ListingHit> Hits, int TotalSize, bool TotalIsLowerBound = false, SearchCursor? Next = null);

@@ -34,6 +34,11 @@ public sealed record ListingSearchQuery
     public IReadOnlyList<Preference> Preferences { get; init; } = [];
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Only hits after this one in the query's order (the previous page's <see cref="ListingSearchPage.Next"/>); null from the first.</summary>
+    public SearchCursor? After { get; init; }
+
+    /// <summary>Hits to skip (after <see cref="After"/>, if set) before the page; the API pages by <see cref="After"/> alone.</summary>
     public int Offset { get; init; }
     public int Limit { get; init; } = 20;
 

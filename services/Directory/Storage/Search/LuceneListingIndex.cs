@@ -215,14 +215,17 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var window = new Window(Math.Max(0, query.Offset), Math.Max(0, query.Limit));
-            var keep = (int)Math.Clamp(window.End, 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var hasText = LuceneListingQuery.HasText(query.Text, _analyzer);
             // The full query is built only when it runs: a page filled inside a smaller radius needs none.
+            Query? built = null;
+            Query Full() => built ??= LuceneListingQuery.Build(query, _analyzer, _filters).Query;
+            if (query.After is { } after && query.Sort == SearchSort.Relevance && hasText) query = FromCurrentScore(searcher, Full(), query, after);
+            var window = new Window(Math.Max(0, query.Offset), Math.Max(0, query.Limit));
+            var keep = (int)Math.Clamp(window.End, 0, Math.Max(1, searcher.IndexReader.MaxDoc));
             var page = query.Near is { } near
                 ? InsideRadiusFillsPage(searcher, query, near, hasText, keep, window)
-                    ?? PageOf(searcher, CollectNear(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, near, hasText, keep, Preferences(query)), RanksByScore(query, hasText) || hasText, window)
-                : SearchEverywhere(searcher, LuceneListingQuery.Build(query, _analyzer, _filters).Query, query, hasText, keep, window, Preferences(query));
+                    ?? PageOf(searcher, query, CollectNear(searcher, Full(), query, near, hasText, keep, Preferences(query)), RanksByScore(query, hasText) || hasText, window)
+                : SearchEverywhere(searcher, Full(), query, hasText, keep, window, Preferences(query));
             return Task.FromResult(page);
         }
         finally
@@ -254,6 +257,21 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _compactor.Wait(TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>
+    /// Text scores depend on term statistics, which every write to the directory moves, so the score
+    /// in a cursor is stale by the next page: the cursor's listing is scored again first. When it no
+    /// longer matches (deleted, or its text changed), the page starts at the cursor's position instead.
+    /// </summary>
+    private static ListingSearchQuery FromCurrentScore(IndexSearcher searcher, Query full, ListingSearchQuery query, SearchCursor after)
+    {
+        // The same scorer as the ranking collector's: RelevanceCollector takes documents out of order, NearbyListingCollector does not.
+        var scoring = new ListingScoreCollector(after.Id, acceptsDocsOutOfOrder: query.Near is null);
+        searcher.Search(full, scoring);
+        return scoring.Score is { } score
+            ? query with { After = after with { Score = score } }
+            : query with { After = null, Offset = query.Offset + after.Position };
+    }
+
     /// <summary>The preference score when ordering by preference (the hits' score then), else null.</summary>
     private LucenePreferenceScore? Preferences(ListingSearchQuery search) =>
         search.Sort == SearchSort.Preference ? new LucenePreferenceScore(search.Preferences, _filters) : null;
@@ -276,12 +294,14 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         }
 
         var byScore = RanksByScore(search, hasText);
-        var collector = new RelevanceCollector(keep, byScore, scores: byScore || hasText, preferences);
+        var collector = new RelevanceCollector(keep, byScore, scores: byScore || hasText, preferences, search.After);
         searcher.Search(query, collector);
-        var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
-            .Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score))
-            .ToArray();
-        return new ListingSearchPage(hits, collector.TotalHits);
+        var ranked = collector.Ranked().Skip(window.Offset).Take(window.Limit).ToArray();
+        var hits = ranked.Select(hit => new ListingHit(LoadListing(searcher, hit.Doc), -1, hit.Score)).ToArray();
+        var next = ranked.Length > 0 && collector.HitsAfter > window.End
+            ? new SearchCursor(byScore ? ranked[^1].Score : 0, 0, collector.IdOf(ranked[^1].Doc), Position(search, window, ranked.Length))
+            : null;
+        return new ListingSearchPage(hits, collector.TotalHits, Next: next);
     }
 
     /// <summary>
@@ -305,7 +325,8 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
             var collector = CollectNear(searcher, insideQuery, inside, inside.Near!, hasText, keep);
             // `window.End`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
             // Listings are read only for the page returned, not for a radius that falls short.
-            if (collector.TotalHits >= window.End) return PageOf(searcher, collector, hasText, window) with { TotalIsLowerBound = true };
+            // Listings beyond the radius may follow the page, so it always has a next one.
+            if (collector.HitsAfter >= window.End) return PageOf(searcher, inside, collector, hasText, window, moreBeyond: true) with { TotalIsLowerBound = true };
         }
         return null;
     }
@@ -318,19 +339,28 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     {
         var byScore = RanksByScore(search, hasText);
         var byDistance = search.Sort != SearchSort.Id;
-        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep, preferences);
+        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep, preferences, search.After);
         searcher.Search(query, collector);
         return collector;
     }
 
-    /// <summary>The window of a near search's ranked hits, with their listings read.</summary>
-    private static ListingSearchPage PageOf(IndexSearcher searcher, NearbyListingCollector collector, bool scored, Window window)
+    /// <summary>
+    /// The window of a near search's ranked hits, with their listings read, and where the next page
+    /// starts: after the last hit, when more follow it (or may, <paramref name="moreBeyond"/>).
+    /// </summary>
+    private static ListingSearchPage PageOf(IndexSearcher searcher, ListingSearchQuery search, NearbyListingCollector collector, bool scored, Window window, bool moreBeyond = false)
     {
-        var hits = collector.Ranked().Skip(window.Offset).Take(window.Limit)
-            .Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, scored ? c.Score : 0))
-            .ToArray();
-        return new ListingSearchPage(hits, collector.TotalHits);
+        var ranked = collector.Ranked().Skip(window.Offset).Take(window.Limit).ToArray();
+        var hits = ranked.Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, scored ? c.Score : 0)).ToArray();
+        var next = ranked.Length > 0 && (moreBeyond || collector.HitsAfter > window.End)
+            ? new SearchCursor(ranked[^1].Score, ranked[^1].DistanceKm, collector.IdOf(ranked[^1]), Position(search, window, ranked.Length))
+            : null;
+        return new ListingSearchPage(hits, collector.TotalHits, Next: next);
     }
+
+    /// <summary>How many hits were served up to the end of this page, counting earlier pages.</summary>
+    private static int Position(ListingSearchQuery search, Window window, int served) =>
+        (int)Math.Min(int.MaxValue, (long)(search.After?.Position ?? 0) + window.Offset + served);
 
     /// <summary>The hits a search returns: <see cref="Limit"/> of them after the first <see cref="Offset"/> (both at least 0).</summary>
     private readonly record struct Window(int Offset, int Limit)

@@ -29,10 +29,14 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     private SegmentValues? _values;
     private readonly LucenePreferenceScore? _preferences;
     private LucenePreferenceScore.Segment? _segmentPreferences;
+    private readonly AfterCursor? _after;
+    private int[] _ords = [];
 
     /// <param name="preferences">When set, a candidate's score is its preference score, not the query's.</param>
-    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep, LucenePreferenceScore? preferences = null)
+    /// <param name="after">When set, only candidates after this cursor are kept (and counted in <see cref="HitsAfter"/>).</param>
+    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep, LucenePreferenceScore? preferences = null, SearchCursor? after = null)
     {
+        _after = after is null ? null : new AfterCursor(after, byScore, byDistance);
         _preferences = preferences;
         _near = near;
         _cosLat = GeoDistance.CosLatitude(near.Lat);
@@ -45,6 +49,9 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
 
     public int TotalHits { get; private set; }
 
+    /// <summary>Candidates after the cursor (all of them without one): the page and everything behind it.</summary>
+    public int HitsAfter { get; private set; }
+
     // Out-of-order scoring visits windows backwards, which defeats the heap's early rejection.
     public bool AcceptsDocsOutOfOrder => false;
 
@@ -55,7 +62,9 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
         _segments.Add(context);
         _ids.Add(context.AtomicReader);
         _values = SegmentValues.For(context.AtomicReader);
+        _ords = _values.IdOrd;
         _segmentPreferences = _preferences?.For(context);
+        _after?.SetSegment(_ids);
     }
 
     public void Collect(int doc)
@@ -66,10 +75,12 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
         {
             // A telehealth listing is a hit wherever it is, and one scoring below the worst kept
             // cannot enter: its distance (the costly part, for every telehealth listing far away) is never needed.
+            // It follows the cursor too, since every kept candidate does and it scores lower.
             preferenceScore = preferred.Score(doc);
             if (preferenceScore < _best.Peek().Score)
             {
                 TotalHits++;
+                HitsAfter++;
                 return;
             }
         }
@@ -82,12 +93,18 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
         }
 
         TotalHits++;
+        var score = !_byScore ? 0f : preferenceScore ?? _segmentPreferences?.Score(doc) ?? _scorer?.GetScore() ?? 0f;
+        if (_after is { } after && !after.Follows(score, distance, _ords[doc]))
+        {
+            return;
+        }
+
+        HitsAfter++;
         if (_keep == 0)
         {
             return;
         }
 
-        var score = !_byScore ? 0f : preferenceScore ?? _segmentPreferences?.Score(doc) ?? _scorer?.GetScore() ?? 0f;
         var candidate = new NearbyCandidate(score, distance, _segments.Count - 1, doc);
         if (_best.Count < _keep)
         {
@@ -106,6 +123,9 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
         ranked.Sort(this);
         return ranked;
     }
+
+    /// <summary>The listing id of a kept candidate.</summary>
+    public string IdOf(NearbyCandidate candidate) => _ids.Id(candidate.Segment, candidate.Doc);
 
     /// <summary>The candidate's document id in the top-level reader.</summary>
     public int TopLevelDoc(NearbyCandidate candidate) => _segments[candidate.Segment].DocBase + candidate.Doc;

@@ -138,6 +138,42 @@ public sealed class ElasticsearchRequestGoldenTests
         AssertSearch("search-paging", new ListingSearchQuery { Sort = SearchSort.Id, Offset = 40, Limit = 20, Modalities = ["yoga"] });
 
     [Fact]
+    public Task A_cursor_becomes_search_after_in_the_order_of_the_sort() =>
+        AssertSearch("search-after-distance", new ListingSearchQuery
+        {
+            Near = Portland(), Sort = SearchSort.Distance, Limit = 20, After = new SearchCursor(0, 1.25, "01JABCDEFGHJKMNPQRSTVWXYZ0", 20),
+        });
+
+    [Fact]
+    public Task A_cursor_at_a_listing_without_location_sends_the_distance_as_elasticsearch_wrote_it() =>
+        AssertSearch("search-after-no-location", new ListingSearchQuery
+        {
+            Near = Portland(), IncludeTelehealth = true, Limit = 20,
+            After = new SearchCursor(0, double.PositiveInfinity, "01JABCDEFGHJKMNPQRSTVWXYZ0", 40),
+        });
+
+    [Fact]
+    public async Task A_text_cursor_is_scored_again_before_the_page_after_it_is_read()
+    {
+        _node.Respond("POST /healing-listings/_search", HttpStatusCode.OK,
+            """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":1,"relation":"eq"},"max_score":3.5,"hits":[{"_index":"healing-listings","_id":"01JABCDEFGHJKMNPQRSTVWXYZ0","_score":3.5}]}}""");
+
+        await AssertSearch("search-after-text", new ListingSearchQuery
+        {
+            Text = "herbs", Limit = 10, After = new SearchCursor(2.75f, 0, "01JABCDEFGHJKMNPQRSTVWXYZ0", 10),
+        });
+    }
+
+    [Fact]
+    public async Task A_text_cursor_whose_listing_no_longer_matches_starts_at_its_position()
+    {
+        await AssertSearch("search-after-text-gone", new ListingSearchQuery
+        {
+            Text = "herbs", Limit = 10, After = new SearchCursor(2.75f, 0, "01JABCDEFGHJKMNPQRSTVWXYZ0", 30),
+        });
+    }
+
+    [Fact]
     public Task Terms_filter_passes_listings_meeting_any_alternative() =>
         AssertSearch("search-terms-or", new ListingSearchQuery { Terms = new TermsFilter(5000, "USD", ["produce"], TimeBank: true) });
 

@@ -40,6 +40,37 @@ public sealed class ElasticsearchSearchResponseTests
     }
 
     [Fact]
+    public async Task The_hit_beyond_the_page_is_left_out_and_says_where_the_next_page_starts()
+    {
+        var naturopath = GoldenListings.Naturopath();
+        var counsellor = GoldenListings.TelehealthCounsellor();
+        var beyond = GoldenListings.Naturopath();
+        beyond.Id = "zz-beyond";
+        _node.Respond("POST /healing-listings/_search", HttpStatusCode.OK, SearchResponse(total: 42,
+            Hit(naturopath, score: 2.5, sort: $"2.5, 0.8908, \"{naturopath.Id}\""),
+            Hit(counsellor, score: 1.25, sort: $"1.25, \"Infinity\", \"{counsellor.Id}\""),
+            Hit(beyond, score: 1.25, sort: "1.25, \"Infinity\", \"zz-beyond\"")));
+        var near = new GeoFilter(GoldenListings.CentreLat, GoldenListings.CentreLon, 50);
+
+        var page = await _index.SearchAsync(new ListingSearchQuery { Text = "herbs", Near = near, IncludeTelehealth = true, Limit = 2 }, CancellationToken.None);
+
+        Assert.Equal([naturopath.Id, counsellor.Id], page.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(new SearchCursor(1.25f, double.PositiveInfinity, counsellor.Id, 2), page.Next);
+    }
+
+    [Fact]
+    public async Task The_last_page_has_no_next_cursor()
+    {
+        _node.Respond("POST /healing-listings/_search", HttpStatusCode.OK,
+            SearchResponse(total: 1, Hit(GoldenListings.Naturopath(), score: null, sort: "\"01JABCDEFGHJKMNPQRSTVWXYZ0\"")));
+
+        var page = await _index.SearchAsync(new ListingSearchQuery { Sort = SearchSort.Id, Limit = 1 }, CancellationToken.None);
+
+        Assert.Single(page.Hits);
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
     public async Task Without_a_centre_distance_is_minus_one()
     {
         _node.Respond("POST /healing-listings/_search", HttpStatusCode.OK,

@@ -12,15 +12,14 @@ namespace HealingNetwork.Directory.Domain.Interop.Hsds;
 /// </summary>
 public static class HsdsExportSearch
 {
-    /// <summary>The search to run (for the next page token), as a query, and the offset its token asks for.</summary>
-    public static (SearchListingsRequest Search, ListingSearchQuery Query, int Offset) Build(
+    /// <summary>The search to run (for the next page token), and as a query starting where its token says.</summary>
+    public static (SearchListingsRequest Search, ListingSearchQuery Query) Build(
         ExportHsdsRequest request, ModalityTaxonomy taxonomy, DateTimeOffset now, TimeSpan staleAfter)
     {
         var search = Of(request);
         try
         {
-            var (query, offset) = SearchRequestRules.Build(search, taxonomy, now, staleAfter);
-            return (search, query, offset);
+            return (search, SearchRequestRules.Build(search, taxonomy, now, staleAfter));
         }
         catch (ValidationException refused)
         {
