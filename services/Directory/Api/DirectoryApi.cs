@@ -119,7 +119,7 @@ public sealed class DirectoryApi(
         for (var i = 0; i < page.Hits.Count; i++)
         {
             var hit = page.Hits[i];
-            var result = new SearchResult { DistanceKm = hit.DistanceKm, Relevance = hit.Relevance };
+            var result = new SearchResult { DistanceKm = hit.DistanceKm, Relevance = hit.Relevance, VisitsYou = hit.VisitsYou };
             // Stored encodings go into the response as they are (SearchListingsWire); staleness is computed now.
             if (encoded is not null) encoded[i] = new(hit.Encoded, writer.IsStale(SearchListingsWire.LastConfirmedTime(hit.Encoded)));
             else result.Listing = writer.ForClient(hit.Listing);

@@ -29,10 +29,15 @@ public static class SearchRequestRules
         }
         if (request.Orientations.Count > 3) v.Add("orientations", "must have at most 3 items");
         if (request.Near is { } near) FieldRules.GeoRadius(v, "near", near);
-        if (request.MaxFee < 0) v.Add("max_fee", "must not be negative");
-        if (request.MaxFee > 0 && !FieldRules.IsCurrency(request.Currency)) v.Add("currency", "is required with max_fee: an ISO 4217 code such as \"USD\"");
+        CheckFee(v, request);
         if (request.PageSize < 0 || request.PageSize > MaxPageSize) v.Add("page_size", $"must be between 0 and {MaxPageSize}");
         if (request.OrderBy == SearchOrder.Distance && request.Near is null) v.Add("order_by", "DISTANCE needs near");
+        if (request.HomeVisitsOnly)
+        {
+            if (request.Near is null) v.Add("home_visits_only", "needs near: the place the practitioner would come to");
+            if (request.IncludeTelehealth) v.Add("include_telehealth", "cannot be combined with home_visits_only");
+            if (request.TelehealthOnly) v.Add("telehealth_only", "cannot be combined with home_visits_only");
+        }
         if (request.Prefer is { } prefer) CheckPreferences(v, prefer, request.OrderBy, taxonomy);
         if (!Enum.IsDefined(request.OrderBy)) v.Add("order_by", "unknown order");
         if (request.EarliestSlotHorizonDays != 0)
@@ -55,6 +60,7 @@ public static class SearchRequestRules
             Languages = request.Languages.Select(l => l.ToLowerInvariant()).ToArray(),
             Near = request.Near is { } n ? new GeoFilter(n.Lat, n.Lon, n.RadiusKm) : null,
             IncludeTelehealth = request.IncludeTelehealth,
+            HomeVisits = request.HomeVisitsOnly ? HomeVisits.Only : HomeVisits.Include,
             TelehealthOnly = request.TelehealthOnly,
             Terms = TermsOf(request),
             AcceptingNewClientsOnly = request.AcceptingNewClientsOnly,
@@ -70,6 +76,22 @@ public static class SearchRequestRules
             Limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
             SkipExactTotal = request.SkipExactTotal,
         };
+    }
+
+    /// <summary>max_fee 0 is a real limit (free sessions only), so presence, not a positive value, says a fee limit was asked for.</summary>
+    private static void CheckFee(Violations v, SearchListingsRequest request)
+    {
+        if (!request.HasMaxFee)
+        {
+            if (request.Currency.Length > 0) v.Add("currency", "is only meaningful with max_fee");
+            return;
+        }
+        if (request.MaxFee < 0) v.Add("max_fee", "must not be negative");
+        if (request.Currency.Length == 0) v.Add("currency", "is required with max_fee: an ISO 4217 code such as \"USD\"");
+        else if (!FieldRules.IsCurrency(request.Currency))
+            v.Add("currency", FieldRules.IsCurrency(request.Currency.ToUpperInvariant())
+                ? $"must be written in capitals: \"{request.Currency.ToUpperInvariant()}\""
+                : "is not an ISO 4217 currency code (such as \"USD\" or \"EUR\")");
     }
 
     /// <summary>Upper bound of a preference weight: far above any sensible ratio, low enough that sums stay exact in a float.</summary>
@@ -117,8 +139,8 @@ public static class SearchRequestRules
     }
 
     private static TermsFilter? TermsOf(SearchListingsRequest r) =>
-        r.MaxFee > 0 || r.BarterCategories.Count > 0 || r.TimeBank
-            ? new TermsFilter(r.MaxFee > 0 ? r.MaxFee : null, r.MaxFee > 0 ? r.Currency : null, r.BarterCategories, r.TimeBank)
+        r.HasMaxFee || r.BarterCategories.Count > 0 || r.TimeBank
+            ? new TermsFilter(r.HasMaxFee ? r.MaxFee : null, r.HasMaxFee ? r.Currency : null, r.BarterCategories, r.TimeBank)
             : null;
 
     /// <summary>The request as it identifies a result set (page token cleared).</summary>

@@ -379,6 +379,73 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
         Assert.Equal(before.Select(l => l.Id).Order(), seen.Where(id => before.Any(l => l.Id == id)).Order());
     }
 
+    [Fact]
+    public async Task A_practitioner_who_comes_to_the_client_is_found_beyond_the_radius()
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        // 22 km north of the client, visiting homes within 30 km.
+        var visiting = Samples.Naturopath("Comes to you", lat + 0.2, lon);
+        visiting.Locations[0].ServiceRadiusKm = 30;
+        var visitingId = (await Client.CreateListingAsync(new CreateListingRequest { Listing = visiting }, Tokens.As(owner))).Id;
+        var nearbyId = (await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Round the corner", lat + 0.01, lon) }, Tokens.As(owner))).Id;
+        var near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 };
+
+        var found = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near, OrderBy = SearchOrder.Distance });
+        var visitsOnly = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near, HomeVisitsOnly = true });
+
+        Assert.Equal([nearbyId, visitingId], found.Results.Select(r => r.Listing.Id));
+        Assert.Equal([false, true], found.Results.Select(r => r.VisitsYou));
+        Assert.Equal([visitingId], visitsOnly.Results.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
+    public async Task Home_visits_only_needs_a_place_and_no_telehealth()
+    {
+        var refused = await RpcAssert.InvalidField("home_visits_only", () => Client.SearchListingsAsync(new SearchListingsRequest { HomeVisitsOnly = true }).ResponseAsync);
+        await RpcAssert.InvalidField("include_telehealth", () => Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            HomeVisitsOnly = true, IncludeTelehealth = true, Near = new GeoRadius { Lat = 45.5, Lon = -122.6, RadiusKm = 5 },
+        }).ResponseAsync);
+
+        Assert.Contains("near", refused.FieldViolations.Single().Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_max_fee_of_zero_finds_free_sessions_only()
+    {
+        var owner = NewOwner();
+        var (lat, lon) = UniquePlace();
+        var free = Samples.Naturopath("Free clinic", lat, lon);
+        free.Terms = new ExchangeTerms { Currency = "USD", FeeMin = 0, FeeMax = 0 };
+        var freeId = (await Client.CreateListingAsync(new CreateListingRequest { Listing = free }, Tokens.As(owner))).Id;
+        await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Paid clinic", lat, lon) }, Tokens.As(owner));
+        var near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 };
+
+        var freeOnly = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near, MaxFee = 0, Currency = "USD" });
+        var anyFee = await Client.SearchListingsAsync(new SearchListingsRequest { Near = near });
+
+        Assert.Equal([freeId], freeOnly.Results.Select(r => r.Listing.Id));
+        Assert.Equal(2, anyFee.TotalSize);
+    }
+
+    [Theory]
+    [InlineData("usd", "capitals")]
+    [InlineData("XYZ", "not an ISO 4217")]
+    [InlineData("", "required with max_fee")]
+    public async Task A_fee_limit_names_what_is_wrong_with_its_currency(string currency, string says)
+    {
+        var refused = await RpcAssert.InvalidField("currency", () => Client.SearchListingsAsync(new SearchListingsRequest { MaxFee = 5000, Currency = currency }).ResponseAsync);
+
+        Assert.Contains(says, refused.FieldViolations.Single(f => f.Field == "currency").Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_currency_without_a_fee_limit_is_refused_rather_than_ignored()
+    {
+        await RpcAssert.InvalidField("currency", () => Client.SearchListingsAsync(new SearchListingsRequest { Currency = "USD" }).ResponseAsync);
+    }
+
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("AAAAAAAAAAAAAAAA")] // an offset token of the previous layout (12 bytes)

@@ -251,6 +251,43 @@ public abstract class ListingSearchContract : IDisposable
     }
 
     [Fact]
+    public async Task Practitioners_who_visit_the_centre_are_found_beyond_the_radius_and_say_so()
+    {
+        // About 40 km north of Portland; the visiting one travels 50 km, the other only 30.
+        var north = Places.Portland.Lat + 0.36;
+        await Add(
+            TestListing.Make("in-town", l => l.Locations.Add(TestListing.At(Places.Portland.Lat + 0.01, Places.Portland.Lon))),
+            TestListing.Make("comes-to-you", l => l.Locations.Add(new Location { Lat = north, Lon = Places.Portland.Lon, ServiceRadiusKm = 50 })),
+            TestListing.Make("stays-home", l => l.Locations.Add(new Location { Lat = north, Lon = Places.Portland.Lon, ServiceRadiusKm = 30 })),
+            TestListing.Make("no-visits", l => l.Locations.Add(TestListing.At(north, Places.Portland.Lon))));
+        var query = new ListingSearchQuery { Near = Places.Around(Places.Portland, 10), Sort = SearchSort.Distance };
+
+        var all = await Index.SearchAsync(query, None);
+        var visitsOnly = await Index.SearchAsync(query with { HomeVisits = HomeVisits.Only }, None);
+        var radiusOnly = await Index.SearchAsync(query with { HomeVisits = HomeVisits.Exclude }, None);
+        var pageOnly = await Index.SearchAsync(query with { SkipExactTotal = true, Limit = 1 }, None);
+
+        Assert.Equal(["in-town", "comes-to-you"], all.Hits.Select(h => h.Listing.Id));
+        Assert.Equal([false, true], all.Hits.Select(h => h.VisitsYou));
+        Assert.InRange(all.Hits[1].DistanceKm, 39, 41);
+        Assert.Equal(["comes-to-you"], visitsOnly.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(["in-town"], radiusOnly.Hits.Select(h => h.Listing.Id));
+        Assert.Equal(["in-town"], pageOnly.Hits.Select(h => h.Listing.Id));
+        Assert.NotNull(pageOnly.Next);
+    }
+
+    [Fact]
+    public async Task A_practitioner_in_the_radius_who_also_visits_is_marked_as_visiting()
+    {
+        await Add(TestListing.Make("both", l => l.Locations.Add(new Location { Lat = Places.Portland.Lat + 0.01, Lon = Places.Portland.Lon, ServiceRadiusKm = 5 })));
+        var query = new ListingSearchQuery { Near = Places.Around(Places.Portland, 50), Sort = SearchSort.Distance, SkipExactTotal = true, Limit = 1 };
+
+        // The narrower radius tried first (which leaves out home visits from beyond it) must report it the same.
+        Assert.True(Assert.Single((await Index.SearchAsync(query, None)).Hits).VisitsYou);
+        Assert.True(Assert.Single((await Index.SearchAsync(query with { SkipExactTotal = false }, None)).Hits).VisitsYou);
+    }
+
+    [Fact]
     public async Task Near_reaches_across_the_antimeridian()
     {
         await Add(

@@ -78,7 +78,7 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
 
         var listings = current.Values.ToArray();
         var failures = new List<string>();
-        var (withHits, lowerBounds, nearQueries) = (0, 0, 0);
+        var (withHits, lowerBounds, nearQueries, visitingBeyond) = (0, 0, 0, 0);
         for (var i = 0; i < QueryCount; i++)
         {
             var query = world.Query(listings);
@@ -94,15 +94,17 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
             withHits += page.Hits.Count > 0 ? 1 : 0;
             lowerBounds += page.TotalIsLowerBound ? 1 : 0;
             nearQueries += query.Near is not null ? 1 : 0;
+            visitingBeyond += page.Hits.Count(h => h.VisitsYou && (h.DistanceKm < 0 || h.DistanceKm > query.Near!.RadiusKm));
         }
 
         output.WriteLine($"seed {Seed}: {current.Count} listings in {segments} segments (indexed in {indexed.TotalMilliseconds:F0} ms); " +
-            $"{QueryCount} queries ({nearQueries} near, {withHits} with hits, {lowerBounds} lower-bound totals) in {(clock.Elapsed - indexed).TotalMilliseconds:F0} ms");
+            $"{QueryCount} queries ({nearQueries} near, {withHits} with hits, {lowerBounds} lower-bound totals, {visitingBeyond} home visits from beyond the radius) in {(clock.Elapsed - indexed).TotalMilliseconds:F0} ms");
         Assert.True(failures.Count == 0,
             $"seed {Seed}: {failures.Count} of {QueryCount} queries disagree with the oracle:\n" + string.Join("\n", failures.Take(8)));
         // The generator must keep exercising what it is meant to: pages with hits and the lower-bound shortcut.
         Assert.True(withHits > QueryCount / 3, $"seed {Seed}: only {withHits} queries had hits");
         Assert.True(lowerBounds >= 5, $"seed {Seed}: only {lowerBounds} queries took the lower-bound path");
+        Assert.True(visitingBeyond >= 5, $"seed {Seed}: only {visitingBeyond} hits came by home visit from beyond the radius");
     }
 
     /// <summary>Writes the listings in batches, deletes some, replaces some and brings a few deleted ones back; returns what the index must hold.</summary>
@@ -192,11 +194,16 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
         {
             distanceKm = listing.Locations.Count == 0 ? -1 : listing.Locations.Min(l => HaversineKm(near.Lat, near.Lon, l.Lat, l.Lon));
             var inside = distanceKm >= 0 && distanceKm <= near.RadiusKm;
-            if (!inside && !(query.IncludeTelehealth && listing.Telehealth)) return false;
+            if (query.HomeVisits == HomeVisits.Only) return Visits(listing, near);
+            if (!inside && !(query.IncludeTelehealth && listing.Telehealth) && !(query.HomeVisits == HomeVisits.Include && Visits(listing, near))) return false;
         }
 
         return true;
     }
+
+    /// <summary>The centre is within the home-visit radius of one of the listing's locations.</summary>
+    private static bool Visits(Listing listing, GeoFilter near) =>
+        listing.Locations.Any(l => l.ServiceRadiusKm > 0 && HaversineKm(near.Lat, near.Lon, l.Lat, l.Lon) <= l.ServiceRadiusKm);
 
     private static bool AnyOf(IReadOnlyList<string> wanted, IEnumerable<string> values) =>
         wanted.Count == 0 || values.Any(v => wanted.Contains(v, StringComparer.Ordinal));
@@ -266,6 +273,9 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
                 return $"hit {i} ({listing.Id}): distance {page.Hits[i].DistanceKm:R}, the Elasticsearch backend's {elasticsearch:R}";
             if (!page.Hits[i].Listing.Equals(listing))
                 return $"hit {i} ({listing.Id}): the listing is not the latest version written";
+            var visits = query.Near is { } near && Visits(listing, near);
+            if (page.Hits[i].VisitsYou != visits)
+                return $"hit {i} ({listing.Id}): visits_you {page.Hits[i].VisitsYou}, expected {visits}";
         }
 
         if (!page.TotalIsLowerBound)
@@ -302,6 +312,7 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
         Add(nameof(q.Languages), q.Languages);
         if (q.Near is { } n) parts.Add(string.Create(CultureInfo.InvariantCulture, $"Near=({n.Lat:R}, {n.Lon:R}, {n.RadiusKm:R} km)"));
         if (q.IncludeTelehealth) parts.Add(nameof(q.IncludeTelehealth));
+        if (q.Near is not null) parts.Add($"HomeVisits={q.HomeVisits}");
         if (q.TelehealthOnly) parts.Add(nameof(q.TelehealthOnly));
         if (q.Terms is { } t)
             parts.Add($"Terms(MaxFee={t.MaxFee?.ToString(CultureInfo.InvariantCulture) ?? "-"}, Currency={t.Currency ?? "-"}, Barter=[{string.Join(",", t.BarterCategories)}], TimeBank={t.TimeBank})");
@@ -360,7 +371,12 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
                 // A second office is sometimes in another city (its nearest one then decides the distance).
                 if (i > 0 && rng.NextDouble() < 0.3) city = CityIndex();
                 var (lat, lon) = Place(city);
-                listing.Locations.Add(new Location { Lat = lat, Lon = lon, City = city >= 0 ? Cities[city].Name : "" });
+                listing.Locations.Add(new Location
+                {
+                    Lat = lat, Lon = lon, City = city >= 0 ? Cities[city].Name : "",
+                    // Some come to clients' homes, a few from far (up to the 500 km the rules allow).
+                    ServiceRadiusKm = rng.NextDouble() switch { < 0.15 => 5 + rng.NextDouble() * 45, < 0.17 => 50 + rng.NextDouble() * 450, _ => 0 },
+                });
             }
 
             return listing;
@@ -386,10 +402,12 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
             if (rng.NextDouble() < 0.6)
             {
                 var near = Near(listings);
+                var homeVisits = rng.NextDouble() switch { < 0.1 => HomeVisits.Only, < 0.2 => HomeVisits.Exclude, _ => HomeVisits.Include };
                 return query with
                 {
                     Near = near,
-                    IncludeTelehealth = rng.NextDouble() < 0.4,
+                    IncludeTelehealth = homeVisits != HomeVisits.Only && rng.NextDouble() < 0.4,
+                    HomeVisits = homeVisits,
                     Sort = rng.NextDouble() switch { < 0.4 => SearchSort.Distance, < 0.8 => SearchSort.Relevance, _ => SearchSort.Id },
                 };
             }

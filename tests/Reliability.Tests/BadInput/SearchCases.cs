@@ -41,6 +41,10 @@ public static class SearchCases
             yield return Search($"orientations [{e}]", r => r.Orientations.Add((Orientation)e));
         }
         yield return Search("order_by DISTANCE without near", r => r.OrderBy = SearchOrder.Distance);
+        yield return Search("home_visits_only without near", r => r.HomeVisitsOnly = true);
+        yield return Search("home_visits_only with telehealth_only", r => { r.HomeVisitsOnly = true; r.TelehealthOnly = true; r.Near = new GeoRadius { Lat = 45, Lon = -122, RadiusKm = 5 }; });
+        yield return Search("currency without max_fee", r => r.Currency = "USD");
+        yield return Search("max_fee 0 with currency 'usd'", r => { r.MaxFee = 0; r.Currency = "usd"; });
         yield return Search("10000 modalities", r => r.Modalities.AddRange(Enumerable.Range(0, 10_000).Select(i => $"m{i}")));
         yield return Search("1000 orientations", r => r.Orientations.AddRange(Enumerable.Repeat(Orientation.Integrative, 1000)));
         yield return Search("unknown modality", r => r.Modalities.Add("listing:{x}"));

@@ -31,6 +31,7 @@ internal sealed class ElasticsearchListingDocument
     [JsonPropertyName("effective_min_fee")] public long EffectiveMinFee { get; init; }
     [JsonPropertyName("last_confirmed")] public long LastConfirmed { get; init; }
     [JsonPropertyName("locations")] public IReadOnlyList<ElasticsearchGeoPoint> Locations { get; init; } = [];
+    [JsonPropertyName("service_areas"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ElasticsearchServiceAreas? ServiceAreas { get; init; }
     [JsonPropertyName("listing")] public string Listing { get; init; } = "";
 
     public static ElasticsearchListingDocument From(Listing listing, Func<string, Modality?> findModality)
@@ -58,6 +59,7 @@ internal sealed class ElasticsearchListingDocument
             EffectiveMinFee = EffectiveMinFeeOf(terms),
             LastConfirmed = listing.LastConfirmedTime?.Seconds ?? 0,
             Locations = listing.Locations.Select(l => new ElasticsearchGeoPoint(l.Lat, l.Lon)).ToArray(),
+            ServiceAreas = ElasticsearchServiceAreas.Of(listing.Locations),
             Listing = listing.ToByteString().ToBase64(),
         };
     }

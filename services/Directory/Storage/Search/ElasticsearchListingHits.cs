@@ -19,7 +19,8 @@ internal static class ElasticsearchListingHits
     {
         var returned = response.Hits.Where(hit => hit.Source is not null).ToArray();
         var page = returned.Take(query.Limit).Select(hit => (Hit: hit, Listing: hit.Source!.ToListing())).ToArray();
-        var hits = page.Select(h => new ListingHit(h.Listing, DistanceKm(h.Listing, query.Near), h.Hit.Score ?? 0)).ToArray();
+        var hits = page.Select(h => new ListingHit(h.Listing, DistanceKm(h.Listing, query.Near), h.Hit.Score ?? 0,
+            query.Near is { } near && GeoDistance.Visits(near.Lat, near.Lon, h.Listing.Locations))).ToArray();
         var next = returned.Length > query.Limit && page.Length > 0 ? CursorOf(page[^1].Hit, page[^1].Listing.Id, query) : null;
         return new ListingSearchPage(hits, checked((int)response.Total), Next: next);
     }

@@ -38,6 +38,8 @@ internal static class ElasticsearchListingMapping
             // Unix seconds: compared with a plain range, no date parsing on either side.
             { "last_confirmed", new LongNumberProperty() },
             { "locations", new GeoPointProperty() },
+            // Home-visit circles as polygons (ElasticsearchServiceAreas): a near search's centre inside one is a hit.
+            { "service_areas", new GeoShapeProperty() },
             // binary is never indexed nor searchable: the listing rides along in _source only.
             { "listing", new BinaryProperty() },
         },

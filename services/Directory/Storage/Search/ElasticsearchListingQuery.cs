@@ -97,7 +97,7 @@ internal static class ElasticsearchListingQuery
         if (query.Orientations.Count > 0) yield return AnyOf("orientation", query.Orientations.Select(o => o.ToString()));
         if (query.LifestyleTags.Count > 0) yield return AnyOf("lifestyle_tags", query.LifestyleTags);
         if (query.Languages.Count > 0) yield return AnyOf("languages", query.Languages.Select(l => l.ToLowerInvariant()));
-        if (query.Near is { } near) yield return Near(near, query.IncludeTelehealth);
+        if (query.Near is { } near) yield return Near(near, query.IncludeTelehealth, query.HomeVisits);
         if (query.TelehealthOnly) yield return Is("telehealth");
         if (query.Terms is { } terms) yield return Feasible(terms);
         if (query.AcceptingNewClientsOnly) yield return Is("accepting_new_clients");
@@ -115,15 +115,27 @@ internal static class ElasticsearchListingQuery
         Operator = Operator.Or,
     };
 
-    /// <summary>Within the radius; with telehealth included, remote listings pass wherever they are.</summary>
-    private static Query Near(GeoFilter near, bool includeTelehealth)
+    /// <summary>
+    /// Within the radius; or visiting the centre (a home-visit area holds it); with telehealth
+    /// included, remote listings pass wherever they are. Only home visits: the visiting ones alone.
+    /// </summary>
+    private static Query Near(GeoFilter near, bool includeTelehealth, HomeVisits homeVisits)
     {
+        Query visiting = new GeoShapeQuery("service_areas", new GeoShapeFieldQuery
+        {
+            Shape = new { type = "point", coordinates = new[] { near.Lon, near.Lat } },
+            Relation = GeoShapeRelation.Intersects,
+        });
+        if (homeVisits == HomeVisits.Only) return visiting;
         Query withinRadius = new GeoDistanceQuery(
             Invariant($"{near.RadiusKm}km"), "locations", new LatLonGeoLocation(near.Lat, near.Lon))
         {
             DistanceType = GeoDistanceType.Arc,
         };
-        return includeTelehealth ? AnyHolds([withinRadius, Is("telehealth")]) : withinRadius;
+        var any = new List<Query> { withinRadius };
+        if (homeVisits == HomeVisits.Include) any.Add(visiting);
+        if (includeTelehealth) any.Add(Is("telehealth"));
+        return any.Count == 1 ? withinRadius : AnyHolds(any);
     }
 
     /// <summary>See <see cref="TermsFilter"/>: the listing passes when any given alternative holds.</summary>

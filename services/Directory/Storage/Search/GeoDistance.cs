@@ -36,6 +36,23 @@ internal static class GeoDistance
         return KmOf(nearest);
     }
 
+    /// <summary>
+    /// Whether (lat, lon) lies within the home-visit radius (<see cref="Location.ServiceRadiusKm"/>) of
+    /// any of <paramref name="locations"/>: the practitioner comes to a client there. The same
+    /// arithmetic as the Lucene index's (SegmentValues.NearestDistanceKm), so the backends agree.
+    /// </summary>
+    public static bool Visits(double lat, double lon, IReadOnlyList<Location> locations)
+    {
+        var cosLat = CosLatitude(lat);
+        foreach (var location in locations)
+        {
+            if (location.ServiceRadiusKm > 0
+                && KmOf(Haversine(lat, lon, cosLat, location.Lat, location.Lon, CosLatitude(location.Lat))) <= location.ServiceRadiusKm)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>cos φ of a latitude in degrees, the factor <see cref="Haversine"/> takes precomputed.</summary>
     public static double CosLatitude(double lat) => Math.Cos(ToRadians(lat));
 

@@ -13,19 +13,21 @@ public sealed class ListingHit
     private Listing? _listing;
 
     /// <summary>A hit whose listing is already parsed (the Elasticsearch backend reads JSON).</summary>
-    public ListingHit(Listing listing, double distanceKm, double relevance)
+    public ListingHit(Listing listing, double distanceKm, double relevance, bool visitsYou = false)
     {
         _listing = listing;
         DistanceKm = distanceKm;
         Relevance = relevance;
+        VisitsYou = visitsYou;
     }
 
     /// <summary>A hit whose listing is its protobuf encoding, owned by this hit from now on.</summary>
-    public ListingHit(ReadOnlyMemory<byte> encoded, double distanceKm, double relevance)
+    public ListingHit(ReadOnlyMemory<byte> encoded, double distanceKm, double relevance, bool visitsYou = false)
     {
         Encoded = encoded;
         DistanceKm = distanceKm;
         Relevance = relevance;
+        VisitsYou = visitsYou;
     }
 
     /// <summary>The listing's protobuf encoding as stored; empty when the hit was built from a parsed listing.</summary>
@@ -37,6 +39,9 @@ public sealed class ListingHit
     public double DistanceKm { get; }
 
     public double Relevance { get; }
+
+    /// <summary>The search's centre lies within the home-visit area of one of the listing's locations.</summary>
+    public bool VisitsYou { get; }
 }
 
 /// <summary>A page of hits and how many listings matched in all (at least, when <paramref name="TotalIsLowerBound"/>).</summary>

@@ -23,6 +23,12 @@ public sealed record ListingSearchQuery
     public bool IncludeTelehealth { get; init; }
     public bool TelehealthOnly { get; init; }
 
+    /// <summary>
+    /// With <see cref="Near"/>: whether listings with a location whose home-visit area (service radius)
+    /// covers the centre are hits wherever that location is (<see cref="ListingHit.VisitsYou"/>), or the only hits.
+    /// </summary>
+    public HomeVisits HomeVisits { get; init; } = HomeVisits.Include;
+
     /// <summary>Exchange feasibility; null for no terms filter.</summary>
     public TermsFilter? Terms { get; init; }
     public bool AcceptingNewClientsOnly { get; init; }

@@ -28,8 +28,10 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// <item>per-request checks from doc values (<see cref="RequestChecksFilter"/>): <c>currency_dv</c> (code packed
 /// as a number), <c>time_bank_dv</c> (0/1), <c>barter_dv</c> (sorted set), beside the two numbers above.</item>
 /// <item>geo: <c>lat</c>/<c>lon</c> multi-valued doubles for the box prefilter; <c>geo</c> binary doc values holding every
-/// location as (lat, lon) little-endian double pairs and <c>telehealth_dv</c> numeric doc values, read per candidate
-/// for the exact distance without loading stored fields.</item>
+/// location as (lat, lon, service radius km) little-endian doubles and <c>telehealth_dv</c> numeric doc values, read per
+/// candidate for the exact distance without loading stored fields; <c>visit_cell</c> keywords: per location that offers
+/// home visits, the grid cells (<see cref="GeoCells"/>) covering its home-visit circle, or <c>any</c> where too many
+/// cells would (near a pole), so a search finds the practitioners who come to its centre by the centre's own cells.</item>
 /// <item>free text (English analyzer): <c>display_name</c>, <c>bio</c>, <c>specialties_text</c>, and <c>modality_text</c>
 /// = per modality the code with dashes as spaces, its taxonomy name and synonyms (index-time synonyms).</item>
 /// </list>
@@ -66,6 +68,9 @@ internal static class LuceneListingDocument
     public const string Lon = "lon";
     public const string Geo = "geo";
     public const string GeoCell = "geo_cell";
+    public const string VisitCell = "visit_cell";
+    /// <summary>The <see cref="VisitCell"/> of a home-visit circle no cell set covers: every near search checks it.</summary>
+    public const string AnyVisitCell = "any";
     public const string DisplayName = "display_name";
     public const string Bio = "bio";
     public const string SpecialtiesText = "specialties_text";
@@ -82,7 +87,7 @@ internal static class LuceneListingDocument
     /// The document layout's version, kept in the commit data: an index written with another
     /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
     /// </summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
 
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
@@ -151,6 +156,11 @@ internal static class LuceneListingDocument
             doc.Add(new StringField(GeoCell, cell, Field.Store.NO));
         }
 
+        foreach (var cell in VisitCells(listing.Locations))
+        {
+            doc.Add(new StringField(VisitCell, cell, Field.Store.NO));
+        }
+
         foreach (var specialty in listing.Specialties)
         {
             doc.Add(new TextField(SpecialtiesText, specialty, Field.Store.NO));
@@ -188,16 +198,29 @@ internal static class LuceneListingDocument
     public static long EffectiveMinFee(ExchangeTerms? terms) =>
         terms is null ? 0 : terms.SlidingScaleMin > 0 ? terms.SlidingScaleMin : terms.FeeMin;
 
-    /// <summary>Appends the (lat, lon) pairs written by <see cref="PackLocations"/> to <paramref name="latLon"/>.</summary>
-    public static void ReadLocations(BytesRef packed, List<double> latLon)
+    /// <summary>Appends the (lat, lon) pairs and service radii written by <see cref="PackLocations"/>.</summary>
+    public static void ReadLocations(BytesRef packed, List<double> latLon, List<double> serviceRadiusKm)
     {
         var bytes = packed.Bytes.AsSpan(packed.Offset, packed.Length);
-        for (var i = 0; i + 16 <= bytes.Length; i += 16)
+        for (var i = 0; i + LocationBytes <= bytes.Length; i += LocationBytes)
         {
             latLon.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes[i..]));
             latLon.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i + 8)..]));
+            serviceRadiusKm.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i + 16)..]));
         }
     }
+
+    /// <summary>The cells covering the home-visit circles of the locations that offer home visits.</summary>
+    public static IEnumerable<string> VisitCells(IEnumerable<Location> locations) =>
+        locations.Where(l => l.ServiceRadiusKm > 0)
+            .SelectMany(l =>
+            {
+                var (minLat, maxLat, lonRanges) = GeoDistance.BoundingBox(l.Lat, l.Lon, l.ServiceRadiusKm);
+                return GeoCells.Covering(minLat, maxLat, lonRanges) ?? [AnyVisitCell];
+            })
+            .Distinct(StringComparer.Ordinal);
+
+    private const int LocationBytes = 24;
 
     private static FieldType Numeric(FieldType template)
     {
@@ -208,11 +231,12 @@ internal static class LuceneListingDocument
 
     private static byte[] PackLocations(IReadOnlyList<Location> locations)
     {
-        var bytes = new byte[locations.Count * 16];
+        var bytes = new byte[locations.Count * LocationBytes];
         for (var i = 0; i < locations.Count; i++)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 16), locations[i].Lat);
-            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 16 + 8), locations[i].Lon);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * LocationBytes), locations[i].Lat);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * LocationBytes + 8), locations[i].Lon);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * LocationBytes + 16), locations[i].ServiceRadiusKm);
         }
 
         return bytes;

@@ -315,12 +315,13 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private ListingSearchPage? InsideRadiusFillsPage(IndexSearcher searcher, ListingSearchQuery search, GeoFilter near, bool hasText, int keep, Window window)
     {
         var byDistance = search.Sort == SearchSort.Distance || (search.Sort == SearchSort.Relevance && !hasText);
-        if (!search.SkipExactTotal || !byDistance || keep == 0) return null;
+        if (!search.SkipExactTotal || !byDistance || keep == 0 || search.HomeVisits == HomeVisits.Only) return null;
         foreach (var fraction in NarrowerRadii)
         {
             var radius = near.RadiusKm * fraction;
-            if (fraction == 1 && !search.IncludeTelehealth) return null; // the full search is the same query
-            var inside = search with { IncludeTelehealth = false, Near = near with { RadiusKm = radius } };
+            // Home visits from beyond the radius, like telehealth listings, rank after every listing within it.
+            if (fraction == 1 && !search.IncludeTelehealth && search.HomeVisits == HomeVisits.Exclude) return null; // the full search is the same query
+            var inside = search with { IncludeTelehealth = false, HomeVisits = HomeVisits.Exclude, Near = near with { RadiusKm = radius } };
             var (insideQuery, _) = LuceneListingQuery.Build(inside, _analyzer, _filters);
             var collector = CollectNear(searcher, insideQuery, inside, inside.Near!, hasText, keep);
             // `window.End`, not `keep`: keep is capped at the index size, and a page that takes the whole index is not filled early.
@@ -339,7 +340,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     {
         var byScore = RanksByScore(search, hasText);
         var byDistance = search.Sort != SearchSort.Id;
-        var collector = new NearbyListingCollector(near, search.IncludeTelehealth, byScore, byDistance, keep, preferences, search.After);
+        var collector = new NearbyListingCollector(near, search.IncludeTelehealth && search.HomeVisits != HomeVisits.Only, byScore, byDistance, keep, preferences, search.After, search.HomeVisits);
         searcher.Search(query, collector);
         return collector;
     }
@@ -351,7 +352,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
     private static ListingSearchPage PageOf(IndexSearcher searcher, ListingSearchQuery search, NearbyListingCollector collector, bool scored, Window window, bool moreBeyond = false)
     {
         var ranked = collector.Ranked().Skip(window.Offset).Take(window.Limit).ToArray();
-        var hits = ranked.Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, scored ? c.Score : 0)).ToArray();
+        var hits = ranked.Select(c => new ListingHit(LoadListing(searcher, collector.TopLevelDoc(c)), c.DistanceKm, scored ? c.Score : 0, c.VisitsYou)).ToArray();
         var next = ranked.Length > 0 && (moreBeyond || collector.HitsAfter > window.End)
             ? new SearchCursor(ranked[^1].Score, ranked[^1].DistanceKm, collector.IdOf(ranked[^1]), Position(search, window, ranked.Length))
             : null;

@@ -114,7 +114,11 @@ internal static class LuceneListingQuery
         // Exchange terms and "confirmed since" are checked per candidate from doc values; near a
         // point, only on the documents of the geo box that the keyword bit sets let through.
         var candidates = search.Near is { } near
-            ? new NearCandidatesFilter(NearBox(near), search.IncludeTelehealth ? filters.For(TelehealthListings) : null, cached, RequestChecksFilter.ChecksOf(search))
+            ? new NearCandidatesFilter(
+                search.HomeVisits == HomeVisits.Only ? null : NearBox(near),
+                search.IncludeTelehealth && search.HomeVisits != HomeVisits.Only ? filters.For(TelehealthListings) : null,
+                search.HomeVisits == HomeVisits.Exclude ? null : VisitCells(near),
+                cached, RequestChecksFilter.ChecksOf(search))
             : RequestChecksFilter.For(cached, search);
 
         if (candidates is null) return text ?? (Query)new MatchAllDocsQuery();
@@ -151,7 +155,7 @@ internal static class LuceneListingQuery
         if (AnyOf(F.Orientation, search.Orientations.Select(F.OrientationTerm)) is { } orientations) yield return (orientations, true);
         if (AnyOf(F.LifestyleTag, search.LifestyleTags) is { } tags) yield return (tags, true);
         if (AnyOf(F.Language, search.Languages.Select(F.LanguageTerm)) is { } languages) yield return (languages, true);
-        if (search.Near is { } near) yield return (NearPrefilter(near, search.IncludeTelehealth), false);
+        if (search.Near is { } near) yield return (NearPrefilter(near, search.IncludeTelehealth, search.HomeVisits), false);
         if (search.TelehealthOnly) yield return (new TermQuery(new Term(F.Telehealth, F.True)), true);
         if (perRequestChecks && search.Terms is { } terms && TermsQuery(terms) is { } exchange) yield return (exchange, false);
         if (search.AcceptingNewClientsOnly) yield return (new TermQuery(new Term(F.AcceptingNewClients, F.True)), true);
@@ -166,22 +170,32 @@ internal static class LuceneListingQuery
     /// of one listing), as the grid cells that cover it (<see cref="GeoCells"/>) or, for a box too
     /// large for them, as trie ranges; the collector then keeps only exact haversine matches.
     /// </summary>
-    private static Query NearPrefilter(GeoFilter near, bool includeTelehealth)
+    private static Query NearPrefilter(GeoFilter near, bool includeTelehealth, HomeVisits homeVisits)
     {
+        var visits = new ConstantScoreQuery(VisitCells(near));
+        if (homeVisits == HomeVisits.Only) return visits;
         var (minLat, maxLat, lonRanges) = GeoDistance.BoundingBox(near.Lat, near.Lon, near.RadiusKm);
         var box = GeoCells.Covering(minLat, maxLat, lonRanges) is { } cells
             ? new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(F.GeoCell, cells.Select(c => new BytesRef(c)).ToArray()))
             : RangeBox(minLat, maxLat, lonRanges);
-        return includeTelehealth
-            ? new BooleanQuery { { box, Occur.SHOULD }, { new TermQuery(new Term(F.Telehealth, F.True)), Occur.SHOULD } }
-            : box;
+        var any = new BooleanQuery { { box, Occur.SHOULD } };
+        if (includeTelehealth) any.Add(new TermQuery(new Term(F.Telehealth, F.True)), Occur.SHOULD);
+        if (homeVisits == HomeVisits.Include) any.Add(visits, Occur.SHOULD);
+        return any.Clauses.Count == 1 ? box : any;
     }
 
-    /// <summary>The box of <see cref="NearPrefilter"/> (telehealth aside) as a filter: the cells' own terms filter, or the range box.</summary>
+    /// <summary>The box of <see cref="NearPrefilter"/> (telehealth and home visits aside) as a filter: the cells' own terms filter, or the range box.</summary>
     private static Filter NearBox(GeoFilter near) =>
-        NearPrefilter(near, includeTelehealth: false) is var prefilter && prefilter is ConstantScoreQuery { Filter: { } cells }
+        NearPrefilter(near, includeTelehealth: false, HomeVisits.Exclude) is var prefilter && prefilter is ConstantScoreQuery { Filter: { } cells }
             ? cells
             : new QueryWrapperFilter(prefilter);
+
+    /// <summary>
+    /// The listings that may come to the centre: those with a home-visit cell (<see cref="LuceneListingDocument.VisitCells"/>)
+    /// that holds it, at any cell size, or that no cells cover. A fresh filter per call (NearCandidatesFilter may own its set).
+    /// </summary>
+    private static Filter VisitCells(GeoFilter near) =>
+        new Lucene.Net.Queries.TermsFilter(F.VisitCell, GeoCells.Of(near.Lat, near.Lon).Append(F.AnyVisitCell).Select(c => new BytesRef(c)).ToArray());
 
     private static readonly TermQuery TelehealthListings = new(new Term(F.Telehealth, F.True));
 

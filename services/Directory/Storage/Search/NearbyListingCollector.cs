@@ -7,7 +7,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 
 /// <summary>
 /// Collects every document the (box-prefiltered) query matches, keeps those within the exact
-/// haversine radius (or telehealth ones when asked), counts them, and holds the best
+/// haversine radius, those whose home-visit area covers the centre (when asked), and telehealth ones
+/// (when asked), counts them, and holds the best
 /// <c>offset + limit</c> in a bounded heap. Distances come from the heap copy of the <c>geo</c> doc
 /// values (<see cref="SegmentValues"/>), so nothing is read from disk here. Order: score desc (when ranking by text or by
 /// preference, <see cref="LucenePreferenceScore"/>), distance asc with
@@ -18,6 +19,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
     private readonly GeoFilter _near;
     private readonly double _cosLat;
     private readonly bool _includeTelehealth;
+    private readonly HomeVisits _homeVisits;
     private readonly bool _byScore;
     private readonly bool _byDistance;
     private readonly int _keep;
@@ -34,8 +36,11 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
 
     /// <param name="preferences">When set, a candidate's score is its preference score, not the query's.</param>
     /// <param name="after">When set, only candidates after this cursor are kept (and counted in <see cref="HitsAfter"/>).</param>
-    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep, LucenePreferenceScore? preferences = null, SearchCursor? after = null)
+    /// <param name="homeVisits">Whether a listing whose home-visit area covers the centre is a hit beyond the radius, or the only kind of hit.</param>
+    public NearbyListingCollector(GeoFilter near, bool includeTelehealth, bool byScore, bool byDistance, int keep, LucenePreferenceScore? preferences = null, SearchCursor? after = null,
+        HomeVisits homeVisits = HomeVisits.Include)
     {
+        _homeVisits = homeVisits;
         _after = after is null ? null : new AfterCursor(after, byScore, byDistance);
         _preferences = preferences;
         _near = near;
@@ -85,9 +90,9 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
             }
         }
 
-        var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon, _cosLat);
-        var inside = distance >= 0 && distance <= _near.RadiusKm;
-        if (!inside && !remote)
+        var distance = _values!.NearestDistanceKm(doc, _near.Lat, _near.Lon, _cosLat, out var visits);
+        var inside = _homeVisits != HomeVisits.Only && distance >= 0 && distance <= _near.RadiusKm;
+        if (!inside && !remote && !(visits && _homeVisits != HomeVisits.Exclude))
         {
             return;
         }
@@ -105,7 +110,7 @@ internal sealed class NearbyListingCollector : ICollector, IComparer<NearbyCandi
             return;
         }
 
-        var candidate = new NearbyCandidate(score, distance, _segments.Count - 1, doc);
+        var candidate = new NearbyCandidate(score, distance, _segments.Count - 1, doc, visits);
         if (_best.Count < _keep)
         {
             _best.Enqueue(candidate, candidate);

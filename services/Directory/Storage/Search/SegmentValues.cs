@@ -12,7 +12,7 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// (MMap crashes in this Lucene.Net) nearly every lookup was a pread + fstat system call, which
 /// profiling showed as 85–90 % of a filtered search. Segments are immutable, so a copy never goes
 /// stale; it is built when a searcher is opened (<see cref="Warmer"/>, on the write path) and dropped
-/// with the segment. About 53 bytes per listing: 5.3 MB at 100k.
+/// with the segment. About 61 bytes per listing: 6.1 MB at 100k.
 /// </summary>
 internal sealed class SegmentValues
 {
@@ -37,6 +37,8 @@ internal sealed class SegmentValues
     public double[] LatLon { get; }
     /// <summary>cos φ of each location's latitude (index as GeoStart), so a distance costs two sines, not two more cosines.</summary>
     public double[] CosLat { get; }
+    /// <summary>Each location's home-visit radius in km, 0 for none (index as GeoStart).</summary>
+    public double[] ServiceRadiusKm { get; }
 
     public static SegmentValues For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentValues(reader));
 
@@ -58,7 +60,7 @@ internal sealed class SegmentValues
         }
 
         (BarterStart, BarterOrds) = Barter(reader.GetSortedSetDocValues(F.BarterValues), maxDoc);
-        (GeoStart, LatLon) = Locations(reader.GetBinaryDocValues(F.Geo), maxDoc);
+        (GeoStart, LatLon, ServiceRadiusKm) = Locations(reader.GetBinaryDocValues(F.Geo), maxDoc);
         CosLat = new double[LatLon.Length / 2];
         for (var i = 0; i < CosLat.Length; i++) CosLat[i] = GeoDistance.CosLatitude(LatLon[2 * i]);
     }
@@ -68,13 +70,19 @@ internal sealed class SegmentValues
     /// same value as the least <see cref="GeoDistance.HaversineKm"/> over its locations.
     /// </summary>
     /// <param name="cosLat"><see cref="GeoDistance.CosLatitude"/> of <paramref name="lat"/>.</param>
-    public double NearestDistanceKm(int doc, double lat, double lon, double cosLat)
+    /// <param name="visits">Whether (lat, lon) is within the home-visit radius of one of the locations (<see cref="GeoDistance.Visits"/>).</param>
+    public double NearestDistanceKm(int doc, double lat, double lon, double cosLat, out bool visits)
     {
+        visits = false;
         var (start, end) = (GeoStart[doc], GeoStart[doc + 1]);
         if (start == end) return -1;
         var nearest = double.MaxValue;
         for (var i = start; i < end; i++)
-            nearest = Math.Min(nearest, GeoDistance.Haversine(lat, lon, cosLat, LatLon[2 * i], LatLon[2 * i + 1], CosLat[i]));
+        {
+            var h = GeoDistance.Haversine(lat, lon, cosLat, LatLon[2 * i], LatLon[2 * i + 1], CosLat[i]);
+            nearest = Math.Min(nearest, h);
+            if (!visits && ServiceRadiusKm[i] > 0) visits = GeoDistance.KmOf(h) <= ServiceRadiusKm[i];
+        }
         return GeoDistance.KmOf(nearest);
     }
 
@@ -120,20 +128,21 @@ internal sealed class SegmentValues
         return (start, ords.ToArray());
     }
 
-    private static (int[] Start, double[] LatLon) Locations(BinaryDocValues? values, int maxDoc)
+    private static (int[] Start, double[] LatLon, double[] ServiceRadiusKm) Locations(BinaryDocValues? values, int maxDoc)
     {
         var start = new int[maxDoc + 1];
         var latLon = new List<double>();
+        var radii = new List<double>();
         var bytes = new Lucene.Net.Util.BytesRef();
         for (var doc = 0; doc < maxDoc; doc++)
         {
-            start[doc] = latLon.Count / 2;
+            start[doc] = radii.Count;
             if (values is null) continue;
             values.Get(doc, bytes);
-            F.ReadLocations(bytes, latLon);
+            F.ReadLocations(bytes, latLon, radii);
         }
 
-        start[maxDoc] = latLon.Count / 2;
-        return (start, latLon.ToArray());
+        start[maxDoc] = radii.Count;
+        return (start, latLon.ToArray(), radii.ToArray());
     }
 }
