@@ -154,6 +154,21 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
             Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }).ResponseAsync);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("alice\nbob")]
+    [InlineData("x", 256)]
+    public async Task A_token_whose_subject_names_nobody_cannot_write(string subject, int repeat = 1)
+    {
+        var token = Tokens.As(string.Concat(Enumerable.Repeat(subject, repeat)));
+
+        var refused = await RpcAssert.FailsWith(StatusCode.Unauthenticated, () =>
+            Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, token).ResponseAsync);
+
+        Assert.Contains("subject", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Deleted_listing_is_gone_from_store_and_search()
     {
