@@ -20,7 +20,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, string? requested = null)
     {
         var hits = await candidates.SearchAsync(searches, options);
-        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, requested) is null).ToArray();
+        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, requested, h.VisitsYou) is null).ToArray();
         var considered = eligible.Length; // read before the lookup, so no candidate list is kept alive across it (see TopAsync)
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
@@ -30,6 +30,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
             {
                 MaxTravelKm = maxTravelKm,
                 NoOpenSlot = opening.NoneOpen,
+                VisitsYou = h.VisitsYou,
             },
             batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
         var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();
@@ -44,6 +45,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
             Score = scored.Score,
             DistanceKm = hit.DistanceKm,
             Rank = rank,
+            VisitsYou = hit.VisitsYou,
         };
         match.Components.AddRange(scored.Components);
         match.Reasons.AddRange(scored.Reasons);

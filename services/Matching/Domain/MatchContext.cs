@@ -24,6 +24,9 @@ public sealed record MatchContext(
 {
     public double MaxTravelKm { get; init; } = Profile.MaxTravelKm;
 
+    /// <summary>The practitioner comes to the client (the search's centre is in one of the listing's home-visit areas).</summary>
+    public bool VisitsYou { get; init; }
+
     /// <summary>True when the listing publishes hours but has no open slot within the horizon (EarliestSlot is then null).</summary>
     public bool NoOpenSlot { get; init; }
 
@@ -33,6 +36,6 @@ public sealed record MatchContext(
     /// <summary>This context with <paramref name="opening"/> as the listing's earliest opening.</summary>
     public MatchContext With(EarliestOpening opening) => this with { EarliestSlot = opening.Start, NoOpenSlot = opening.NoneOpen };
 
-    /// <summary>True when the listing is reachable only remotely for this client.</summary>
-    public bool RemoteOnly => DistanceKm < 0 || DistanceKm > MaxTravelKm + 1e-6;
+    /// <summary>True when the listing is reachable only remotely for this client (neither within travel nor visiting).</summary>
+    public bool RemoteOnly => !VisitsYou && !HardFilters.WithinTravel(DistanceKm, MaxTravelKm);
 }

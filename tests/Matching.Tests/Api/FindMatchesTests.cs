@@ -494,6 +494,27 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         Assert.Contains("40 km from you", match.Reasons);
     }
 
+    [Fact]
+    public async Task A_practitioner_who_comes_to_the_client_is_matched_beyond_the_travel_limit()
+    {
+        var world = new World(System);
+        var visiting = world.Naturopath("Comes to you, ND", km: 40);
+        visiting.Locations[0].ServiceRadiusKm = 45;
+        var stays = world.Naturopath("Stays in town, ND", km: 40);
+        stays.Locations[0].ServiceRadiusKm = 35;
+        var visitingId = (await world.AddAsync(visiting)).Id;
+        await world.AddAsync(stays);
+        var profile = await world.ClientAsync(); // travels 25 km, no telehealth
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(visitingId, match.Listing.Id);
+        Assert.True(match.VisitsYou);
+        Assert.Equal(1, match.Components.Single(c => c.Name == "distance").RawValue);
+        Assert.Contains("Comes to you (from 40 km away)", match.Reasons);
+    }
+
     // ---- The candidate pool (CandidateQuery.PoolSize) is retrieved by preference ----
 
     /// <summary>A language no other test's listings speak: a hard filter that keeps this test's pool its own.</summary>

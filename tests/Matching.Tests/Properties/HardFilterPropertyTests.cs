@@ -31,7 +31,8 @@ public sealed class HardFilterPropertyTests
             var includeInfeasible = random.NextDouble() < 0.15;
             var distance = profile.Home is null ? -1 : HardRules.NearestKm(profile, listing);
 
-            var violation = HardFilters.Violation(profile, listing, distance, profile.MaxTravelKm, includeInfeasible);
+            // Whether the practitioner comes to the client is the Directory's to say (SearchResult.visits_you); its own tests hold it to the haversine.
+            var violation = HardFilters.Violation(profile, listing, distance, profile.MaxTravelKm, includeInfeasible, visitsYou: HardRules.ComesHome(profile, listing));
             var broken = HardRules.Broken(profile, listing, profile.MaxTravelKm, includeInfeasible);
 
             if (violation is null)

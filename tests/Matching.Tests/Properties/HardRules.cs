@@ -19,12 +19,17 @@ internal static class HardRules
         if (listing.Modalities.Any(m => profile.AvoidedModalities.Contains(m))) broken.Add("offers an avoided modality");
         if (!listing.AcceptingNewClients) broken.Add("not accepting new clients");
         var distance = NearestKm(profile, listing);
-        if (!(distance <= maxTravelKm + ToleranceKm) && !(listing.Telehealth && profile.TelehealthOk)) broken.Add($"out of travel range ({distance:0.###} km)");
+        if (!(distance <= maxTravelKm + ToleranceKm) && !ComesHome(profile, listing) && !(listing.Telehealth && profile.TelehealthOk))
+            broken.Add($"out of travel range ({distance:0.###} km)");
         if (profile.Languages.Count > 0 && !listing.Languages.Any(l => profile.Languages.Contains(l, StringComparer.OrdinalIgnoreCase)))
             broken.Add("no shared language");
         if (!includeInfeasibleTerms && !SomeWayToGive(profile, listing.Terms)) broken.Add("terms the client cannot meet");
         return broken;
     }
+
+    /// <summary>The client's home is within the home-visit radius of one of the listing's locations.</summary>
+    public static bool ComesHome(Profile profile, Listing listing) =>
+        profile.Home is { } home && listing.Locations.Any(l => l.ServiceRadiusKm > 0 && Haversine(home.Lat, home.Lon, l.Lat, l.Lon) <= l.ServiceRadiusKm);
 
     /// <summary>Kilometres from home to the nearest location; infinity without a home or locations.</summary>
     public static double NearestKm(Profile profile, Listing listing) =>

@@ -4,8 +4,9 @@ namespace HealingNetwork.Matching.Domain.Components;
 
 /// <summary>
 /// Distance decay: 1 / (1 + (d / s)²) with s = max(5 km, max_travel_km / 2), so a practitioner at
-/// half the client's travel limit scores 0.5. A practitioner reached only by telehealth scores
-/// 0.6 (no travel, but not in person).
+/// half the client's travel limit scores 0.5. A practitioner who comes to the client's home scores
+/// 1 (in person, no travel: what a client who travels badly most needs). A practitioner reached
+/// only by telehealth scores 0.6 (no travel, but not in person).
 /// </summary>
 public sealed class DistanceDecay : IScoreComponent
 {
@@ -13,11 +14,18 @@ public sealed class DistanceDecay : IScoreComponent
 
     public string Name => "distance";
 
+    public const double HomeVisitValue = 1;
+
     public double Value(MatchContext c) =>
-        c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : Decay(c.DistanceKm, Scale(c));
+        c.VisitsYou ? HomeVisitValue : c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : Decay(c.DistanceKm, Scale(c));
 
     public ComponentScore Evaluate(MatchContext c)
     {
+        if (c.VisitsYou)
+        {
+            var from = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
+            return ComponentScore.Of(HomeVisitValue, "home visits: no travel", $"Comes to you (from {from} km away)");
+        }
         if (c.RemoteOnly)
         {
             return c.Listing.Telehealth

@@ -48,6 +48,19 @@ public sealed class DistanceDecayTests
     }
 
     [Fact]
+    public void A_practitioner_who_comes_to_the_client_scores_one_however_far_the_practice()
+    {
+        var context = Contexts.For(distanceKm: 60) with { VisitsYou = true };
+
+        var result = Decay.Evaluate(context);
+
+        Assert.Equal(1, result.Value);
+        Assert.Equal(result.Value, Decay.Value(context));
+        Assert.False(context.RemoteOnly);
+        Assert.Contains("Comes to you (from 60 km away)", result.Reasons);
+    }
+
+    [Fact]
     public void Telehealth_beyond_the_travel_limit_scores_the_remote_value()
     {
         Assert.Equal(DistanceDecay.RemoteValue, At(300, 20), 9);
