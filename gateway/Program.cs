@@ -2,6 +2,7 @@ using Grpc.Reflection;
 using HealingNetwork.Gateway;
 using HealingNetwork.Gateway.Development;
 using HealingNetwork.Gateway.OpenApi;
+using HealingNetwork.Gateway.Rest;
 using HealingNetwork.Gateway.Security;
 using HealingNetwork.ServiceDefaults.Hosting;
 using HealingNetwork.ServiceDefaults.Identity;
@@ -31,6 +32,7 @@ builder.Services.AddGrpc();
 builder.Services.AddSingleton(new ReflectionServiceImpl(ServiceContracts.All));
 builder.Services.AddGrpcHealthChecks();
 builder.Services.AddSingleton<OpenApiDocumentGenerator>();
+builder.Services.AddSingleton(new RestRoutes(ServiceContracts.All));
 
 foreach (var service in new[] { "directory", "profiles", "matching" })
 {
@@ -53,6 +55,7 @@ app.UseMiddleware<RequestBodyLimit>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseMiddleware<MethodNotAllowed>();   // 405 before the token check, as 404 is
 app.UseAuthorization();
 
 app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous();

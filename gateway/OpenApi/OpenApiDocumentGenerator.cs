@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Google.Api;
 using Google.Protobuf.Reflection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using HealingNetwork.Gateway.Rest;
 using HealingNetwork.Gateway.Security;
 
 namespace HealingNetwork.Gateway.OpenApi;
@@ -25,7 +26,7 @@ public sealed partial class OpenApiDocumentGenerator(IConfiguration configuratio
         foreach (var method in service.Methods)
         {
             if (method.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is not { } rule) continue;
-            var (verb, template) = VerbAndPath(rule);
+            var (verb, template) = RestRoutes.VerbAndPath(rule);
             if (template is null) continue;
             var operation = Operation(method, rule, template, schemas);
             if (publicMethods.Contains($"/{service.FullName}/{method.Name}")) operation["security"] = new JsonArray();
@@ -166,16 +167,6 @@ public sealed partial class OpenApiDocumentGenerator(IConfiguration configuratio
         }
         return field;
     }
-
-    private static (string Verb, string? Path) VerbAndPath(HttpRule rule) => rule.PatternCase switch
-    {
-        HttpRule.PatternOneofCase.Get => ("get", rule.Get),
-        HttpRule.PatternOneofCase.Post => ("post", rule.Post),
-        HttpRule.PatternOneofCase.Put => ("put", rule.Put),
-        HttpRule.PatternOneofCase.Patch => ("patch", rule.Patch),
-        HttpRule.PatternOneofCase.Delete => ("delete", rule.Delete),
-        _ => ("get", null),
-    };
 
     private HashSet<string> PublicGrpcPaths() =>
         configuration.GetSection("ReverseProxy:Routes").GetChildren()

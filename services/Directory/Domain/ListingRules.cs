@@ -38,6 +38,9 @@ public static class ListingRules
             v.Add(prefix + "time_zone", "must be an IANA time zone such as \"America/New_York\"");
     }
 
+    // Licence, jurisdiction and credential are shown on one line (a FHIR qualification, a result
+    // card), as are a location's city, region and postal code: FieldRules.Line, like the name, so a
+    // line break or tab cannot split them.
     private static void ValidateLicensure(Licensure? licensure, Violations v, string field)
     {
         if (licensure is null || licensure.Kind == LicensureKind.Unspecified || !Enum.IsDefined(licensure.Kind))
@@ -45,9 +48,9 @@ public static class ListingRules
             v.Add(field + ".kind", "must be STATE_LICENSED, CERTIFIED or TRADITIONAL (unlicensed practice is welcome, stated openly)");
             return;
         }
-        FieldRules.Text(v, field + ".licence_number", licensure.LicenceNumber, 64, required: licensure.Kind == LicensureKind.StateLicensed);
-        FieldRules.Text(v, field + ".jurisdiction", licensure.Jurisdiction, 64, required: licensure.Kind == LicensureKind.StateLicensed);
-        FieldRules.Text(v, field + ".credential", licensure.Credential, 120);
+        FieldRules.Line(v, field + ".licence_number", licensure.LicenceNumber, 64, required: licensure.Kind == LicensureKind.StateLicensed);
+        FieldRules.Line(v, field + ".jurisdiction", licensure.Jurisdiction, 64, required: licensure.Kind == LicensureKind.StateLicensed);
+        FieldRules.Line(v, field + ".credential", licensure.Credential, 120);
     }
 
     private static void ValidateApproach(Approach? approach, ModalityTaxonomy taxonomy, Violations v, string field)
@@ -85,10 +88,10 @@ public static class ListingRules
             var l = listing.Locations[i];
             var f = $"{prefix}locations[{i}]";
             FieldRules.LatLon(v, f, l.Lat, l.Lon);
-            FieldRules.Text(v, f + ".city", l.City, 100);
-            FieldRules.Text(v, f + ".region", l.Region, 100);
+            FieldRules.Line(v, f + ".city", l.City, 100);
+            FieldRules.Line(v, f + ".region", l.Region, 100);
             if (!FieldRules.IsCountry(l.Country)) v.Add(f + ".country", "must be an ISO 3166-1 alpha-2 code such as \"US\"");
-            FieldRules.Text(v, f + ".postal_code", l.PostalCode, 20);
+            FieldRules.Line(v, f + ".postal_code", l.PostalCode, 20);
             FieldRules.Range(v, f + ".service_radius_km", l.ServiceRadiusKm, 0.0, 500.0);
         }
     }

@@ -22,15 +22,46 @@ public sealed class ProfilesApi(
     : ProfileService.ProfileServiceBase
 {
     private const int MaxCareTeamAttempts = 10;
+    private const int MaxCreateAttempts = 3;
 
+    /// <summary>
+    /// A person whose last profile was deleted while Directory was down is still owed the erasure of
+    /// their bookings, and a retry of that delete would finish it. Were the new profile created
+    /// first, that retry would also erase whatever they booked with it. So the owed erasure is
+    /// finished before the new profile is stored (the store refuses the create while it is owed), and
+    /// while Directory cannot finish it the create fails UNAVAILABLE and stores nothing.
+    /// </summary>
     public override async Task<Profile> CreateProfile(CreateProfileRequest request, ServerCallContext context)
     {
         var owner = context.RequireCaller();
         if (request.Profile is null) throw new ValidationException("profile", "is required");
         await ValidateAsync(request.Profile, context.CancellationToken);
         var profile = ProfileLifecycle.PrepareNew(request.Profile, owner, clock.GetUtcNow());
-        if (!await store.CreateAsync(profile, context.CancellationToken)) throw DomainException.AlreadyExists("Profile id collision; retry.");
-        return profile;
+        for (var attempt = 1; ; attempt++)
+        {
+            switch (await store.CreateAsync(profile, context.CancellationToken))
+            {
+                case ProfileCreation.Created: return profile;
+                case ProfileCreation.IdTaken: throw DomainException.AlreadyExists("Profile id collision; retry.");
+            }
+            if (attempt == MaxCreateAttempts) throw DomainException.Aborted("Your profiles are being deleted concurrently; retry.");
+            if (await store.OwedBookingErasureAsync(owner, context.CancellationToken) is { } deletedId)
+                await FinishOwedErasureBeforeCreateAsync(owner, deletedId, context);
+        }
+    }
+
+    private async Task FinishOwedErasureBeforeCreateAsync(string owner, string deletedId, ServerCallContext context)
+    {
+        try
+        {
+            await EraseBookingsAsync(owner, deletedId, context);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            throw new DomainException(StatusCode.Unavailable,
+                "Your earlier profile deletion has not finished erasing you from your bookings, and the Directory cannot " +
+                "be reached to finish it; no profile was created. Retry shortly.");
+        }
     }
 
     public override Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context) =>
@@ -63,10 +94,16 @@ public sealed class ProfilesApi(
         if (outcome == ProfileErasure.OthersRemain) return new Empty();
         if (outcome == ProfileErasure.NotFound && !await store.IsBookingErasureOwedAsync(caller, request.Id, context.CancellationToken))
             throw DomainException.NotFound("Profile", request.Id);
+        await EraseBookingsAsync(caller, request.Id, context);
+        return new Empty();
+    }
+
+    /// <summary>Erases the caller from their bookings, then clears the debt deleting <paramref name="deletedId"/> recorded.</summary>
+    private async Task EraseBookingsAsync(string caller, string deletedId, ServerCallContext context)
+    {
         // Idempotent, so a retry after a failure half-way through simply runs it again.
         await bookings.EraseCallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
-        await store.BookingErasureDoneAsync(caller, request.Id, context.CancellationToken);
-        return new Empty();
+        await store.BookingErasureDoneAsync(caller, deletedId, context.CancellationToken);
     }
 
     public override async Task<Profile> AddCarePartner(AddCarePartnerRequest request, ServerCallContext context)

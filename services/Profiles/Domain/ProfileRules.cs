@@ -44,7 +44,7 @@ public static class ProfileRules
     {
         if (string.IsNullOrWhiteSpace(partner.ListingId) && string.IsNullOrWhiteSpace(partner.Name))
             v.Add(prefix + "name", "give a listing_id or a name");
-        FieldRules.Text(v, prefix + "listing_id", partner.ListingId, 64);
+        FieldRules.Line(v, prefix + "listing_id", partner.ListingId, 64);
         FieldRules.Line(v, prefix + "name", partner.Name, 120);
         if (partner.Layer == CareLayer.Unspecified || !Enum.IsDefined(partner.Layer)) v.Add(prefix + "layer", "must be BODY, MIND, SPIRIT or MAINTENANCE");
         if (partner.Cadence == Cadence.Unspecified || !Enum.IsDefined(partner.Cadence)) v.Add(prefix + "cadence", "must be INTENSIVE, REGULAR or MAINTENANCE");

@@ -5,7 +5,11 @@ namespace HealingNetwork.Profiles.Storage;
 /// <summary>Profiles in the store, encrypted; conditional writes by version.</summary>
 public interface IProfileStore
 {
-    Task<bool> CreateAsync(Profile profile, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new profile, unless its id is taken or the owner is still owed a bookings erasure (checked
+    /// in the same atomic step, so no delete can slip a debt in between).
+    /// </summary>
+    Task<ProfileCreation> CreateAsync(Profile profile, CancellationToken cancellationToken);
 
     /// <summary>Replaces the profile when the stored version equals <paramref name="expectedVersion"/>.</summary>
     Task<bool> ReplaceAsync(Profile profile, long expectedVersion, CancellationToken cancellationToken);
@@ -20,6 +24,9 @@ public interface IProfileStore
 
     /// <summary>Whether deleting <paramref name="profileId"/>, the owner's last profile, left the bookings erasure owed.</summary>
     Task<bool> IsBookingErasureOwedAsync(string ownerId, string profileId, CancellationToken cancellationToken);
+
+    /// <summary>The id of the owner's last profile whose deletion still owes the bookings erasure, or null.</summary>
+    Task<string?> OwedBookingErasureAsync(string ownerId, CancellationToken cancellationToken);
 
     /// <summary>Clears the debt recorded by deleting <paramref name="profileId"/>, once the bookings are erased.</summary>
     Task BookingErasureDoneAsync(string ownerId, string profileId, CancellationToken cancellationToken);

@@ -16,7 +16,8 @@ namespace HealingNetwork.Profiles.Storage;
 ///                                with its last member, so erasing the last profile leaves nothing of the owner
 /// match-cache:{id}        hash   Matching's cached results for the profile (erased with it; see SharedKeys)
 /// erasure-owed:{owner}    string id of the owner's last profile, deleted while the erasure of the owner's
-///                                bookings (kept by Directory) has not yet succeeded; gone once it has
+///                                bookings (kept by Directory) has not yet succeeded; gone once it has.
+///                                While it exists no profile of the owner is created (CreateScript)
 /// </code>
 /// Writes are Lua scripts that compare the version, so concurrent updates never lose one.
 /// </summary>
@@ -41,9 +42,33 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
         return 1
         """;
 
+    // KEYS: profile, owner set, erasure-owed. ARGV: data, version, owner, id. Returns 1 created,
+    // 0 id taken, -1 erasure owed. The debt is checked in the script that writes, so a delete of the
+    // owner's last profile either runs before (its debt is seen) or after (the new profile remains, so
+    // that delete owes nothing).
+    private const string CreateScript = """
+        if redis.call('EXISTS', KEYS[3]) == 1 then return -1 end
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', ARGV[2], 'owner', ARGV[3])
+        redis.call('SADD', KEYS[2], ARGV[4])
+        return 1
+        """;
+
     private IDatabase Db => redis.GetDatabase();
 
-    public Task<bool> CreateAsync(Profile profile, CancellationToken cancellationToken) => WriteAsync(profile, 0);
+    public async Task<ProfileCreation> CreateAsync(Profile profile, CancellationToken cancellationToken)
+    {
+        var data = _protector.Protect(profile.ToByteArray());
+        var result = (long)await Db.ScriptEvaluateAsync(CreateScript,
+            [ProfileKey(profile.Id), OwnerKey(profile.OwnerId), ErasureOwedKey(profile.OwnerId)],
+            [data, profile.Version, profile.OwnerId, profile.Id]);
+        return result switch
+        {
+            1 => ProfileCreation.Created,
+            0 => ProfileCreation.IdTaken,
+            _ => ProfileCreation.ErasureOwed,
+        };
+    }
 
     public Task<bool> ReplaceAsync(Profile profile, long expectedVersion, CancellationToken cancellationToken) =>
         WriteAsync(profile, expectedVersion);
@@ -92,6 +117,9 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
 
     public async Task<bool> IsBookingErasureOwedAsync(string ownerId, string profileId, CancellationToken cancellationToken) =>
         await Db.StringGetAsync(ErasureOwedKey(ownerId)) == profileId;
+
+    public async Task<string?> OwedBookingErasureAsync(string ownerId, CancellationToken cancellationToken) =>
+        await Db.StringGetAsync(ErasureOwedKey(ownerId)) is { IsNull: false } id ? id.ToString() : null;
 
     // KEYS: erasure-owed. ARGV: profile id. A script rather than WATCH/MULTI or DELEX: Garnet runs scripts,
     // and it clears only the debt this delete wrote, not one a later last-profile delete wrote meanwhile.

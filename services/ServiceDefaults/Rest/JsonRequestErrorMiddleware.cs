@@ -9,7 +9,10 @@ using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 using HttpResponse = Microsoft.AspNetCore.Http.HttpResponse;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
+using Grpc.AspNetCore.Server;
+using HealingNetwork.ServiceDefaults.Errors;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HealingNetwork.ServiceDefaults.Rest;
 
@@ -23,8 +26,12 @@ namespace HealingNetwork.ServiceDefaults.Rest;
 /// without its handler having run (<see cref="TranscodedCallMarker"/>), grpc-dotnet's answer is
 /// dropped and replaced by INVALID_ARGUMENT naming the field in a google.rpc.BadRequest: the
 /// JSON shape of every other validation error. Readable requests pass through unchanged.
+/// A body over the service's message limit is 413 RESOURCE_EXHAUSTED instead (see <see cref="RequestTooLarge"/>):
+/// up front when Content-Length announces it, else as soon as reading passes the limit
+/// (<see cref="RequestBodyLimitStream"/>).
 /// </summary>
-public sealed class JsonRequestErrorMiddleware(RequestDelegate next, ILogger<JsonRequestErrorMiddleware> logger)
+public sealed class JsonRequestErrorMiddleware(
+    RequestDelegate next, IOptions<GrpcServiceOptions> grpcOptions, ILogger<JsonRequestErrorMiddleware> logger)
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default
         .WithFormatDefaultValues(true)
@@ -40,13 +47,24 @@ public sealed class JsonRequestErrorMiddleware(RequestDelegate next, ILogger<Jso
             await next(context);
             return;
         }
+        var maxBytes = grpcOptions.Value.MaxReceiveMessageSize;
+        if (method.HttpRule.Body.Length > 0 && maxBytes is { } limit && context.Request.ContentLength > limit)
+        {
+            await WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, Code.ResourceExhausted, RequestTooLarge.Message(limit), null);
+            return;
+        }
         var call = new TranscodedCall();
         context.Features.Set(call);
-        if (method.HttpRule.Body.Length > 0) context.Request.EnableBuffering();
+        RequestBodyLimitStream? limited = null;
+        if (method.HttpRule.Body.Length > 0)
+        {
+            if (maxBytes is { } max) context.Request.Body = limited = new RequestBodyLimitStream(context.Request.Body, max);
+            context.Request.EnableBuffering();
+        }
 
         var body = context.Response.Body;
         var guarded = new RefusedReadResponseStream(body,
-            () => context.Response.StatusCode == StatusCodes.Status400BadRequest && !call.HandlerReached);
+            () => limited?.Exceeded == true || (context.Response.StatusCode == StatusCodes.Status400BadRequest && !call.HandlerReached));
         context.Response.Body = guarded;
         try
         {
@@ -56,7 +74,14 @@ public sealed class JsonRequestErrorMiddleware(RequestDelegate next, ILogger<Jso
         {
             context.Response.Body = body;
         }
-        if (guarded.Dropped) await WriteAsync(context.Response, await ExplainAsync(context.Request, method));
+        if (!guarded.Dropped) return;
+        if (limited is { Exceeded: true })
+        {
+            await WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, Code.ResourceExhausted, RequestTooLarge.Message(limited.MaxBytes), null);
+            return;
+        }
+        var error = await ExplainAsync(context.Request, method);
+        await WriteAsync(context.Response, StatusCodes.Status400BadRequest, Code.InvalidArgument, error.Message, error.Violation);
     }
 
     /// <summary>The request is refused either way; a flaw in explaining why must not make it a 500.</summary>
@@ -73,12 +98,12 @@ public sealed class JsonRequestErrorMiddleware(RequestDelegate next, ILogger<Jso
         }
     }
 
-    private static Task WriteAsync(HttpResponse response, RequestReadError error)
+    private static Task WriteAsync(HttpResponse response, int httpStatus, Code code, string message, FieldViolation? violation)
     {
-        var status = new Google.Rpc.Status { Code = (int)Code.InvalidArgument, Message = error.Message };
-        if (error.Violation is { } v)
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        if (violation is { } v)
             status.Details.Add(Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description } } }));
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = httpStatus;
         response.ContentType = "application/json; charset=utf-8";
         return response.WriteAsync(JsonNode.Parse(Formatter.Format(status))!.ToJsonString(Compact));
     }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HealingNetwork.ServiceDefaults.Errors;
 using NodaTime;
 
 namespace HealingNetwork.ServiceDefaults.Validation;
 
-/// <summary>Small reusable checks shared by the listing and availability rules.</summary>
+/// <summary>Small reusable checks shared by the listing, profile and availability rules.</summary>
 public static partial class FieldRules
 {
     public static void Text(Violations v, string field, string value, int max, bool required = false)
@@ -15,15 +16,43 @@ public static partial class FieldRules
     }
 
     /// <summary>
-    /// A one-line text such as a name: <see cref="Text"/>, and no line or tab break either, since
-    /// it is shown on one line (a list entry, a calendar title, a FHIR name) where a break is either
-    /// lost or breaks the layout. Lengths count UTF-16 units, so an emoji counts as two.
+    /// A one-line text such as a name or a city: no control characters, and no line or tab break
+    /// either, since it is shown on one line (a list entry, a calendar title, a FHIR name) where a
+    /// break is either lost or breaks the layout.
+    /// <para>
+    /// The limit counts characters as a reader does (text elements: an emoji, a flag or "é" written
+    /// as e + accent is one), not UTF-16 units: it is a limit on what is shown, stated to people as
+    /// "characters", and a name of emoji must not hit it at half the length. Runes would still count
+    /// a flag as two and a family of four as seven. What it costs to store is bounded apart from that:
+    /// one character may be at most <see cref="MaxCharacterUnits"/> UTF-16 units, which the longest
+    /// real ones (a family emoji with skin tones: 19) stay well under, so stacking thousands of
+    /// combining marks onto one letter cannot pass as one character.
+    /// </para>
     /// </summary>
     public static void Line(Violations v, string field, string value, int max, bool required = false)
     {
-        var before = v.Items.Count;
-        Text(v, field, value, max, required);
-        if (v.Items.Count == before && value.AsSpan().IndexOfAny(LineBreaks) >= 0) v.Add(field, "must be one line: no line breaks or tabs");
+        if (required && string.IsNullOrWhiteSpace(value)) v.Add(field, "is required");
+        else if (ContainsControl(value)) v.Add(field, "must not contain control characters");
+        else if (value.AsSpan().IndexOfAny(LineBreaks) >= 0) v.Add(field, "must be one line: no line breaks or tabs");
+        else if (CharacterProblem(value, max) is { } problem) v.Add(field, problem);
+    }
+
+    /// <summary>The most UTF-16 units one character (text element) of a <see cref="Line"/> may take.</summary>
+    public const int MaxCharacterUnits = 32;
+
+    private static string? CharacterProblem(string value, int max)
+    {
+        // Every character takes at least one unit, so a short value needs no counting.
+        if (value.Length <= Math.Min(max, MaxCharacterUnits)) return null;
+        var count = 0;
+        for (var at = 0; at < value.Length;)
+        {
+            var units = StringInfo.GetNextTextElementLength(value, at);
+            if (units > MaxCharacterUnits) return $"must not build one character of more than {MaxCharacterUnits} code units";
+            if (++count > max) return $"must be at most {max} characters";
+            at += units;
+        }
+        return null;
     }
 
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t\u2028\u2029");

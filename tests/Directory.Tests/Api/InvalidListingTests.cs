@@ -24,6 +24,9 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
         { "no licensure", "listing.licensure.kind" },
         { "state licence without number", "listing.licensure.licence_number" },
         { "state licence without jurisdiction", "listing.licensure.jurisdiction" },
+        { "line break in licence number", "listing.licensure.licence_number" },
+        { "tab in jurisdiction", "listing.licensure.jurisdiction" },
+        { "line break in credential", "listing.licensure.credential" },
         { "intake too long", "listing.approach.intake_minutes" },
         { "negative trial", "listing.approach.typical_trial_weeks" },
         { "product share above 1", "listing.approach.product_share" },
@@ -38,6 +41,11 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
         { "longitude out of range", "listing.locations[0].lon" },
         { "NaN latitude", "listing.locations[0].lat" },
         { "bad country", "listing.locations[0].country" },
+        { "line break in city", "listing.locations[0].city" },
+        { "line separator in city", "listing.locations[0].city" },
+        { "line break in region", "listing.locations[0].region" },
+        { "tab in postal code", "listing.locations[0].postal_code" },
+        { "line break in a second location's city", "listing.locations[1].city" },
         { "radius too big", "listing.locations[0].service_radius_km" },
         { "nowhere to meet", "listing.locations" },
         { "too many locations", "listing.locations" },
@@ -82,6 +90,9 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
             case "no licensure": l.Licensure = null; break;
             case "state licence without number": l.Licensure.LicenceNumber = ""; break;
             case "state licence without jurisdiction": l.Licensure.Jurisdiction = ""; break;
+            case "line break in licence number": l.Licensure.LicenceNumber = "ND-1234\nrevoked"; break;
+            case "tab in jurisdiction": l.Licensure.Jurisdiction = "US\tOR"; break;
+            case "line break in credential": l.Licensure.Credential = "ND\r\nMD"; break;
             case "intake too long": l.Approach.IntakeMinutes = 481; break;
             case "negative trial": l.Approach.TypicalTrialWeeks = -1; break;
             case "product share above 1": l.Approach.ProductShare = 1.5; break;
@@ -96,6 +107,14 @@ public sealed class InvalidListingTests(DirectorySystemFixture fixture) : IClass
             case "longitude out of range": l.Locations[0].Lon = -181; break;
             case "NaN latitude": l.Locations[0].Lat = double.NaN; break;
             case "bad country": l.Locations[0].Country = "USA"; break;
+            case "line break in city": l.Locations[0].City = "Portland\nSeattle"; break;
+            case "line separator in city": l.Locations[0].City = "Portland\u2028Seattle"; break;
+            case "line break in region": l.Locations[0].Region = "OR\r\nWA"; break;
+            case "tab in postal code": l.Locations[0].PostalCode = "97\t205"; break;
+            case "line break in a second location's city":
+                l.Locations.Add(l.Locations[0].Clone());
+                l.Locations[1].City = "Salem\n";
+                break;
             case "radius too big": l.Locations[0].ServiceRadiusKm = 501; break;
             case "nowhere to meet": l.Locations.Clear(); l.Telehealth = false; break;
             case "too many locations": for (var i = 0; i < 10; i++) l.Locations.Add(l.Locations[0].Clone()); break;

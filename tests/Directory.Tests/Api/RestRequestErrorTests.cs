@@ -126,6 +126,37 @@ public sealed partial class RestRequestErrorTests(DirectorySystemFixture fixture
         Assert.Empty(JsonParser.Default.Parse<SearchListingsResponse>(await reply.Content.ReadAsStringAsync()).Results);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_the_limit_sent_straight_to_the_service_gets_413_resource_exhausted(bool announcesLength)
+    {
+        using var http = Http();
+        var body = BioOf(1024 * 1024 + 1);
+        HttpContent content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/listings") { Content = announcesLength ? content : new UnannouncedLength(content) };
+        request.Headers.TransferEncodingChunked = !announcesLength;
+
+        var reply = await http.SendAsync(request);
+        var text = await reply.Content.ReadAsStringAsync();
+
+        Assert.True(reply.StatusCode == HttpStatusCode.RequestEntityTooLarge, text);
+        var status = StatusParser.Parse<Google.Rpc.Status>(text);
+        Assert.Equal((int)Code.ResourceExhausted, status.Code);
+        Assert.Equal("The request body is larger than the 1048576 bytes a request may have.", status.Message);
+    }
+
+    [Fact]
+    public async Task A_body_just_under_the_limit_is_read_as_usual()
+    {
+        using var http = Http();
+        var body = BioOf(1024 * 1024 - 100);
+
+        var violations = await RefusedAsync(HttpMethod.Post, "/v1/listings", body);
+
+        Assert.Contains(violations, v => v.Field == "listing.bio" && v.Description == "must be at most 4000 characters");
+    }
+
     private async Task<IReadOnlyList<BadRequest.Types.FieldViolation>> RefusedAsync(HttpMethod method, string path, string? body)
     {
         var status = await StatusOfRefusalAsync(method, path, body);
@@ -157,6 +188,9 @@ public sealed partial class RestRequestErrorTests(DirectorySystemFixture fixture
         http.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For("rest-errors-" + Guid.NewGuid().ToString("N")[..8]));
         return http;
     }
+
+    /// <summary>A listing whose bio is <paramref name="length"/> letters: a body a little over that many bytes.</summary>
+    private static string BioOf(int length) => "{\"displayName\":\"Maya\",\"bio\":\"" + new string('x', length) + "\"}";
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

@@ -23,7 +23,7 @@ public sealed class ConcurrentEraseTests(SystemFixture fixture) : IClassFixture<
         {
             var owner = Users.Fresh("booker");
             var me = Tokens.As(owner);
-            var booking = await BookAsync(fixture.System, listing, slot, me);
+            var booking = await Bookings.BookAsync(fixture.System, listing, slot, me);
             var first = await fixture.CreateAsync(owner);
             var second = await fixture.CreateAsync(owner);
 
@@ -31,7 +31,7 @@ public sealed class ConcurrentEraseTests(SystemFixture fixture) : IClassFixture<
                 fixture.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = first.Id }, me).ResponseAsync,
                 fixture.Profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = second.Id }, me).ResponseAsync);
 
-            Assert.Equal("erased", await ClientOfAsync(fixture.System, listing, slot, booking, practitioner));
+            Assert.Equal("erased", await Bookings.ClientOfAsync(fixture.System, listing, slot, booking, practitioner));
         }
     }
 
@@ -47,7 +47,7 @@ public sealed class ConcurrentEraseTests(SystemFixture fixture) : IClassFixture<
         var (listing, practitioner, slots) = await BookableListing.CreateAsync(system, slots: 1);
         var owner = Users.Fresh("booker");
         var me = Tokens.As(owner);
-        var booking = await BookAsync(system, listing, slots[0], me);
+        var booking = await Bookings.BookAsync(system, listing, slots[0], me);
         var profile = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
         outage.Down = true;
 
@@ -56,25 +56,10 @@ public sealed class ConcurrentEraseTests(SystemFixture fixture) : IClassFixture<
         outage.Down = false;
         await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = profile.Id }, me);
 
-        Assert.Equal("erased", await ClientOfAsync(system, listing, slots[0], booking, practitioner));
+        Assert.Equal("erased", await Bookings.ClientOfAsync(system, listing, slots[0], booking, practitioner));
         Assert.Empty(await StoreScan.KeysMentioningAsync(owner));
         // Once finished, the debt is gone: a third try is an ordinary delete of a missing profile.
         await RpcAssert.FailsWith(StatusCode.NotFound, async () =>
             await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = profile.Id }, me));
-    }
-
-    private static async Task<Booking> BookAsync(TestSystem system, Listing listing, Slot slot, CallOptions me)
-    {
-        var hold = await system.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slot.StartTime }, me);
-        return await system.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, me);
-    }
-
-    private static async Task<string> ClientOfAsync(TestSystem system, Listing listing, Slot slot, Booking booking, CallOptions practitioner)
-    {
-        var bookings = await system.Availability.ListBookingsAsync(new ListBookingsRequest
-        {
-            ListingId = listing.Id, StartTime = slot.StartTime, EndTime = slot.EndTime,
-        }, practitioner);
-        return Assert.Single(bookings.Bookings, b => b.BookingId == booking.BookingId).ClientId;
     }
 }

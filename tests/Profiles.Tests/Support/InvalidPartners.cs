@@ -11,6 +11,7 @@ public static class InvalidPartners
         ["name too long"] = (p => p.Name = new string('n', 121), "partner.name"),
         ["name with a line break"] = (p => p.Name = "Ana\nyoga teacher", "partner.name"),
         ["listing id too long"] = (p => p.ListingId = new string('l', 65), "partner.listing_id"),
+        ["listing id with a line break"] = (p => p.ListingId = "0123456789abcdef\n0123456789abcdef", "partner.listing_id"),
         ["layer missing"] = (p => p.Layer = CareLayer.Unspecified, "partner.layer"),
         ["unknown layer"] = (p => p.Layer = (CareLayer)42, "partner.layer"),
         ["cadence missing"] = (p => p.Cadence = Cadence.Unspecified, "partner.cadence"),
