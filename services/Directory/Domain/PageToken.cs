@@ -18,6 +18,7 @@ public static class PageToken
 {
     private const byte Version = 2;
     private const int HeaderLength = 1 + 8 + 4 + 8 + 4;
+    private const int LegacyLength = 12;
     /// <summary>Longer than any listing id a write accepts; a token carrying more was not issued here.</summary>
     private const int MaxIdBytes = 512;
 
@@ -40,10 +41,13 @@ public static class PageToken
         var bytes = new byte[(HeaderLength + MaxIdBytes) / 3 * 4 + 4];
         var base64 = token.Replace('-', '+').Replace('_', '/');
         base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-        if (base64.Length > bytes.Length || !Convert.TryFromBase64String(base64, bytes, out var written) || written < HeaderLength)
+        if (base64.Length > bytes.Length || !Convert.TryFromBase64String(base64, bytes, out var written))
             throw new ValidationException(field, "is not a token this service issued");
-        if (bytes[0] != Version)
+        // Earlier tokens were 12 bytes (an offset and the fingerprint) with no version byte.
+        if (written == LegacyLength || (written >= HeaderLength && bytes[0] != Version))
             throw new ValidationException(field, "was issued by an earlier version of this service and can no longer be used; start again from the first page");
+        if (written < HeaderLength)
+            throw new ValidationException(field, "is not a token this service issued");
         var score = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(9));
         var distance = BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(13));
         var position = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(21));

@@ -462,12 +462,14 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData("not-a-token")]
-    [InlineData("AAAAAAAAAAAAAAAA")] // an offset token of the previous layout (12 bytes)
-    [InlineData("Ag")] // the version byte alone
-    public async Task A_page_token_the_service_did_not_issue_is_refused(string token)
+    [InlineData("not-a-token", "not a token this service issued")]
+    [InlineData("AAAAAAAAAAAAAAAA", "earlier version")] // an offset token of the previous layout (12 bytes)
+    [InlineData("Ag", "not a token this service issued")] // the version byte alone
+    public async Task A_page_token_the_service_did_not_issue_is_refused(string token, string says)
     {
-        await RpcAssert.InvalidField("page_token", () => Client.SearchListingsAsync(new SearchListingsRequest { PageToken = token }).ResponseAsync);
+        var refused = await RpcAssert.InvalidField("page_token", () => Client.SearchListingsAsync(new SearchListingsRequest { PageToken = token }).ResponseAsync);
+
+        Assert.Contains(says, refused.FieldViolations.Single().Description, StringComparison.Ordinal);
     }
 
     [Fact]
