@@ -159,9 +159,10 @@ public sealed class AvailabilityApi(
                 Slot = OpenSlotReader.ToProto(listing, slot),
                 ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
             };
-            var outcome = await store.HoldAsync(caller, hold, ttl, version, context.CancellationToken);
+            var buffer = schedule!.BufferMinutes;
+            var outcome = await store.HoldAsync(caller, hold, ttl, version, buffer, context.CancellationToken);
             if (outcome.Held) return hold;
-            if (!outcome.VersionMoved) throw await SlotTakenAsync(caller, hold.Slot, outcome.TakenBy, context.CancellationToken);
+            if (!outcome.VersionMoved) throw await SlotTakenAsync(caller, hold.Slot, buffer, outcome.TakenBy, context.CancellationToken);
             // The owner changed the hours between the read and the hold: read them again.
             if (attempt == Attempts) throw HoursChanging();
         }
@@ -193,25 +194,30 @@ public sealed class AvailabilityApi(
 
     /// <summary>
     /// Why a slot could not be held, as the caller needs to hear it: a client holding again what they
-    /// already hold or booked (a double click, a retry), or a slot overlapping their own session, is
-    /// pointed at their hold or booking, not told someone else has it. The store names the hold or
-    /// booking in the way, so a refusal costs at most two reads whatever the client's history.
+    /// already hold or booked (a double click, a retry), or a slot overlapping their own session or
+    /// within the practitioner's buffer of it, is pointed at their hold or booking, not told someone
+    /// else has it. The store names the hold or booking in the way, so a refusal costs at most two
+    /// reads whatever the client's history.
     /// </summary>
-    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, string? takenBy, CancellationToken ct)
+    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, int bufferMinutes, string? takenBy, CancellationToken ct)
     {
         static bool Same(Slot a, Slot b) => a.ListingId == b.ListingId && a.StartTime.Seconds == b.StartTime.Seconds;
+        static bool Overlap(Slot a, Slot b) => a.StartTime.Seconds < b.EndTime.Seconds && a.EndTime.Seconds > b.StartTime.Seconds;
+        string Near(Slot other) => Overlap(other, slot) ? "overlapping that slot" : $"less than the practitioner's {bufferMinutes}-minute buffer away from that slot";
         if (takenBy is not null && AvailabilityIds.TryListing(takenBy, out _))
         {
             if (await store.GetHoldAsync(takenBy, ct) is { } held && held.ClientId == caller)
                 return DomainException.AlreadyExists(Same(held.Hold.Slot, slot)
                     ? $"You already hold that slot (hold {held.Hold.HoldId}, until {held.Hold.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking."
-                    : $"You hold a slot overlapping that one (hold {held.Hold.HoldId}, starting {held.Hold.Slot.LocalStart}); confirm it, or let it lapse, first.");
+                    : $"You hold a slot {Near(held.Hold.Slot)} (hold {held.Hold.HoldId}, starting {held.Hold.Slot.LocalStart}); confirm it, or let it lapse, first.");
             if (await store.GetBookingAsync(takenBy, ct) is { State: BookingState.Confirmed } booked && BookingParties.IsClient(booked, caller))
                 return DomainException.AlreadyExists(Same(booked.Slot, slot)
                     ? $"You have already booked that slot (booking {booked.BookingId})."
-                    : $"You have a booking overlapping that slot (booking {booked.BookingId}, starting {booked.Slot.LocalStart}).");
+                    : $"You have a booking {Near(booked.Slot)} (booking {booked.BookingId}, starting {booked.Slot.LocalStart}).");
         }
-        return DomainException.AlreadyExists("Someone else is holding or has booked that slot, or a session overlapping it; pick another.");
+        return DomainException.AlreadyExists(bufferMinutes == 0
+            ? "Someone else is holding or has booked that slot, or a session overlapping it; pick another."
+            : $"Someone else is holding or has booked that slot, or a session overlapping it or less than the practitioner's {bufferMinutes}-minute buffer away; pick another.");
     }
 
     public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)
@@ -228,10 +234,10 @@ public sealed class AvailabilityApi(
             State = BookingState.Confirmed,
             CreateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
-        var version = held.Version;
+        var (version, buffer) = (held.Version, held.BufferMinutes);
         for (var attempt = 1; ; attempt++)
         {
-            switch (await store.ConfirmAsync(request.HoldId, caller, booking, version, context.CancellationToken))
+            switch (await store.ConfirmAsync(request.HoldId, caller, booking, version, buffer, context.CancellationToken))
             {
                 case ConfirmOutcome.Confirmed:
                     await BumpIfEarliestAsync(booking.Slot, context.CancellationToken);
@@ -241,6 +247,10 @@ public sealed class AvailabilityApi(
                 case ConfirmOutcome.ListingGone:
                     await store.ReleaseHoldAsync(request.HoldId, caller, context.CancellationToken);
                     throw DomainException.FailedPrecondition("The practitioner deleted this listing after you held the slot; nothing was booked.");
+                case ConfirmOutcome.TooClose:
+                    await store.ReleaseHoldAsync(request.HoldId, caller, context.CancellationToken);
+                    throw DomainException.FailedPrecondition(
+                        $"The practitioner changed their hours after you held this slot, and another session is now booked overlapping it or less than their {buffer}-minute buffer away; nothing was booked. Pick a slot from ListOpenSlots.");
             }
             // The hours changed since the slot was held: it is booked only if it is still offered as held.
             if (attempt == Attempts) throw HoursChanging();
@@ -252,7 +262,7 @@ public sealed class AvailabilityApi(
                 throw DomainException.FailedPrecondition(
                     "The practitioner changed their hours after you held this slot, and it is no longer offered as held; nothing was booked. Pick a slot from ListOpenSlots.");
             }
-            version = current;
+            (version, buffer) = (current, schedule!.BufferMinutes);
         }
     }
 

@@ -49,11 +49,12 @@ public interface IAvailabilityStore
     Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it,
-    /// or the listing's availability is no longer at <paramref name="version"/> (the one the slot was
-    /// offered under).
+    /// Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it or
+    /// is less than <paramref name="bufferMinutes"/> away from it, or the listing's availability is no
+    /// longer at <paramref name="version"/> (the one the slot was offered under, whose buffer_minutes is
+    /// <paramref name="bufferMinutes"/>).
     /// </summary>
-    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, CancellationToken cancellationToken);
+    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, int bufferMinutes, CancellationToken cancellationToken);
 
     /// <summary>A live hold, or null when unknown or lapsed.</summary>
     Task<HeldSlot?> GetHoldAsync(string holdId, CancellationToken cancellationToken);
@@ -63,10 +64,11 @@ public interface IAvailabilityStore
 
     /// <summary>
     /// Turns the client's live hold into a confirmed booking with <paramref name="booking"/>'s id, while
-    /// the listing exists and its availability is at <paramref name="version"/> (the version the
-    /// caller knows the slot is offered under).
+    /// the listing exists, its availability is at <paramref name="version"/> (the version the caller
+    /// knows the slot is offered under, whose buffer_minutes is <paramref name="bufferMinutes"/>), and no
+    /// confirmed booking overlaps the slot or is less than the buffer away from it.
     /// </summary>
-    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, CancellationToken cancellationToken);
+    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, int bufferMinutes, CancellationToken cancellationToken);
 
     Task<Booking?> GetBookingAsync(string bookingId, CancellationToken cancellationToken);
 
@@ -110,8 +112,11 @@ public interface IAvailabilityStore
 /// <param name="VersionMoved">Refused because the listing's availability changed since it was read.</param>
 public readonly record struct HoldOutcome(bool Held, string? TakenBy, bool VersionMoved = false);
 
-/// <summary>A live hold, whose client holds it, and the availability version its slot was offered under (-1: unknown).</summary>
-public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version);
+/// <summary>
+/// A live hold, whose client holds it, the availability version its slot was offered under (-1: unknown)
+/// and that version's buffer_minutes.
+/// </summary>
+public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version, int BufferMinutes);
 
 /// <summary>Outcome of adding an exception.</summary>
 /// <param name="Added">Whether it was added.</param>
@@ -119,4 +124,9 @@ public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version)
 public readonly record struct AddExceptionOutcome(bool Added, IReadOnlyList<string> Booked);
 
 /// <summary>Outcome of turning a hold into a booking.</summary>
-public enum ConfirmOutcome { Confirmed, HoldLapsed, NotYourHold, VersionMoved, ListingGone }
+public enum ConfirmOutcome
+{
+    Confirmed, HoldLapsed, NotYourHold, VersionMoved, ListingGone,
+    /// <summary>A confirmed booking overlaps the slot or is closer to it than the buffer (the hours changed since the hold).</summary>
+    TooClose,
+}

@@ -14,6 +14,9 @@ namespace HealingNetwork.Directory.Domain.Availability;
 ///   of its window (only possible when a gap shortens the night) is dropped;
 /// - no start instant is produced twice, even by windows of different locations.
 /// A CLOSED exception removes the whole local date (extra hours included); EXTRA_HOURS add a window.
+/// Windows are expanded independently, so slots of two windows (two places, a place and telehealth)
+/// may sit closer than the buffer, or overlap: both are offered until one is held or booked, and then
+/// the other is not (<c>OpenSlotReader</c> and the hold script keep the buffer around every session).
 /// </summary>
 public sealed class SlotCalculator
 {
