@@ -107,11 +107,16 @@ public sealed class AvailabilityApi(
         var (from, to) = SlotQueryRules.OpenSlotRange(request.StartTime, request.EndTime, Now, v);
         var pageSize = SlotQueryRules.PageSize(request.PageSize, v);
         v.ThrowIfAny();
+        var query = SlotQueryRules.WithoutPaging(request);
+        if (SlotPageToken.Decode(request.PageToken, query) is { } cursor)
+            (from, to) = SlotQueryRules.After(cursor, from, to);
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         var response = new ListOpenSlotsResponse();
         if (schedule is null) return response;
-        var open = await reader.OpenAsync(listing, schedule, from, to, pageSize, context.CancellationToken);
-        response.Slots.AddRange(open.Select(s => OpenSlotReader.ToProto(listing, s)));
+        // One slot more than the page tells whether another page follows.
+        var open = await reader.OpenAsync(listing, schedule, from, to, pageSize + 1, context.CancellationToken);
+        response.Slots.AddRange(open.Take(pageSize).Select(s => OpenSlotReader.ToProto(listing, s)));
+        if (open.Count > pageSize) response.NextPageToken = SlotPageToken.Encode(new(open[pageSize - 1].Start, to), query);
         return response;
     }
 
