@@ -65,26 +65,42 @@ public sealed class AvailabilityApi(
         RequireId(request.ListingId, "listing_id");
         if (request.Exception is null) throw new ValidationException("exception", "is required");
         var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
-        var v = new Violations();
-        ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v);
-        v.ThrowIfAny();
         var exception = request.Exception.Clone();
         exception.Id = Guid.NewGuid().ToString("N");
         (long, long)? closes = null;
-        if (exception.Kind == ExceptionKind.Closed)
+        for (var attempt = 1; ; attempt++)
         {
-            exception.LocationIndex = 0;
-            var zone = LocalClock.Zone(listing.TimeZone);
-            var day = LocalClock.ParseDate(exception.Date)!.Value;
-            closes = (day.AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds());
+            // Checked against the exceptions already there, at the version they were read: the store adds
+            // it only if nothing changed since, so a double click cannot add the same hours twice.
+            var (schedule, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
+            var v = new Violations();
+            ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v, sessionMinutes: schedule?.SessionMinutes);
+            v.ThrowIfAny();
+            IEnumerable<AvailabilityException> existing = schedule is null ? [] : schedule.Exceptions;
+            if (ExceptionRules.Repeats(request.Exception, existing) is { } same)
+                throw DomainException.AlreadyExists($"The listing already has this exception: {same.Id}.");
+            ExceptionRules.ValidateOverlaps(request.Exception, existing, v);
+            v.ThrowIfAny();
+            if (exception.Kind == ExceptionKind.Closed)
+            {
+                exception.LocationIndex = 0;
+                var zone = LocalClock.Zone(listing.TimeZone);
+                var day = LocalClock.ParseDate(exception.Date)!.Value;
+                closes = (day.AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds());
+            }
+            var outcome = await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, closes, version, context.CancellationToken);
+            if (outcome.VersionMoved)
+            {
+                if (attempt == Attempts) throw HoursChanging();
+                continue;
+            }
+            if (outcome.Booked.Count > 0)
+                throw BookingConflicts.Refusal($"close {exception.Date}", await BookingConflicts.ConfirmedAsync(store, outcome.Booked, context.CancellationToken));
+            if (!outcome.Added)
+                throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
+            await generation.BumpAsync();
+            return exception;
         }
-        var outcome = await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, closes, context.CancellationToken);
-        if (outcome.Booked.Count > 0)
-            throw BookingConflicts.Refusal($"close {exception.Date}", await BookingConflicts.ConfirmedAsync(store, outcome.Booked, context.CancellationToken));
-        if (!outcome.Added)
-            throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
-        await generation.BumpAsync();
-        return exception;
     }
 
     public override async Task<Empty> RemoveException(RemoveExceptionRequest request, ServerCallContext context)

@@ -32,12 +32,14 @@ public interface IAvailabilityStore
     Task MoveVersionAsync(string listingId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds an exception and moves the version, unless the listing already has the maximum number or,
+    /// Adds an exception and moves the version, unless the listing already has the maximum number, or,
     /// for a day that <paramref name="closes"/> [From, To) (unix seconds), a confirmed booking overlaps
-    /// that span: checked and written in one atomic step.
+    /// that span, or the availability is no longer at <paramref name="version"/> (when given: the version
+    /// at which the caller checked the exception against those already there): checked and written in
+    /// one atomic step.
     /// </summary>
     Task<AddExceptionOutcome> AddExceptionAsync(
-        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, CancellationToken cancellationToken);
+        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, long? version, CancellationToken cancellationToken);
 
     /// <summary>Removes an exception and moves the version; false when there was none with that id.</summary>
     Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken);
@@ -120,8 +122,9 @@ public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version,
 
 /// <summary>Outcome of adding an exception.</summary>
 /// <param name="Added">Whether it was added.</param>
-/// <param name="Booked">When refused for a closed day: the confirmed bookings on it (else empty, and the listing was full).</param>
-public readonly record struct AddExceptionOutcome(bool Added, IReadOnlyList<string> Booked);
+/// <param name="Booked">When refused for a closed day: the confirmed bookings on it (else empty, and the listing was full or the version moved).</param>
+/// <param name="VersionMoved">Refused because the availability changed since the caller read it.</param>
+public readonly record struct AddExceptionOutcome(bool Added, IReadOnlyList<string> Booked, bool VersionMoved = false);
 
 /// <summary>Outcome of turning a hold into a booking.</summary>
 public enum ConfirmOutcome

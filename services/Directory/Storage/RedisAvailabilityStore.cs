@@ -190,9 +190,12 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
 
     // KEYS: exceptions, availability, calendar. ARGV: id, bytes, max, then for a closed day its
     // [from, to) in unix seconds and the earliest start that can overlap it (from - longest session),
-    // or three empty strings. {1} = added, {0} = full, {-1, booking ids...} = confirmed bookings overlap
-    // the closed day. The check and the write are one step, so a booking confirmed meanwhile is seen.
+    // or three empty strings, then the availability version the caller checked the exceptions at ('' for
+    // none). {1} = added, {0} = full, {-1, booking ids...} = confirmed bookings overlap the closed day,
+    // {-2} = the version moved. The checks and the write are one step, so a booking confirmed, or the
+    // same exception added, meanwhile is seen.
     private const string AddExceptionScript = """
+        if ARGV[7] ~= '' and (redis.call('HGET', KEYS[2], 'version') or '0') ~= ARGV[7] then return {-2} end
         if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return {0} end
         if ARGV[4] ~= '' then
           local from, booked = tonumber(ARGV[4]), {-1}
@@ -285,16 +288,17 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         Db.ScriptEvaluateAsync(SaveScheduleScript, [ScheduleKey(listingId)], [""]);
 
     public async Task<AddExceptionOutcome> AddExceptionAsync(
-        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, CancellationToken cancellationToken)
+        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, long? version, CancellationToken cancellationToken)
     {
         RedisValue[] closing = closes is var (from, to) ? [from, to, from - MaxSessionSeconds] : ["", "", ""];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(AddExceptionScript,
             [ExceptionsKey(listingId), ScheduleKey(listingId), CalendarKey(listingId)],
-            [exception.Id, exception.ToByteArray(), maxExceptions, .. closing]))!;
+            [exception.Id, exception.ToByteArray(), maxExceptions, .. closing, version is { } v ? v : RedisValue.EmptyString]))!;
         return (long)result[0] switch
         {
             1 => new AddExceptionOutcome(true, []),
             0 => new AddExceptionOutcome(false, []),
+            -2 => new AddExceptionOutcome(false, [], VersionMoved: true),
             _ => new AddExceptionOutcome(false, result.Skip(1).Select(r => r.ToString()).ToArray()),
         };
     }

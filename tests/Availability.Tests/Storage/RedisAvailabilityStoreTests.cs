@@ -301,7 +301,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True((await _store.HoldAsync("alice", hold, Ttl, version, 0, default)).Held);
         Assert.Equal(version, (await _store.GetHoldAsync(hold.HoldId, default))!.Value.Version);
 
-        Assert.True((await _store.AddExceptionAsync(listing, Closed("next-day", Base.AddDays(1)), 10, Day(Base.AddDays(1)), default)).Added);
+        Assert.True((await _store.AddExceptionAsync(listing, Closed("next-day", Base.AddDays(1)), 10, Day(Base.AddDays(1)), null, default)).Added);
         Assert.Equal(ConfirmOutcome.VersionMoved, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), version, 0, default));
         Assert.True(await _store.RemoveExceptionAsync(listing, "next-day", default));
         await _store.MoveVersionAsync(listing, default);
@@ -321,15 +321,15 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", booking, 1, 0, default));
         Assert.True((await _store.HoldAsync("bob", held, Ttl, 1, 0, default)).Held);
 
-        var refused = await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), default);
-        var nextDay = await _store.AddExceptionAsync(listing, Closed("c2", Base.AddDays(1)), 10, Day(Base.AddDays(1)), default);
+        var refused = await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), null, default);
+        var nextDay = await _store.AddExceptionAsync(listing, Closed("c2", Base.AddDays(1)), 10, Day(Base.AddDays(1)), null, default);
 
         Assert.False(refused.Added);
         Assert.Equal([booking.BookingId], refused.Booked);
         Assert.True(nextDay.Added);
         Assert.Equal(["c2"], (await _store.GetVersionedScheduleAsync(listing, default)).Schedule!.Exceptions.Select(e => e.Id));
         Assert.True(await _store.CancelAsync(booking.BookingId, default));
-        Assert.True((await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), default)).Added);
+        Assert.True((await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), null, default)).Added);
     }
 
     [Fact]
@@ -352,8 +352,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var (a, b) = (NewListing(), NewListing());
         await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = a, TimeZone = "Europe/Berlin", SessionMinutes = 50, Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00" } } }, default);
-        Assert.True((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, null, default)).Added);
-        Assert.False((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, null, default)).Added);
+        Assert.True((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, null, null, default)).Added);
+        Assert.False((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, null, null, default)).Added);
 
         var schedules = await _store.GetSchedulesAsync([a, b], default);
 
@@ -372,8 +372,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         foreach (var i in published)
         {
             await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = ids[i], TimeZone = "America/Chicago", SessionMinutes = 30 + i, Windows = { new WeeklyWindow { Weekday = Weekday.Tuesday, Start = "10:00", End = "11:00" } } }, default);
-            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, null, default)).Added);
-            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, null, default)).Added);
+            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, null, null, default)).Added);
+            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, null, null, default)).Added);
         }
 
         var schedules = await _store.GetSchedulesAsync(ids, default);

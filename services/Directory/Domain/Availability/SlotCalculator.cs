@@ -30,7 +30,8 @@ public sealed class SlotCalculator
 
     private static readonly Duration SkipMargin = Duration.FromHours(6);
 
-    private readonly record struct Window(LocalTime Start, LocalTime End, int Location);
+    /// <summary>A window's local start and length.</summary>
+    private readonly record struct Window(LocalTime Start, Period Length, int Location);
 
     public SlotCalculator(WeeklyAvailability schedule, DateTimeZone zone)
     {
@@ -94,7 +95,7 @@ public sealed class SlotCalculator
     /// <summary>Adds the window's slots on <paramref name="date"/>; 0 when the whole window ends before <paramref name="from"/> (skipped), else 1.</summary>
     private int AddSlotsIn(LocalDate date, Window window, Instant from, List<OpenSlot> slots)
     {
-        var end = date + window.End;
+        var end = date + window.Start + window.Length;
         // A window that ended well before `from` has nothing to give (the earliest slot of a search
         // hit is asked for from now, and the expansion starts a day early). The margin covers an
         // ambiguous end mapped to its earlier offset: fall-back overlaps are an hour or two.
@@ -113,5 +114,7 @@ public sealed class SlotCalculator
     }
 
     private static Window? Parse(string start, string end, int location) =>
-        LocalClock.ParseTime(start) is { } s && LocalClock.ParseTime(end) is { } e && e > s ? new Window(s, e, location) : null;
+        LocalClock.ParseTime(start) is { } s && LocalClock.ParseEndMinute(end) is { } e && e > s.Hour * 60 + s.Minute
+            ? new Window(s, Period.FromMinutes(e - s.Hour * 60 - s.Minute), location)
+            : null;
 }
