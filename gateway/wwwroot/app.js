@@ -334,9 +334,16 @@ async function showSlots(event) {
   const to = new Date(from.getTime() + Number(f.get("days") || 7) * 86400000);
   const listingId = f.get("listingId");
   const query = new URLSearchParams({ startTime: from.toISOString(), endTime: to.toISOString(), pageSize: "50" });
+  $("#slot-list").replaceChildren();
+  await showSlotPage(listingId, query);
+}
+
+// One page of open slots, added to those shown. The API pages (nextPageToken), so a range with more
+// than a page of slots says so and offers the rest, instead of ending silently at the page size.
+async function showSlotPage(listingId, query) {
   const data = await api("GET", `/v1/listings/${encodeURIComponent(listingId)}/slots?${query}`);
   const slots = data.slots || [];
-  $("#slot-list").replaceChildren(...slots.map((slot) => {
+  $("#slot-list").append(...slots.map((slot) => {
     const item = el("li");
     const button = el("button", `Book ${slot.localStart} (${slot.timeZone})`);
     button.type = "button";
@@ -344,7 +351,15 @@ async function showSlots(event) {
     item.append(button);
     return item;
   }));
-  say(slots.length ? `${slots.length} open slots.` : "No open slots in that range.");
+  const shown = $("#slot-list").children.length;
+  const more = $("#more-slots");
+  more.hidden = !data.nextPageToken;
+  more.onclick = data.nextPageToken
+    ? () => { query.set("pageToken", data.nextPageToken); showSlotPage(listingId, query).catch(fail); }
+    : null;
+  say(!shown ? "No open slots in that range."
+    : data.nextPageToken ? `First ${shown} open slots shown; more are open in that range.`
+    : `${shown} open slots.`);
 }
 
 async function book(listingId, slot) {

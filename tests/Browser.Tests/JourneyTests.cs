@@ -175,7 +175,15 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await Expect(found).ToContainTextAsync("next open");
         var booking = client.Locator("#booking");
         await booking.GetByLabel("Listing id").FillAsync(listingId!);
+        // Two weeks of weekday hours are more than one page of 50: the page says so and shows the rest on request.
+        await booking.GetByLabel("Days").FillAsync("14");
         await booking.GetByRole(AriaRole.Button, new() { Name = "Show open slots" }).ClickAsync();
+        await Expect(client.Locator("#status")).ToHaveTextAsync("First 50 open slots shown; more are open in that range.");
+        await Expect(client.Locator("#slot-list > li")).ToHaveCountAsync(50);
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Show more open slots" }).ClickAsync();
+        await Expect(client.Locator("#status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+ open slots\\.$"));
+        Assert.True(await client.Locator("#slot-list > li").CountAsync() > 50);
+        await Expect(booking.GetByRole(AriaRole.Button, new() { Name = "Show more open slots" })).ToBeHiddenAsync();
         var firstSlot = client.Locator("#slot-list button").First;
         await Expect(firstSlot).ToContainTextAsync("Book");
         await firstSlot.ClickAsync();

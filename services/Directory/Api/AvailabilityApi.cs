@@ -65,26 +65,42 @@ public sealed class AvailabilityApi(
         RequireId(request.ListingId, "listing_id");
         if (request.Exception is null) throw new ValidationException("exception", "is required");
         var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
-        var v = new Violations();
-        ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v);
-        v.ThrowIfAny();
         var exception = request.Exception.Clone();
         exception.Id = Guid.NewGuid().ToString("N");
         (long, long)? closes = null;
-        if (exception.Kind == ExceptionKind.Closed)
+        for (var attempt = 1; ; attempt++)
         {
-            exception.LocationIndex = 0;
-            var zone = LocalClock.Zone(listing.TimeZone);
-            var day = LocalClock.ParseDate(exception.Date)!.Value;
-            closes = (day.AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds());
+            // Checked against the exceptions already there, at the version they were read: the store adds
+            // it only if nothing changed since, so a double click cannot add the same hours twice.
+            var (schedule, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
+            var v = new Violations();
+            ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v, sessionMinutes: schedule?.SessionMinutes);
+            v.ThrowIfAny();
+            IEnumerable<AvailabilityException> existing = schedule is null ? [] : schedule.Exceptions;
+            if (ExceptionRules.Repeats(request.Exception, existing) is { } same)
+                throw DomainException.AlreadyExists($"The listing already has this exception: {same.Id}.");
+            ExceptionRules.ValidateOverlaps(request.Exception, existing, v);
+            v.ThrowIfAny();
+            if (exception.Kind == ExceptionKind.Closed)
+            {
+                exception.LocationIndex = 0;
+                var zone = LocalClock.Zone(listing.TimeZone);
+                var day = LocalClock.ParseDate(exception.Date)!.Value;
+                closes = (day.AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant().ToUnixTimeSeconds());
+            }
+            var outcome = await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, closes, version, context.CancellationToken);
+            if (outcome.VersionMoved)
+            {
+                if (attempt == Attempts) throw HoursChanging();
+                continue;
+            }
+            if (outcome.Booked.Count > 0)
+                throw BookingConflicts.Refusal($"close {exception.Date}", await BookingConflicts.ConfirmedAsync(store, outcome.Booked, context.CancellationToken));
+            if (!outcome.Added)
+                throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
+            await generation.BumpAsync();
+            return exception;
         }
-        var outcome = await store.AddExceptionAsync(listing.Id, exception, ExceptionRules.MaxExceptions, closes, context.CancellationToken);
-        if (outcome.Booked.Count > 0)
-            throw BookingConflicts.Refusal($"close {exception.Date}", await BookingConflicts.ConfirmedAsync(store, outcome.Booked, context.CancellationToken));
-        if (!outcome.Added)
-            throw DomainException.FailedPrecondition($"A listing has at most {ExceptionRules.MaxExceptions} exceptions; remove old ones first.");
-        await generation.BumpAsync();
-        return exception;
     }
 
     public override async Task<Empty> RemoveException(RemoveExceptionRequest request, ServerCallContext context)
@@ -107,11 +123,16 @@ public sealed class AvailabilityApi(
         var (from, to) = SlotQueryRules.OpenSlotRange(request.StartTime, request.EndTime, Now, v);
         var pageSize = SlotQueryRules.PageSize(request.PageSize, v);
         v.ThrowIfAny();
+        var query = SlotQueryRules.WithoutPaging(request);
+        if (SlotPageToken.Decode(request.PageToken, query) is { } cursor)
+            (from, to) = SlotQueryRules.After(cursor, from, to);
         var (listing, schedule) = await LoadAsync(request.ListingId, context.CancellationToken);
         var response = new ListOpenSlotsResponse();
         if (schedule is null) return response;
-        var open = await reader.OpenAsync(listing, schedule, from, to, pageSize, context.CancellationToken);
-        response.Slots.AddRange(open.Select(s => OpenSlotReader.ToProto(listing, s)));
+        // One slot more than the page tells whether another page follows.
+        var open = await reader.OpenAsync(listing, schedule, from, to, pageSize + 1, context.CancellationToken);
+        response.Slots.AddRange(open.Take(pageSize).Select(s => OpenSlotReader.ToProto(listing, s)));
+        if (open.Count > pageSize) response.NextPageToken = SlotPageToken.Encode(new(open[pageSize - 1].Start, to), query);
         return response;
     }
 
@@ -159,9 +180,10 @@ public sealed class AvailabilityApi(
                 Slot = OpenSlotReader.ToProto(listing, slot),
                 ExpireTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow() + ttl),
             };
-            var outcome = await store.HoldAsync(caller, hold, ttl, version, context.CancellationToken);
+            var buffer = schedule!.BufferMinutes;
+            var outcome = await store.HoldAsync(caller, hold, ttl, version, buffer, context.CancellationToken);
             if (outcome.Held) return hold;
-            if (!outcome.VersionMoved) throw await SlotTakenAsync(caller, hold.Slot, outcome.TakenBy, context.CancellationToken);
+            if (!outcome.VersionMoved) throw await SlotTakenAsync(caller, hold.Slot, buffer, outcome.TakenBy, context.CancellationToken);
             // The owner changed the hours between the read and the hold: read them again.
             if (attempt == Attempts) throw HoursChanging();
         }
@@ -193,25 +215,30 @@ public sealed class AvailabilityApi(
 
     /// <summary>
     /// Why a slot could not be held, as the caller needs to hear it: a client holding again what they
-    /// already hold or booked (a double click, a retry), or a slot overlapping their own session, is
-    /// pointed at their hold or booking, not told someone else has it. The store names the hold or
-    /// booking in the way, so a refusal costs at most two reads whatever the client's history.
+    /// already hold or booked (a double click, a retry), or a slot overlapping their own session or
+    /// within the practitioner's buffer of it, is pointed at their hold or booking, not told someone
+    /// else has it. The store names the hold or booking in the way, so a refusal costs at most two
+    /// reads whatever the client's history.
     /// </summary>
-    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, string? takenBy, CancellationToken ct)
+    private async Task<DomainException> SlotTakenAsync(string caller, Slot slot, int bufferMinutes, string? takenBy, CancellationToken ct)
     {
         static bool Same(Slot a, Slot b) => a.ListingId == b.ListingId && a.StartTime.Seconds == b.StartTime.Seconds;
+        static bool Overlap(Slot a, Slot b) => a.StartTime.Seconds < b.EndTime.Seconds && a.EndTime.Seconds > b.StartTime.Seconds;
+        string Near(Slot other) => Overlap(other, slot) ? "overlapping that slot" : $"less than the practitioner's {bufferMinutes}-minute buffer away from that slot";
         if (takenBy is not null && AvailabilityIds.TryListing(takenBy, out _))
         {
             if (await store.GetHoldAsync(takenBy, ct) is { } held && held.ClientId == caller)
                 return DomainException.AlreadyExists(Same(held.Hold.Slot, slot)
                     ? $"You already hold that slot (hold {held.Hold.HoldId}, until {held.Hold.ExpireTime.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss} UTC); confirm that hold with ConfirmBooking."
-                    : $"You hold a slot overlapping that one (hold {held.Hold.HoldId}, starting {held.Hold.Slot.LocalStart}); confirm it, or let it lapse, first.");
+                    : $"You hold a slot {Near(held.Hold.Slot)} (hold {held.Hold.HoldId}, starting {held.Hold.Slot.LocalStart}); confirm it, or let it lapse, first.");
             if (await store.GetBookingAsync(takenBy, ct) is { State: BookingState.Confirmed } booked && BookingParties.IsClient(booked, caller))
                 return DomainException.AlreadyExists(Same(booked.Slot, slot)
                     ? $"You have already booked that slot (booking {booked.BookingId})."
-                    : $"You have a booking overlapping that slot (booking {booked.BookingId}, starting {booked.Slot.LocalStart}).");
+                    : $"You have a booking {Near(booked.Slot)} (booking {booked.BookingId}, starting {booked.Slot.LocalStart}).");
         }
-        return DomainException.AlreadyExists("Someone else is holding or has booked that slot, or a session overlapping it; pick another.");
+        return DomainException.AlreadyExists(bufferMinutes == 0
+            ? "Someone else is holding or has booked that slot, or a session overlapping it; pick another."
+            : $"Someone else is holding or has booked that slot, or a session overlapping it or less than the practitioner's {bufferMinutes}-minute buffer away; pick another.");
     }
 
     public override async Task<Booking> ConfirmBooking(ConfirmBookingRequest request, ServerCallContext context)
@@ -228,10 +255,10 @@ public sealed class AvailabilityApi(
             State = BookingState.Confirmed,
             CreateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
-        var version = held.Version;
+        var (version, buffer) = (held.Version, held.BufferMinutes);
         for (var attempt = 1; ; attempt++)
         {
-            switch (await store.ConfirmAsync(request.HoldId, caller, booking, version, context.CancellationToken))
+            switch (await store.ConfirmAsync(request.HoldId, caller, booking, version, buffer, context.CancellationToken))
             {
                 case ConfirmOutcome.Confirmed:
                     await BumpIfEarliestAsync(booking.Slot, context.CancellationToken);
@@ -241,6 +268,10 @@ public sealed class AvailabilityApi(
                 case ConfirmOutcome.ListingGone:
                     await store.ReleaseHoldAsync(request.HoldId, caller, context.CancellationToken);
                     throw DomainException.FailedPrecondition("The practitioner deleted this listing after you held the slot; nothing was booked.");
+                case ConfirmOutcome.TooClose:
+                    await store.ReleaseHoldAsync(request.HoldId, caller, context.CancellationToken);
+                    throw DomainException.FailedPrecondition(
+                        $"The practitioner changed their hours after you held this slot, and another session is now booked overlapping it or less than their {buffer}-minute buffer away; nothing was booked. Pick a slot from ListOpenSlots.");
             }
             // The hours changed since the slot was held: it is booked only if it is still offered as held.
             if (attempt == Attempts) throw HoursChanging();
@@ -252,7 +283,7 @@ public sealed class AvailabilityApi(
                 throw DomainException.FailedPrecondition(
                     "The practitioner changed their hours after you held this slot, and it is no longer offered as held; nothing was booked. Pick a slot from ListOpenSlots.");
             }
-            version = current;
+            (version, buffer) = (current, schedule!.BufferMinutes);
         }
     }
 

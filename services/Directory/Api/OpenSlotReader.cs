@@ -8,17 +8,18 @@ namespace HealingNetwork.Directory.Api;
 
 /// <summary>
 /// A listing's open slots: the weekly hours expanded by <see cref="SlotCalculator"/>, minus
-/// slots that overlap a hold or booking, checked in chunks of one batched store read each. Shared by
-/// availability, the calendar feed and the FHIR export, so they never disagree.
+/// slots that overlap a hold or booking or lie within the schedule's buffer of one (a booking from
+/// another window, place or telehealth, can sit right beside a slot), checked in chunks of one batched
+/// store read each. Shared by availability, the calendar feed and the FHIR export, so they never disagree.
 /// </summary>
 public sealed class OpenSlotReader(IAvailabilityStore store)
 {
     /// <summary>At most <paramref name="limit"/> open slots starting in [from, to), in time order.</summary>
     public Task<IReadOnlyList<OpenSlot>> OpenAsync(Listing listing, WeeklyAvailability schedule, Instant from, Instant to, int limit, CancellationToken ct) =>
-        OpenAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), limit, ct);
+        OpenAsync(listing.Id, Calculator(listing, schedule).Slots(from, to), schedule.BufferMinutes, limit, ct);
 
-    /// <summary>Candidates minus slots overlapping a hold or booking, up to <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<OpenSlot>> OpenAsync(string listingId, IEnumerable<OpenSlot> candidates, int limit, CancellationToken ct)
+    /// <summary>Candidates minus slots overlapping a hold or booking or within <paramref name="bufferMinutes"/> of one, up to <paramref name="limit"/>.</summary>
+    private async Task<IReadOnlyList<OpenSlot>> OpenAsync(string listingId, IEnumerable<OpenSlot> candidates, int bufferMinutes, int limit, CancellationToken ct)
     {
         var open = new List<OpenSlot>();
         using var next = candidates.GetEnumerator();
@@ -26,7 +27,7 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         {
             var chunk = Take(next, Math.Clamp(limit - open.Count, 64, 2048));
             if (chunk.Count == 0) break;
-            var taken = (await store.TakenAsync([(listingId, Spans(chunk))], ct))[0];
+            var taken = (await store.TakenAsync([(listingId, Spans(chunk, bufferMinutes))], ct))[0];
             open.AddRange(chunk.Where((_, i) => !taken[i]).Take(limit - open.Count));
             if (chunk.Count < 64) break;
         }
@@ -57,17 +58,20 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         var published = Enumerable.Range(0, ids.Count).Where(i => schedules[i] is not null).ToArray();
         if (published.Length == 0) return (earliest, noneOpen);
         var found = await zones(published.Select(i => ids[i]).ToArray());
-        var pending = new List<((string Id, string TimeZone) Zone, IEnumerator<OpenSlot> Candidates)>();
+        var pending = new List<((string Id, string TimeZone) Zone, int Buffer, IEnumerator<OpenSlot> Candidates)>();
         for (var k = 0; k < published.Length; k++)
             if (found[k] is { } zone)
-                pending.Add(((ids[published[k]], zone), Calculator(zone, schedules[published[k]]!).Slots(from, to).GetEnumerator()));
+            {
+                var schedule = schedules[published[k]]!;
+                pending.Add(((ids[published[k]], zone), schedule.BufferMinutes, Calculator(zone, schedule).Slots(from, to).GetEnumerator()));
+            }
 
         for (var take = 4; pending.Count > 0; take *= 4)
         {
             var chunks = pending.Select(p => Take(p.Candidates, take)).ToArray();
             var taken = await store.TakenAsync(
-                pending.Select((p, i) => (p.Zone.Id, Spans(chunks[i]))).ToArray(), ct);
-            var next = new List<((string, string), IEnumerator<OpenSlot>)>();
+                pending.Select((p, i) => (p.Zone.Id, Spans(chunks[i], p.Buffer))).ToArray(), ct);
+            var next = new List<((string, string), int, IEnumerator<OpenSlot>)>();
             for (var i = 0; i < pending.Count; i++)
             {
                 var firstOpen = chunks[i].Where((_, k) => !taken[i][k]).Select(s => (OpenSlot?)s).FirstOrDefault();
@@ -84,10 +88,15 @@ public sealed class OpenSlotReader(IAvailabilityStore store)
         return (earliest, noneOpen);
     }
 
-    private static IReadOnlyList<(long Start, long End)> Spans(List<OpenSlot> slots)
+    /// <summary>
+    /// Each slot widened by the buffer on both sides: a hold or booking overlapping the widened span
+    /// overlaps the slot or leaves less than the buffer between them (the rule the hold script applies).
+    /// </summary>
+    private static IReadOnlyList<(long Start, long End)> Spans(List<OpenSlot> slots, int bufferMinutes)
     {
+        var buffer = bufferMinutes * 60L;
         var spans = new (long, long)[slots.Count];
-        for (var i = 0; i < spans.Length; i++) spans[i] = (slots[i].StartUnixSeconds, slots[i].End.ToUnixTimeSeconds());
+        for (var i = 0; i < spans.Length; i++) spans[i] = (slots[i].StartUnixSeconds - buffer, slots[i].End.ToUnixTimeSeconds() + buffer);
         return spans;
     }
 

@@ -32,12 +32,14 @@ public interface IAvailabilityStore
     Task MoveVersionAsync(string listingId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds an exception and moves the version, unless the listing already has the maximum number or,
+    /// Adds an exception and moves the version, unless the listing already has the maximum number, or,
     /// for a day that <paramref name="closes"/> [From, To) (unix seconds), a confirmed booking overlaps
-    /// that span: checked and written in one atomic step.
+    /// that span, or the availability is no longer at <paramref name="version"/> (when given: the version
+    /// at which the caller checked the exception against those already there): checked and written in
+    /// one atomic step.
     /// </summary>
     Task<AddExceptionOutcome> AddExceptionAsync(
-        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, CancellationToken cancellationToken);
+        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, long? version, CancellationToken cancellationToken);
 
     /// <summary>Removes an exception and moves the version; false when there was none with that id.</summary>
     Task<bool> RemoveExceptionAsync(string listingId, string exceptionId, CancellationToken cancellationToken);
@@ -49,11 +51,12 @@ public interface IAvailabilityStore
     Task<IReadOnlyList<bool[]>> TakenAsync(IReadOnlyList<(string ListingId, IReadOnlyList<(long Start, long End)> Slots)> requests, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it,
-    /// or the listing's availability is no longer at <paramref name="version"/> (the one the slot was
-    /// offered under).
+    /// Claims the slot for <paramref name="ttl"/>, unless a live hold or booking takes or overlaps it or
+    /// is less than <paramref name="bufferMinutes"/> away from it, or the listing's availability is no
+    /// longer at <paramref name="version"/> (the one the slot was offered under, whose buffer_minutes is
+    /// <paramref name="bufferMinutes"/>).
     /// </summary>
-    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, CancellationToken cancellationToken);
+    Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, int bufferMinutes, CancellationToken cancellationToken);
 
     /// <summary>A live hold, or null when unknown or lapsed.</summary>
     Task<HeldSlot?> GetHoldAsync(string holdId, CancellationToken cancellationToken);
@@ -63,10 +66,11 @@ public interface IAvailabilityStore
 
     /// <summary>
     /// Turns the client's live hold into a confirmed booking with <paramref name="booking"/>'s id, while
-    /// the listing exists and its availability is at <paramref name="version"/> (the version the
-    /// caller knows the slot is offered under).
+    /// the listing exists, its availability is at <paramref name="version"/> (the version the caller
+    /// knows the slot is offered under, whose buffer_minutes is <paramref name="bufferMinutes"/>), and no
+    /// confirmed booking overlaps the slot or is less than the buffer away from it.
     /// </summary>
-    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, CancellationToken cancellationToken);
+    Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, int bufferMinutes, CancellationToken cancellationToken);
 
     Task<Booking?> GetBookingAsync(string bookingId, CancellationToken cancellationToken);
 
@@ -110,13 +114,22 @@ public interface IAvailabilityStore
 /// <param name="VersionMoved">Refused because the listing's availability changed since it was read.</param>
 public readonly record struct HoldOutcome(bool Held, string? TakenBy, bool VersionMoved = false);
 
-/// <summary>A live hold, whose client holds it, and the availability version its slot was offered under (-1: unknown).</summary>
-public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version);
+/// <summary>
+/// A live hold, whose client holds it, the availability version its slot was offered under (-1: unknown)
+/// and that version's buffer_minutes.
+/// </summary>
+public readonly record struct HeldSlot(Hold Hold, string ClientId, long Version, int BufferMinutes);
 
 /// <summary>Outcome of adding an exception.</summary>
 /// <param name="Added">Whether it was added.</param>
-/// <param name="Booked">When refused for a closed day: the confirmed bookings on it (else empty, and the listing was full).</param>
-public readonly record struct AddExceptionOutcome(bool Added, IReadOnlyList<string> Booked);
+/// <param name="Booked">When refused for a closed day: the confirmed bookings on it (else empty, and the listing was full or the version moved).</param>
+/// <param name="VersionMoved">Refused because the availability changed since the caller read it.</param>
+public readonly record struct AddExceptionOutcome(bool Added, IReadOnlyList<string> Booked, bool VersionMoved = false);
 
 /// <summary>Outcome of turning a hold into a booking.</summary>
-public enum ConfirmOutcome { Confirmed, HoldLapsed, NotYourHold, VersionMoved, ListingGone }
+public enum ConfirmOutcome
+{
+    Confirmed, HoldLapsed, NotYourHold, VersionMoved, ListingGone,
+    /// <summary>A confirmed booking overlaps the slot or is closer to it than the buffer (the hours changed since the hold).</summary>
+    TooClose,
+}

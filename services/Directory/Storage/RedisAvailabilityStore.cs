@@ -21,7 +21,9 @@ namespace HealingNetwork.Directory.Storage;
 ///                                      for every hold (expire = the hold's) and confirmed booking (expire 0);
 ///                                      a lapsed hold's member stays until a hold script passes over it
 /// hold:{L}-{r}                 hash    client, start, end (unix s), slot = Slot protobuf, expire (unix ms),
-///                                      version = the availability version the slot was offered under; PX = hold TTL
+///                                      version = the availability version the slot was offered under, buffer =
+///                                      that version's buffer_minutes (absent in holds from before buffers were
+///                                      kept: confirmed as an unknown version); PX = hold TTL
 /// booking:{L}-{r}              hash    client, start, end, slot = Slot protobuf, state, created (unix ms)
 /// bookings:{L}                 zset    score = start unix seconds, member = confirmed booking id
 /// cancelled:{L}                zset    score = start unix seconds, member = cancelled booking id (the owner's record)
@@ -34,10 +36,13 @@ namespace HealingNetwork.Directory.Storage;
 /// </code>
 /// The slot key is the lock: SET NX PX in the hold script means two clients racing for a slot
 /// get exactly one winner, and a hold lapses by itself when its TTL passes. One practitioner has one
-/// calendar, so a slot is also refused while any live hold or booking overlaps it: sessions of
-/// different starts overlap when the session length changed after a booking, when extra hours
-/// overlap the weekly hours, or when windows at two locations overlap. The same script checks the
-/// calendar, so the check and the claim are one atomic step. Bookings made before the calendar
+/// calendar, so a slot is also refused while any live hold or booking overlaps it, or ends or starts
+/// less than the practitioner's buffer_minutes away from it: sessions of different starts overlap
+/// when the session length changed after a booking, when extra hours overlap the weekly hours, or when
+/// windows at two locations overlap, and windows at two places (or a place and telehealth) can put
+/// sessions back to back however their own slots are spaced. The same script checks the calendar, so
+/// the check and the claim are one atomic step; the confirm script checks confirmed bookings again
+/// with the buffer of the version it confirms under, which matters when the hours changed since the hold. Bookings made before the calendar
 /// existed are added to it once, by <see cref="MigrateLayoutAsync"/>.
 /// <para>
 /// A slot is offered by the hours as they were read; the owner may change them between that read
@@ -75,20 +80,22 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         AvailabilityIds.TryListing(id, out var listing) ? listing : throw new ArgumentException("Not an availability id.", nameof(id));
 
     // KEYS: slot, hold, calendar, availability. ARGV: hold id, ttl ms, client, start, slot bytes, expire ms,
-    // end, earliest start that can overlap (start - longest session), "hold:{L}", length of L, the
-    // availability version the slot was offered under.
+    // end, earliest start that can come too close (start - buffer - longest session), "hold:{L}", length
+    // of L, the availability version the slot was offered under, the buffer in minutes under that
+    // version, start - buffer, end + buffer (unix s).
     // Returns the id now taking the slot: this hold's when it is held, else the hold or booking in the
     // way (nil if it lapsed meanwhile), or VersionMoved when the listing's availability changed since it
-    // was read. A calendar entry that ends after this start and starts before its end overlaps it; a
-    // hold's entry counts only while its hash lives (its PX is the hold's), and a lapsed one is dropped
-    // on the way.
+    // was read. A calendar entry is in the way when it ends after start - buffer and starts before
+    // end + buffer: it overlaps the slot or leaves less than the practitioner's buffer between them,
+    // whichever window (place, telehealth, extra hours) either came from. A hold's entry counts only
+    // while its hash lives (its PX is the hold's), and a lapsed one is dropped on the way.
     private const string HoldScript = """
         if (redis.call('HGET', KEYS[4], 'version') or '0') ~= ARGV[11] then return '!version' end
         if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return redis.call('GET', KEYS[1]) end
-        local start = tonumber(ARGV[4])
-        for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[8], '(' .. ARGV[7])) do
+        local start, from = tonumber(ARGV[4]), tonumber(ARGV[13])
+        for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[8], '(' .. ARGV[14])) do
           local e, x, id = string.match(m, '^(%d+):(%d+):(.+)$')
-          if e and tonumber(e) > start then
+          if e and tonumber(e) > from then
             if x == '0' or redis.call('EXISTS', ARGV[9] .. string.sub(id, tonumber(ARGV[10]) + 1)) == 1 then
               redis.call('DEL', KEYS[1])
               return id
@@ -97,7 +104,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
           end
         end
         redis.call('ZADD', KEYS[3], start, ARGV[7] .. ':' .. ARGV[6] .. ':' .. ARGV[1])
-        redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'end', ARGV[7], 'slot', ARGV[5], 'expire', ARGV[6], 'version', ARGV[11])
+        redis.call('HSET', KEYS[2], 'client', ARGV[3], 'start', ARGV[4], 'end', ARGV[7], 'slot', ARGV[5], 'expire', ARGV[6], 'version', ARGV[11], 'buffer', ARGV[12])
         redis.call('PEXPIRE', KEYS[2], ARGV[2])
         return ARGV[1]
         """;
@@ -106,9 +113,14 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
     private const string VersionMoved = "!version";
 
     // KEYS: hold, slot, booking, bookings, calendar, availability, listing. ARGV: hold id, client,
-    // booking id, created ms, the availability version the caller checked the slot under.
+    // booking id, created ms, the availability version the caller checked the slot under, then with the
+    // buffer of that version: earliest start that can come too close (start - buffer - longest
+    // session), start - buffer, end + buffer (unix s).
     // 1 = confirmed, -1 = hold lapsed (or slot no longer points at it), -2 = someone else's hold,
-    // -3 = the availability version moved since, -4 = the listing is gone.
+    // -3 = the availability version moved since, -4 = the listing is gone, -5 = a confirmed booking
+    // overlaps the slot or is closer to it than the buffer (possible only when the hours changed after
+    // the hold: a hold is refused when one is). Live holds do not stop a confirm: of two holds that the
+    // changed hours put too close, the first confirmed wins.
     // The hold's calendar entry becomes the booking's (a hold from before the calendar has no end, and none).
     private const string ConfirmScript = """
         local h = redis.call('HMGET', KEYS[1], 'client', 'start', 'slot', 'end', 'expire')
@@ -117,6 +129,11 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         if redis.call('GET', KEYS[2]) ~= ARGV[1] then return -1 end
         if redis.call('EXISTS', KEYS[7]) == 0 then return -4 end
         if (redis.call('HGET', KEYS[6], 'version') or '0') ~= ARGV[5] then return -3 end
+        local from = tonumber(ARGV[7])
+        for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[5], ARGV[6], '(' .. ARGV[8])) do
+          local e, x = string.match(m, '^(%d+):(%d+):')
+          if x == '0' and tonumber(e) > from then return -5 end
+        end
         redis.call('SET', KEYS[2], ARGV[3])
         if h[4] then
           redis.call('HSET', KEYS[3], 'client', h[1], 'start', h[2], 'end', h[4], 'slot', h[3], 'state', 'confirmed', 'created', ARGV[4])
@@ -173,9 +190,12 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
 
     // KEYS: exceptions, availability, calendar. ARGV: id, bytes, max, then for a closed day its
     // [from, to) in unix seconds and the earliest start that can overlap it (from - longest session),
-    // or three empty strings. {1} = added, {0} = full, {-1, booking ids...} = confirmed bookings overlap
-    // the closed day. The check and the write are one step, so a booking confirmed meanwhile is seen.
+    // or three empty strings, then the availability version the caller checked the exceptions at ('' for
+    // none). {1} = added, {0} = full, {-1, booking ids...} = confirmed bookings overlap the closed day,
+    // {-2} = the version moved. The checks and the write are one step, so a booking confirmed, or the
+    // same exception added, meanwhile is seen.
     private const string AddExceptionScript = """
+        if ARGV[7] ~= '' and (redis.call('HGET', KEYS[2], 'version') or '0') ~= ARGV[7] then return {-2} end
         if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return {0} end
         if ARGV[4] ~= '' then
           local from, booked = tonumber(ARGV[4]), {-1}
@@ -268,16 +288,17 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         Db.ScriptEvaluateAsync(SaveScheduleScript, [ScheduleKey(listingId)], [""]);
 
     public async Task<AddExceptionOutcome> AddExceptionAsync(
-        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, CancellationToken cancellationToken)
+        string listingId, AvailabilityException exception, int maxExceptions, (long From, long To)? closes, long? version, CancellationToken cancellationToken)
     {
         RedisValue[] closing = closes is var (from, to) ? [from, to, from - MaxSessionSeconds] : ["", "", ""];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(AddExceptionScript,
             [ExceptionsKey(listingId), ScheduleKey(listingId), CalendarKey(listingId)],
-            [exception.Id, exception.ToByteArray(), maxExceptions, .. closing]))!;
+            [exception.Id, exception.ToByteArray(), maxExceptions, .. closing, version is { } v ? v : RedisValue.EmptyString]))!;
         return (long)result[0] switch
         {
             1 => new AddExceptionOutcome(true, []),
             0 => new AddExceptionOutcome(false, []),
+            -2 => new AddExceptionOutcome(false, [], VersionMoved: true),
             _ => new AddExceptionOutcome(false, result.Skip(1).Select(r => r.ToString()).ToArray()),
         };
     }
@@ -333,14 +354,16 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return busy;
     }
 
-    public async Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, CancellationToken cancellationToken)
+    public async Task<HoldOutcome> HoldAsync(string clientId, Hold hold, TimeSpan ttl, long version, int bufferMinutes, CancellationToken cancellationToken)
     {
-        var (listing, start) = (hold.Slot.ListingId, hold.Slot.StartTime.Seconds);
+        var (listing, start, end) = (hold.Slot.ListingId, hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds);
+        var buffer = bufferMinutes * 60L;
         var takenBy = (string?)await Db.ScriptEvaluateAsync(HoldScript,
             [SlotKey(listing, start), HoldKey(hold.HoldId), CalendarKey(listing), ScheduleKey(listing)],
             [hold.HoldId, (long)ttl.TotalMilliseconds, clientId, start, hold.Slot.ToByteArray(),
-             hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), hold.Slot.EndTime.Seconds,
-             start - MaxSessionSeconds, HoldKeyPrefix(listing), listing.Length, version]);
+             hold.ExpireTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), end,
+             start - buffer - MaxSessionSeconds, HoldKeyPrefix(listing), listing.Length, version,
+             bufferMinutes, start - buffer, end + buffer]);
         if (takenBy == VersionMoved) return new HoldOutcome(false, null, VersionMoved: true);
         if (takenBy != hold.HoldId) return new HoldOutcome(false, takenBy);
         // The client's index lives under the client's hash tag, so it cannot join the script; a hold
@@ -351,7 +374,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
 
     public async Task<HeldSlot?> GetHoldAsync(string holdId, CancellationToken cancellationToken)
     {
-        var fields = await Db.HashGetAsync(HoldKey(holdId), ["client", "slot", "expire", "version"]);
+        var fields = await Db.HashGetAsync(HoldKey(holdId), ["client", "slot", "expire", "version", "buffer"]);
         if (fields[0].IsNull || fields[1].IsNull) return null;
         var hold = new Hold
         {
@@ -359,8 +382,10 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
             Slot = Slot.Parser.ParseFrom((byte[])fields[1]!),
             ExpireTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2])),
         };
-        // A hold from before versions were kept has none, and is checked against the hours as they are.
-        return new HeldSlot(hold, fields[0].ToString(), fields[3].IsNull ? -1 : (long)fields[3]);
+        // A hold from before versions (or buffers) were kept has none, and is checked against the hours as they are.
+        return fields[3].IsNull || fields[4].IsNull
+            ? new HeldSlot(hold, fields[0].ToString(), -1, 0)
+            : new HeldSlot(hold, fields[0].ToString(), (long)fields[3], (int)fields[4]);
     }
 
     public async Task<bool> ReleaseHoldAsync(string holdId, string clientId, CancellationToken cancellationToken)
@@ -420,19 +445,22 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
             .OrderBy(h => h.Slot.StartTime.Seconds).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray();
     }
 
-    public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, CancellationToken cancellationToken)
+    public async Task<ConfirmOutcome> ConfirmAsync(string holdId, string clientId, Booking booking, long version, int bufferMinutes, CancellationToken cancellationToken)
     {
         var listingId = booking.Slot.ListingId;
+        var (start, end, buffer) = (booking.Slot.StartTime.Seconds, booking.Slot.EndTime.Seconds, bufferMinutes * 60L);
         var result = (long)await Db.ScriptEvaluateAsync(ConfirmScript,
-            [HoldKey(holdId), SlotKey(listingId, booking.Slot.StartTime.Seconds), BookingKey(booking.BookingId), BookingsKey(listingId),
+            [HoldKey(holdId), SlotKey(listingId, start), BookingKey(booking.BookingId), BookingsKey(listingId),
              CalendarKey(listingId), ScheduleKey(listingId), RedisListingStore.ListingKey(listingId)],
-            [holdId, clientId, booking.BookingId, booking.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), version]);
+            [holdId, clientId, booking.BookingId, booking.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds(), version,
+             start - buffer - MaxSessionSeconds, start - buffer, end + buffer]);
         if (result != 1)
             return result switch
             {
                 -2 => ConfirmOutcome.NotYourHold,
                 -3 => ConfirmOutcome.VersionMoved,
                 -4 => ConfirmOutcome.ListingGone,
+                -5 => ConfirmOutcome.TooClose,
                 _ => ConfirmOutcome.HoldLapsed,
             };
         // The client's indexes live under the client's hash tag, so they cannot join the script;

@@ -41,13 +41,18 @@ public sealed class DirectoryHost : IDisposable
 
     public static Metadata As(string subject) => Tokens.Bearer(subject);
 
-    /// <summary>A listing written straight to the store: availability needs only its owner, zone and whether it takes new clients.</summary>
-    public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin", bool acceptingNewClients = true)
+    /// <summary>
+    /// A listing written straight to the store: availability needs only its owner, zone, whether it
+    /// takes new clients and how many places it has (<paramref name="places"/>, in Berlin's streets).
+    /// </summary>
+    public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin", bool acceptingNewClients = true, int places = 0)
     {
         var listing = new Listing
         {
             Id = Guid.NewGuid().ToString("N"), OwnerId = owner, DisplayName = "Test practice", TimeZone = timeZone, AcceptingNewClients = acceptingNewClients,
         };
+        for (var i = 0; i < places; i++)
+            listing.Locations.Add(new Location { Lat = 52.52 + i / 100.0, Lon = 13.40, City = "Berlin", Country = "DE", PostalCode = $"1011{i}" });
         Assert.True(await _host.Services.GetRequiredService<IListingStore>().CreateAsync(listing, default));
         return listing;
     }

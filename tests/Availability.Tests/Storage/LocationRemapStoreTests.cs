@@ -26,7 +26,7 @@ public sealed class LocationRemapStoreTests
             Windows = { Window(Weekday.Monday, 0), Window(Weekday.Tuesday, 1), Window(Weekday.Wednesday, -1), Window(Weekday.Thursday, 2) },
         }, default);
         foreach (var e in new[] { Extra("at0", 0), Extra("at1", 1), Extra("tele", -1), new AvailabilityException { Id = "closed", Date = "2030-01-08", Kind = ExceptionKind.Closed } })
-            Assert.True((await _store.AddExceptionAsync(listing, e, 10, null, default)).Added);
+            Assert.True((await _store.AddExceptionAsync(listing, e, 10, null, null, default)).Added);
         var version = (await _store.GetVersionedScheduleAsync(listing, default)).Version;
 
         Assert.True(await _store.RemapLocationsAsync(listing, new Dictionary<int, int> { [0] = 1, [1] = 0 }, default));

@@ -41,7 +41,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     };
 
     private async Task<bool> Held(string client, Hold hold, TimeSpan ttl, CancellationToken ct) =>
-        (await _store.HoldAsync(client, hold, ttl, 0, ct)).Held;
+        (await _store.HoldAsync(client, hold, ttl, 0, 0, ct)).Held;
 
     private async Task<bool> IsTakenAsync(Hold hold) =>
         (await _store.TakenAsync([(hold.Slot.ListingId, [(hold.Slot.StartTime.Seconds, hold.Slot.EndTime.Seconds)])], default))[0][0];
@@ -63,7 +63,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await Held("alice", hold, Ttl, default));
         var booking = NewBooking(hold, "alice");
 
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", booking, 0, 0, default));
         Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
         Assert.True(await IsTakenAsync(hold));
         var listed = Assert.Single(await _store.ListBookingsAsync(listing, 0, long.MaxValue / 2, false, default));
@@ -95,7 +95,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var listing = NewListing();
         var booked = HoldAt(listing, 0, 50);
         Assert.True(await Held("alice", booked, Ttl, default));
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", NewBooking(booked, "alice"), 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", NewBooking(booked, "alice"), 0, 0, default));
 
         var overlapping = HoldAt(listing, 30, 30); // the session length changed to 30 minutes after alice booked
         var before = HoldAt(listing, -20, 30);     // ends 10 minutes into alice's session
@@ -130,7 +130,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await Held("bob", bobs, Ttl, default));
         var client = "forget-" + Guid.NewGuid().ToString("N");
         var booking = NewBooking(bobs, "bob");
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(bobs.HoldId, "bob", booking, 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(bobs.HoldId, "bob", booking, 0, 0, default));
         Assert.False(await Held(client, HoldAt(listing, 150, 60), Ttl, default));
         Assert.True(await _store.CancelAsync(booking.BookingId, default));
         Assert.True(await Held(client, HoldAt(listing, 150, 60), Ttl, default));
@@ -175,7 +175,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var (early, late) = (HoldAt(listing, 0, 50), HoldAt(listing, 120, 50));
         Assert.True(await Held("alice", late, Ttl, default));
         var confirmed = NewBooking(late, "alice");
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(late.HoldId, "alice", confirmed, 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(late.HoldId, "alice", confirmed, 0, 0, default));
         var cancelledId = AvailabilityIds.New(listing);
         // The layout an older Directory left for a cancelled booking: its hash, in no index.
         await db.HashSetAsync($"booking:{{{listing}}}{cancelledId[listing.Length..]}",
@@ -199,8 +199,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var hold = NewHold(NewListing(), 0);
         Assert.True(await Held("alice", hold, Ttl, default));
-        Assert.Equal(ConfirmOutcome.NotYourHold, await _store.ConfirmAsync(hold.HoldId, "bob", NewBooking(hold, "bob"), 0, default));
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), 0, default));
+        Assert.Equal(ConfirmOutcome.NotYourHold, await _store.ConfirmAsync(hold.HoldId, "bob", NewBooking(hold, "bob"), 0, 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), 0, 0, default));
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var (mine, booked, theirs) = (NewHold(listing, 0), NewHold(listing, 1), NewHold(listing, 2));
         Assert.True(await Held(client, mine, Ttl, default));
         Assert.True(await Held(client, booked, Ttl, default));
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, client, NewBooking(booked, client), 0, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, client, NewBooking(booked, client), 0, 0, default));
         Assert.True(await Held(other, theirs, Ttl, default));
 
         Assert.Equal((1, 1), await _store.ForgetClientAsync(client, default));
@@ -238,7 +238,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
 
         Assert.False(await IsTakenAsync(hold));
         Assert.Null(await _store.GetHoldAsync(hold.HoldId, default));
-        Assert.Equal(ConfirmOutcome.HoldLapsed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), 0, default));
+        Assert.Equal(ConfirmOutcome.HoldLapsed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), 0, 0, default));
         Assert.True(await Held("bob", NewHold(hold.Slot.ListingId, 0), Ttl, default));
     }
 
@@ -258,7 +258,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
                 Interlocked.Increment(ref attempts);
                 var hold = NewHold(listing, slot);
                 if (!await Held(client, hold, Ttl, default)) continue;
-                if (await _store.ConfirmAsync(hold.HoldId, client, NewBooking(hold, client), 0, default) == ConfirmOutcome.Confirmed)
+                if (await _store.ConfirmAsync(hold.HoldId, client, NewBooking(hold, client), 0, 0, default) == ConfirmOutcome.Confirmed)
                     wins.Add((client, slot));
             }
         })));
@@ -294,20 +294,20 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var version = (await _store.GetVersionedScheduleAsync(listing, default)).Version;
         Assert.Equal(1, version);
 
-        var stale = await _store.HoldAsync("alice", NewHold(listing, 0), Ttl, version - 1, default);
+        var stale = await _store.HoldAsync("alice", NewHold(listing, 0), Ttl, version - 1, 0, default);
         Assert.Equal((false, (string?)null, true), (stale.Held, stale.TakenBy, stale.VersionMoved));
         var hold = NewHold(listing, 0);
         Assert.False(await IsTakenAsync(hold));
-        Assert.True((await _store.HoldAsync("alice", hold, Ttl, version, default)).Held);
+        Assert.True((await _store.HoldAsync("alice", hold, Ttl, version, 0, default)).Held);
         Assert.Equal(version, (await _store.GetHoldAsync(hold.HoldId, default))!.Value.Version);
 
-        Assert.True((await _store.AddExceptionAsync(listing, Closed("next-day", Base.AddDays(1)), 10, Day(Base.AddDays(1)), default)).Added);
-        Assert.Equal(ConfirmOutcome.VersionMoved, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), version, default));
+        Assert.True((await _store.AddExceptionAsync(listing, Closed("next-day", Base.AddDays(1)), 10, Day(Base.AddDays(1)), null, default)).Added);
+        Assert.Equal(ConfirmOutcome.VersionMoved, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), version, 0, default));
         Assert.True(await _store.RemoveExceptionAsync(listing, "next-day", default));
         await _store.MoveVersionAsync(listing, default);
         var moved = (await _store.GetVersionedScheduleAsync(listing, default)).Version;
         Assert.Equal(version + 3, moved);
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), moved, default));
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(hold.HoldId, "alice", NewBooking(hold, "alice"), moved, 0, default));
     }
 
     [Fact]
@@ -316,20 +316,20 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         var listing = NewListing();
         await _store.SaveScheduleAsync(MondayMornings(listing), default);
         var (booked, held) = (NewHold(listing, 0), NewHold(listing, 2));
-        Assert.True((await _store.HoldAsync("alice", booked, Ttl, 1, default)).Held);
+        Assert.True((await _store.HoldAsync("alice", booked, Ttl, 1, 0, default)).Held);
         var booking = NewBooking(booked, "alice");
-        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", booking, 1, default));
-        Assert.True((await _store.HoldAsync("bob", held, Ttl, 1, default)).Held);
+        Assert.Equal(ConfirmOutcome.Confirmed, await _store.ConfirmAsync(booked.HoldId, "alice", booking, 1, 0, default));
+        Assert.True((await _store.HoldAsync("bob", held, Ttl, 1, 0, default)).Held);
 
-        var refused = await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), default);
-        var nextDay = await _store.AddExceptionAsync(listing, Closed("c2", Base.AddDays(1)), 10, Day(Base.AddDays(1)), default);
+        var refused = await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), null, default);
+        var nextDay = await _store.AddExceptionAsync(listing, Closed("c2", Base.AddDays(1)), 10, Day(Base.AddDays(1)), null, default);
 
         Assert.False(refused.Added);
         Assert.Equal([booking.BookingId], refused.Booked);
         Assert.True(nextDay.Added);
         Assert.Equal(["c2"], (await _store.GetVersionedScheduleAsync(listing, default)).Schedule!.Exceptions.Select(e => e.Id));
         Assert.True(await _store.CancelAsync(booking.BookingId, default));
-        Assert.True((await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), default)).Added);
+        Assert.True((await _store.AddExceptionAsync(listing, Closed("c1", Base), 10, Day(Base), null, default)).Added);
     }
 
     [Fact]
@@ -340,7 +340,7 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         Assert.True(await Held(alice, hold, Ttl, default));
         await TestStore.Instance.Connection.GetDatabase().KeyDeleteAsync(RedisListingStore.ListingKey(listing));
 
-        Assert.Equal(ConfirmOutcome.ListingGone, await _store.ConfirmAsync(hold.HoldId, alice, NewBooking(hold, alice), 0, default));
+        Assert.Equal(ConfirmOutcome.ListingGone, await _store.ConfirmAsync(hold.HoldId, alice, NewBooking(hold, alice), 0, 0, default));
         Assert.False(await _store.ReleaseHoldAsync(hold.HoldId, "bob", default));
         Assert.True(await _store.ReleaseHoldAsync(hold.HoldId, alice, default));
         Assert.False(await IsTakenAsync(hold));
@@ -352,8 +352,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
     {
         var (a, b) = (NewListing(), NewListing());
         await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = a, TimeZone = "Europe/Berlin", SessionMinutes = 50, Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00" } } }, default);
-        Assert.True((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, null, default)).Added);
-        Assert.False((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, null, default)).Added);
+        Assert.True((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x1", Date = "2030-01-07", Kind = ExceptionKind.Closed }, 1, null, null, default)).Added);
+        Assert.False((await _store.AddExceptionAsync(a, new AvailabilityException { Id = "x2", Date = "2030-01-08", Kind = ExceptionKind.Closed }, 1, null, null, default)).Added);
 
         var schedules = await _store.GetSchedulesAsync([a, b], default);
 
@@ -372,8 +372,8 @@ public sealed class RedisAvailabilityStoreTests(ITestOutputHelper output)
         foreach (var i in published)
         {
             await _store.SaveScheduleAsync(new WeeklyAvailability { ListingId = ids[i], TimeZone = "America/Chicago", SessionMinutes = 30 + i, Windows = { new WeeklyWindow { Weekday = Weekday.Tuesday, Start = "10:00", End = "11:00" } } }, default);
-            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, null, default)).Added);
-            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, null, default)).Added);
+            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"b-{i}", Date = "2030-02-05", Kind = ExceptionKind.Closed }, 5, null, null, default)).Added);
+            Assert.True((await _store.AddExceptionAsync(ids[i], new AvailabilityException { Id = $"a-{i}", Date = "2030-01-01", Kind = ExceptionKind.Closed }, 5, null, null, default)).Added);
         }
 
         var schedules = await _store.GetSchedulesAsync(ids, default);

@@ -212,6 +212,34 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.Matches("BEGIN:VCALENDAR[\\s\\S]*BEGIN:V(TIMEZONE|EVENT)[\\s\\S]*END:VCALENDAR", text);
     }
 
+    [Theory]
+    [InlineData("Asia/Kolkata")]
+    [InlineData("America/Sao_Paulo")]
+    [InlineData("America/New_York")]
+    [InlineData("Europe/Berlin")]
+    public async Task Calendar_feed_and_export_describe_the_listings_zone_as_the_time_zone_database_does(string timeZone)
+    {
+        // QA: the feed of a listing in Kolkata said +06:30 became +05:30 every October, one in Sao Paulo
+        // that DST ended every February; neither zone has changed its offset in years.
+        var owner = NewOwner();
+        var sample = Samples.Naturopath();
+        sample.TimeZone = timeZone;
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = sample }, Tokens.As(owner));
+        await OpenEveryDayAsync(listing.Id, owner);
+        using var http = System.DirectoryHost.CreateClient();
+
+        var feed = Ical.Net.Calendar.Load(await http.GetStringAsync($"/feeds/listings/{listing.Id}.ics"))!;
+        var export = Ical.Net.Calendar.Load((await System.Availability.ExportCalendarAsync(
+            new ExportCalendarRequest { ListingId = listing.Id, Days = 92 }, Tokens.As(owner))).Ics)!;
+
+        foreach (var calendar in new[] { feed, export })
+        {
+            Assert.NotEmpty(calendar.Events);
+            var last = NodaTime.Instant.FromDateTimeUtc(calendar.Events.Max(e => e.DtEnd!.AsUtc));
+            ZoneOffsets.AssertTrue(calendar, timeZone, NodaTime.SystemClock.Instance.GetCurrentInstant(), last);
+        }
+    }
+
     [Fact]
     public async Task Calendar_feed_is_public_icalendar_of_open_hours_without_bookings_or_clients()
     {

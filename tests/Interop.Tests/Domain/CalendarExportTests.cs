@@ -38,4 +38,23 @@ public sealed class CalendarExportTests
         Assert.Equal(slot.Start.ToDateTimeUtc(), open.DtStart!.AsUtc);
         Assert.Single(calendar.TimeZones);
     }
+
+    [Theory]
+    [InlineData("Asia/Kolkata", 1)] // +05:30 since 1945, no DST: one observance, no yearly rule
+    [InlineData("America/Sao_Paulo", 1)] // no DST since 2019
+    [InlineData("America/New_York", 2)] // EST, then EDT from 8 March 2026
+    [InlineData("Europe/Berlin", 2)] // CET, then CEST from 29 March 2026
+    public void The_time_zone_has_the_true_offsets_over_the_feed_and_no_invented_yearly_rule(string timeZone, int observances)
+    {
+        var listing = Samples.Naturopath();
+        listing.Id = "l1";
+        listing.TimeZone = timeZone;
+        var lastEnd = Now + Duration.FromDays(60);
+        var slots = new[] { new OpenSlot(lastEnd - Duration.FromHours(1), lastEnd, Offset.Zero, 0) };
+
+        var calendar = Calendar.Load(CalendarExport.Write(listing, slots, [], Now))!;
+
+        ZoneOffsets.AssertTrue(calendar, timeZone, Now, lastEnd);
+        Assert.Equal(observances, ZoneOffsets.Observances(calendar.TimeZones.Single()).Count);
+    }
 }

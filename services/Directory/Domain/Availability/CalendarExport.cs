@@ -11,8 +11,10 @@ namespace HealingNetwork.Directory.Domain.Availability;
 /// A listing's calendar as RFC 5545 text: open slots (free time, TRANSP:TRANSPARENT) for anyone,
 /// plus confirmed bookings (busy) for the owner. Times are written in UTC, which every calendar
 /// application imports without needing a VTIMEZONE definition. A VTIMEZONE of the listing's zone
-/// is written all the same: RFC 5545 requires at least one component, and a listing with no open
-/// hours (or a feed of the next weeks with none) would otherwise be an invalid, empty VCALENDAR.
+/// (<see cref="CalendarTimeZone"/>) is written all the same: RFC 5545 requires at least one component,
+/// and a listing with no open hours (or a feed of the next weeks with none) would otherwise be an
+/// invalid, empty VCALENDAR; and an application showing the feed in the practitioner's zone
+/// (X-WR-TIMEZONE) gets that zone's true offsets.
 /// </summary>
 public static class CalendarExport
 {
@@ -23,10 +25,13 @@ public static class CalendarExport
         var calendar = new Calendar { ProductId = ProductId };
         calendar.AddProperty("X-WR-CALNAME", listing.DisplayName);
         calendar.AddProperty("X-WR-TIMEZONE", listing.TimeZone);
-        // The rules in force from now on are enough for a feed of the coming weeks; history would only bloat it.
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(listing.TimeZone, now.ToDateTimeUtc(), includeHistoricalData: false));
+        var slots = openSlots as IReadOnlyCollection<OpenSlot> ?? openSlots.ToList();
+        var sessions = bookings as IReadOnlyCollection<Booking> ?? bookings.ToList();
+        // The zone as it is over the span the feed covers (now to its last event); history would only bloat it.
+        var until = slots.Select(s => s.End).Concat(sessions.Select(b => Instant.FromUnixTimeSeconds(b.Slot.EndTime.Seconds))).DefaultIfEmpty(now).Max();
+        calendar.AddChild(CalendarTimeZone.For(listing.TimeZone, now, until));
         var stamp = Utc(now);
-        foreach (var slot in openSlots)
+        foreach (var slot in slots)
         {
             calendar.Events.Add(new CalendarEvent
             {
@@ -38,7 +43,7 @@ public static class CalendarExport
                 Transparency = TransparencyType.Transparent,
             });
         }
-        foreach (var booking in bookings)
+        foreach (var booking in sessions)
         {
             calendar.Events.Add(new CalendarEvent
             {

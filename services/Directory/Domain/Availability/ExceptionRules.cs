@@ -12,7 +12,8 @@ public static class ExceptionRules
     public const int MaxNoteLength = 200;
 
     /// <param name="today">Today's date in the listing's time zone (<see cref="LocalClock.Today"/>).</param>
-    public static void Validate(AvailabilityException exception, int locationCount, LocalDate today, Violations v, string prefix = "exception.")
+    /// <param name="sessionMinutes">The session length of the listing's weekly hours, when it has them: extra hours shorter than one session would never offer a slot.</param>
+    public static void Validate(AvailabilityException exception, int locationCount, LocalDate today, Violations v, string prefix = "exception.", int? sessionMinutes = null)
     {
         // The same calendar window as slot queries: year 0000 parses as ISO but is no day anyone books.
         if (LocalClock.ParseDate(exception.Date) is not { } date || date.Year < 1970 || date.Year >= 2200)
@@ -30,7 +31,7 @@ public static class ExceptionRules
                 if (exception.End.Length > 0) v.Add(prefix + "end", "must be empty for a closed day");
                 break;
             case ExceptionKind.ExtraHours:
-                WeeklySchedule.ValidateSpan(exception.Start, exception.End, v, prefix.TrimEnd('.'));
+                WeeklySchedule.ValidateSpan(exception.Start, exception.End, v, prefix.TrimEnd('.'), sessionMinutes);
                 WeeklySchedule.ValidateLocation(exception.LocationIndex, locationCount, v, prefix + "location_index");
                 break;
             default:
@@ -38,4 +39,30 @@ public static class ExceptionRules
                 break;
         }
     }
+
+    /// <summary>
+    /// The exception already there that <paramref name="exception"/> repeats: the same date closed, or
+    /// the same extra hours at the same place on the same date (notes aside). Adding it again would
+    /// change nothing but leave two entries to remove (a double click, a retried request), so it is
+    /// refused as already existing (AIP-133), naming the one there.
+    /// </summary>
+    public static AvailabilityException? Repeats(AvailabilityException exception, IEnumerable<AvailabilityException> existing) =>
+        existing.FirstOrDefault(e => e.Kind == exception.Kind && e.Date == exception.Date
+            && (e.Kind == ExceptionKind.Closed || (Span(e) == Span(exception) && e.LocationIndex == exception.LocationIndex)));
+
+    /// <summary>
+    /// Extra hours overlapping other extra hours at the same place on the same date, which weekly
+    /// windows may not do either: the practitioner meant one of them, or their union.
+    /// </summary>
+    public static void ValidateOverlaps(AvailabilityException exception, IEnumerable<AvailabilityException> existing, Violations v, string field = "exception")
+    {
+        if (exception.Kind != ExceptionKind.ExtraHours || Span(exception) is not var (start, end)) return;
+        foreach (var e in existing)
+            if (e.Kind == ExceptionKind.ExtraHours && e.Date == exception.Date && e.LocationIndex == exception.LocationIndex
+                && Span(e) is var (s, f) && s < end && start < f)
+                v.Add(field, $"overlaps extra hours {e.Id} ({e.Start}-{e.End}) on {e.Date} at the same place; remove that one first or choose hours around it");
+    }
+
+    private static (int Start, int End)? Span(AvailabilityException e) =>
+        LocalClock.ParseStartMinute(e.Start) is { } start && LocalClock.ParseEndMinute(e.End) is { } end ? (start, end) : null;
 }

@@ -41,6 +41,12 @@ public static class LocalClock
     /// <summary>The date it is at <paramref name="now"/> in a listing's zone, the day its practitioner calls today.</summary>
     public static LocalDate Today(string timeZone, Instant now) => now.InZone(Zone(timeZone)).Date;
 
+    /// <summary>Minutes since midnight of a window's start "HH:mm" (0..1439).</summary>
+    public static int? ParseStartMinute(string text) => ParseTime(text) is { } t ? t.Hour * 60 + t.Minute : null;
+
+    /// <summary>Minutes since midnight of a window's end "HH:mm".</summary>
+    public static int? ParseEndMinute(string text) => ParseStartMinute(text);
+
     public static LocalDate? ParseDate(string text)
     {
         var result = DatePattern.Parse(text);

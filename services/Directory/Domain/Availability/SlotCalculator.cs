@@ -14,6 +14,9 @@ namespace HealingNetwork.Directory.Domain.Availability;
 ///   of its window (only possible when a gap shortens the night) is dropped;
 /// - no start instant is produced twice, even by windows of different locations.
 /// A CLOSED exception removes the whole local date (extra hours included); EXTRA_HOURS add a window.
+/// Windows are expanded independently, so slots of two windows (two places, a place and telehealth)
+/// may sit closer than the buffer, or overlap: both are offered until one is held or booked, and then
+/// the other is not (<c>OpenSlotReader</c> and the hold script keep the buffer around every session).
 /// </summary>
 public sealed class SlotCalculator
 {
@@ -27,7 +30,8 @@ public sealed class SlotCalculator
 
     private static readonly Duration SkipMargin = Duration.FromHours(6);
 
-    private readonly record struct Window(LocalTime Start, LocalTime End, int Location);
+    /// <summary>A window's local start and length.</summary>
+    private readonly record struct Window(LocalTime Start, Period Length, int Location);
 
     public SlotCalculator(WeeklyAvailability schedule, DateTimeZone zone)
     {
@@ -91,7 +95,7 @@ public sealed class SlotCalculator
     /// <summary>Adds the window's slots on <paramref name="date"/>; 0 when the whole window ends before <paramref name="from"/> (skipped), else 1.</summary>
     private int AddSlotsIn(LocalDate date, Window window, Instant from, List<OpenSlot> slots)
     {
-        var end = date + window.End;
+        var end = date + window.Start + window.Length;
         // A window that ended well before `from` has nothing to give (the earliest slot of a search
         // hit is asked for from now, and the expansion starts a day early). The margin covers an
         // ambiguous end mapped to its earlier offset: fall-back overlaps are an hour or two.
@@ -110,5 +114,7 @@ public sealed class SlotCalculator
     }
 
     private static Window? Parse(string start, string end, int location) =>
-        LocalClock.ParseTime(start) is { } s && LocalClock.ParseTime(end) is { } e && e > s ? new Window(s, e, location) : null;
+        LocalClock.ParseTime(start) is { } s && LocalClock.ParseEndMinute(end) is { } e && e > s.Hour * 60 + s.Minute
+            ? new Window(s, Period.FromMinutes(e - s.Hour * 60 - s.Minute), location)
+            : null;
 }

@@ -1,5 +1,6 @@
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.Directory.V1;
 using NodaTime;
 
 namespace HealingNetwork.Directory.Domain.Availability;
@@ -34,6 +35,25 @@ public static class SlotQueryRules
         if (to <= from) v.Add("end_time", "must be after start_time and in the future");
         else if (to - from > Duration.FromDays(MaxRangeDays)) v.Add("end_time", $"must be at most {MaxRangeDays} days after start_time");
         return (from, to);
+    }
+
+    /// <summary>What a ListOpenSlots page token is bound to: the request without its page size and token (AIP-158).</summary>
+    public static ListOpenSlotsRequest WithoutPaging(ListOpenSlotsRequest request)
+    {
+        var query = request.Clone();
+        query.PageSize = 0;
+        query.PageToken = "";
+        return query;
+    }
+
+    /// <summary>
+    /// The range of the page after <paramref name="cursor"/>: slots starting after the previous page's
+    /// last one (slots start on whole seconds), never before now, up to the end the first page resolved.
+    /// </summary>
+    public static (Instant From, Instant To) After(SlotPageToken.Cursor cursor, Instant from, Instant to)
+    {
+        var next = cursor.After + Duration.FromSeconds(1);
+        return (next > from ? next : from, cursor.End < to ? cursor.End : to);
     }
 
     /// <summary>The [from, to) range of ListBookings (past bookings included).</summary>

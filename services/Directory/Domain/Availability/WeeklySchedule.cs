@@ -28,7 +28,8 @@ public static class WeeklySchedule
             return;
         }
 
-        var parsed = new List<(int Index, IsoDayOfWeek Day, int Location, LocalTime Start, LocalTime End)>();
+        var session = request.SessionMinutes is >= MinSessionMinutes and <= MaxSessionMinutes ? request.SessionMinutes : (int?)null;
+        var parsed = new List<(int Index, IsoDayOfWeek Day, int Location, int Start, int End)>();
         for (var i = 0; i < request.Windows.Count; i++)
         {
             var window = request.Windows[i];
@@ -36,7 +37,7 @@ public static class WeeklySchedule
             var day = ToIsoDay(window.Weekday);
             if (day is null) v.Add(field + ".weekday", "must be MONDAY..SUNDAY");
             var location = ValidateLocation(window.LocationIndex, locationCount, v, field + ".location_index");
-            var span = ValidateSpan(window.Start, window.End, v, field);
+            var span = ValidateSpan(window.Start, window.End, v, field, session);
             if (day is { } d && location && span is var (start, end))
                 parsed.Add((i, d, window.LocationIndex, start, end));
         }
@@ -51,17 +52,30 @@ public static class WeeklySchedule
         }
     }
 
-    /// <summary>Checks "HH:mm" start and end, end after start; null when either is invalid.</summary>
-    public static (LocalTime Start, LocalTime End)? ValidateSpan(string startText, string endText, Violations v, string field)
+    /// <summary>
+    /// Checks "HH:mm" start and end, end after start on the same day, and, when <paramref name="sessionMinutes"/> is known, room for one session: hours
+    /// that can never offer a slot are a mistake the practitioner would never see otherwise. Returns
+    /// the span in minutes since midnight; null when it is invalid.
+    /// </summary>
+    /// <remarks>
+    /// A window never runs past midnight (an end before its start is refused, not read as the next
+    /// day): a closed day, an overlap and the date of each slot then all mean one local date.
+    /// </remarks>
+    public static (int Start, int End)? ValidateSpan(string startText, string endText, Violations v, string field, int? sessionMinutes = null)
     {
-        var start = LocalClock.ParseTime(startText);
-        var end = LocalClock.ParseTime(endText);
+        var start = LocalClock.ParseStartMinute(startText);
+        var end = LocalClock.ParseEndMinute(endText);
         if (start is null) v.Add(field + ".start", "must be a 24-hour local time \"HH:mm\"");
         if (end is null) v.Add(field + ".end", "must be a 24-hour local time \"HH:mm\"");
         if (start is null || end is null) return null;
         if (end.Value <= start.Value)
         {
-            v.Add(field + ".end", "must be after start on the same day");
+            v.Add(field + ".end", "must be after start on the same day: a window cannot run past midnight; put the hours after midnight in a window from \"00:00\" on the next day");
+            return null;
+        }
+        if (sessionMinutes is { } session && end.Value - start.Value < session)
+        {
+            v.Add(field, $"is {end.Value - start.Value} minutes long, shorter than one {session}-minute session, so it would never offer a slot; make it at least {session} minutes long or the sessions shorter");
             return null;
         }
         return (start.Value, end.Value);

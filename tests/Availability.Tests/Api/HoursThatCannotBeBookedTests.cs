@@ -1,0 +1,117 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using HealingNetwork.Directory.V1;
+using HealingNetwork.Testing;
+using NodaTime;
+
+namespace HealingNetwork.Availability.Tests.Api;
+
+/// <summary>
+/// Hours a practitioner sets are either bookable or refused with the field and the reason, through
+/// the real gRPC pipeline and store. QA found windows shorter than a session accepted silently, a
+/// window past midnight refused without saying what to do, and the same extra hours accepted twice
+/// under two ids.
+/// </summary>
+public sealed class HoursThatCannotBeBookedTests(DirectoryHost host) : IClassFixture<DirectoryHost>
+{
+    private readonly AvailabilityService.AvailabilityServiceClient _client = host.Client;
+    private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+
+    private static SetWeeklyAvailabilityRequest Hours(string listingId, int session, params (Weekday Day, string Start, string End)[] windows)
+    {
+        var request = new SetWeeklyAvailabilityRequest { ListingId = listingId, SessionMinutes = session };
+        foreach (var (day, start, end) in windows) request.Windows.Add(new WeeklyWindow { Weekday = day, Start = start, End = end, LocationIndex = -1 });
+        return request;
+    }
+
+    private async Task<Listing> ListingAsync() => await host.CreateListingAsync("owner-" + Guid.NewGuid().ToString("N"));
+
+    private static string Violation(Google.Rpc.BadRequest bad, string field) => bad.FieldViolations.Single(f => f.Field == field).Description;
+
+    [Fact]
+    public async Task A_window_shorter_than_one_session_is_refused_naming_the_window()
+    {
+        var listing = await ListingAsync();
+        var request = Hours(listing.Id, 60, (Weekday.Monday, "09:00", "12:00"), (Weekday.Wednesday, "09:00", "09:30"));
+
+        var bad = await RpcAssert.InvalidField("windows[1]", () => _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(listing.OwnerId)).ResponseAsync);
+
+        Assert.Equal(["windows[1]"], bad.FieldViolations.Select(f => f.Field));
+        Assert.Contains("30 minutes long, shorter than one 60-minute session", Violation(bad, "windows[1]"));
+        await RpcAssert.FailsWith(StatusCode.NotFound,
+            () => _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }).ResponseAsync); // nothing saved
+    }
+
+    [Fact]
+    public async Task A_window_past_midnight_is_refused_with_how_to_split_it()
+    {
+        var listing = await ListingAsync();
+        var request = Hours(listing.Id, 60, (Weekday.Friday, "22:00", "02:00"));
+
+        var bad = await RpcAssert.InvalidField("windows[0].end", () => _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(listing.OwnerId)).ResponseAsync);
+
+        Assert.Contains("cannot run past midnight; put the hours after midnight in a window from \"00:00\" on the next day", Violation(bad, "windows[0].end"));
+    }
+
+    [Fact]
+    public async Task The_same_extra_hours_twice_are_refused_as_already_existing_and_overlapping_ones_as_invalid()
+    {
+        var listing = await ListingAsync();
+        await _client.SetWeeklyAvailabilityAsync(Hours(listing.Id, 60, (Weekday.Monday, "09:00", "12:00")), DirectoryHost.As(listing.OwnerId));
+        var date = Text(SystemClock.Instance.GetCurrentInstant().InZone(Berlin).Date.PlusDays(3));
+        AddExceptionRequest Extra(string start, string end, string note = "") => new()
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.ExtraHours, Start = start, End = end, LocationIndex = -1, Note = note },
+        };
+        var owner = DirectoryHost.As(listing.OwnerId);
+        var first = await _client.AddExceptionAsync(Extra("14:00", "17:00"), owner);
+
+        var again = await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => _client.AddExceptionAsync(Extra("14:00", "17:00", "again"), owner).ResponseAsync);
+        var overlapping = await RpcAssert.InvalidField("exception", () => _client.AddExceptionAsync(Extra("16:00", "18:00"), owner).ResponseAsync);
+        var tooShort = await RpcAssert.InvalidField("exception", () => _client.AddExceptionAsync(Extra("18:00", "18:30"), owner).ResponseAsync);
+        var closed = await _client.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id, Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.Closed },
+        }, owner);
+        var closedAgain = await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => _client.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id, Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.Closed },
+        }, owner).ResponseAsync);
+
+        Assert.Equal($"The listing already has this exception: {first.Id}.", again.Status.Detail);
+        Assert.Contains($"overlaps extra hours {first.Id} (14:00-17:00)", Violation(overlapping, "exception"));
+        Assert.Contains("shorter than one 60-minute session", Violation(tooShort, "exception"));
+        Assert.Contains(closed.Id, closedAgain.Status.Detail);
+        var saved = await _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id });
+        Assert.Equal(new[] { first.Id, closed.Id }.Order(), saved.Exceptions.Select(e => e.Id).Order());
+    }
+
+    [Fact]
+    public async Task The_same_extra_hours_sent_twice_at_once_are_added_once()
+    {
+        var listing = await ListingAsync();
+        await _client.SetWeeklyAvailabilityAsync(Hours(listing.Id, 60, (Weekday.Monday, "09:00", "12:00")), DirectoryHost.As(listing.OwnerId));
+        var request = new AddExceptionRequest
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException
+            {
+                Date = Text(SystemClock.Instance.GetCurrentInstant().InZone(Berlin).Date.PlusDays(3)),
+                Kind = ExceptionKind.ExtraHours, Start = "14:00", End = "17:00", LocationIndex = -1,
+            },
+        };
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try { await _client.AddExceptionAsync(request, DirectoryHost.As(listing.OwnerId)); return StatusCode.OK; }
+            catch (RpcException e) { return e.StatusCode; }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { StatusCode.OK, StatusCode.AlreadyExists, StatusCode.Aborted }));
+        Assert.Single((await _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id })).Exceptions);
+    }
+
+    private static string Text(LocalDate date) => date.ToString("uuuu'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture);
+}
