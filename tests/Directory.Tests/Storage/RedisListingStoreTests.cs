@@ -85,7 +85,7 @@ public sealed class RedisListingStoreTests
         {
             var slot = new Slot { ListingId = listing.Id, StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(50)), TimeZone = "UTC", LocationIndex = -1 };
             var hold = new Hold { HoldId = AvailabilityIds.New(listing.Id), Slot = slot, ExpireTime = Timestamp.FromDateTimeOffset(now.AddMinutes(5)) };
-            Assert.True((await availability.HoldAsync(client, hold, TimeSpan.FromMinutes(5), 0, default)).Held);
+            Assert.True((await availability.HoldAsync(client, hold, TimeSpan.FromMinutes(5), 0, bufferMinutes: 0, default)).Held);
             return hold.HoldId;
         }
         async Task<Booking> BookAsync(DateTimeOffset start)
@@ -93,7 +93,7 @@ public sealed class RedisListingStoreTests
             var holdId = await HoldAsync(start, "alice");
             var held = (await availability.GetHoldAsync(holdId, default))!.Value.Hold;
             var booking = new Booking { BookingId = AvailabilityIds.BookingFor(holdId), Slot = held.Slot, ClientId = "alice", State = BookingState.Confirmed, CreateTime = Timestamp.FromDateTimeOffset(now) };
-            Assert.Equal(ConfirmOutcome.Confirmed, await availability.ConfirmAsync(holdId, "alice", booking, 0, default));
+            Assert.Equal(ConfirmOutcome.Confirmed, await availability.ConfirmAsync(holdId, "alice", booking, 0, bufferMinutes: 0, default));
             return booking;
         }
         await BookAsync(now.AddMinutes(-120)); // over an hour ago
