@@ -120,7 +120,9 @@ async function search(event) {
     request.near = { lat: Number(f.get("lat")), lon: Number(f.get("lon")), radiusKm: Number(f.get("radius") || 50) };
     request.orderBy = "SEARCH_ORDER_DISTANCE";
   }
-  if (f.get("maxFee")) { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
+  // An empty field is no limit. "0" is a value, not a blank: with its currency the API takes it as
+  // free sessions only (sending nothing would ask for any fee).
+  if (f.get("maxFee") !== "") { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
   results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime)));

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Grpc.Core;
 using HealingNetwork.Profiles.V1;
 using Microsoft.Playwright;
@@ -5,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home, the travel limit, a zero fee, a negative score component.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home, the travel limit, a zero fee, a zero max fee, a negative score component.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -28,6 +30,28 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
         var stored = await client.GetProfileAsync(new GetProfileRequest { Id = id },
             new Metadata { { "authorization", "Bearer " + RunningSystem.Token("homeless-hana") } });
         Assert.Null(stored.Home);
+    }
+
+    [Fact]
+    public async Task A_max_fee_of_zero_asks_for_free_sessions_only_and_an_empty_one_for_any_fee()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        var search = page.Locator("#search");
+        await Expect(search.GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
+        var maxFee = search.GetByLabel("Max fee per session");
+        await Expect(maxFee).ToHaveAccessibleNameAsync(new Regex("0 = free sessions only"));
+
+        await maxFee.FillAsync("0");
+        using (var free = await SentSearchAsync(page))
+        {
+            Assert.Equal("0", free.RootElement.GetProperty("maxFee").GetString());
+            Assert.Equal("USD", free.RootElement.GetProperty("currency").GetString());
+        }
+        await maxFee.FillAsync("");
+        using var any = await SentSearchAsync(page);
+        Assert.False(any.RootElement.TryGetProperty("maxFee", out _));
+        Assert.False(any.RootElement.TryGetProperty("currency", out _));
     }
 
     [Fact]
@@ -65,5 +89,14 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
 
         Assert.Contains("→ −0.05", shown);
         Assert.DoesNotContain("+-", shown);
+    }
+
+    /// <summary>The body of the search request that pressing Search sends.</summary>
+    private static async Task<JsonDocument> SentSearchAsync(IPage page)
+    {
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.Locator("#search").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync(),
+            r => r.Url.EndsWith("/v1/listings:search", StringComparison.Ordinal));
+        return JsonDocument.Parse(request.PostData!);
     }
 }
