@@ -184,7 +184,7 @@ async function saveProfile(event) {
     lifestyleTags: list(f.get("lifestyleTags")),
     soughtModalities: selected(form.sought),
     avoidedModalities: selected(form.avoided),
-    home: homeOf(f.get("lat"), f.get("lon")),
+    home: pointOf(f.get("lat"), f.get("lon")),
     maxTravelKm: Number(f.get("maxTravelKm")),
     telehealthOk: f.get("telehealthOk") === "on",
     budget: { currency: "USD", maxPerSession: cents(f.get("budget")) },
@@ -215,10 +215,10 @@ async function saveProfile(event) {
 }
 
 /**
- * The home a profile form gives, or undefined (no home is sent) when latitude or longitude is
- * cleared: Number("") is 0, and a home at 0,0 in the Gulf of Guinea would be a made-up place.
+ * The point a form's latitude and longitude give, or undefined when either is cleared: Number("")
+ * is 0, and a place at 0,0 in the Gulf of Guinea would be a made-up one.
  */
-function homeOf(lat, lon) {
+function pointOf(lat, lon) {
   return lat && lon ? { lat: Number(lat), lon: Number(lon) } : undefined;
 }
 
@@ -278,7 +278,7 @@ async function createListing(event) {
     licensure: { kind: f.get("licensure"), licenceNumber: f.get("licenceNumber") || "", jurisdiction: f.get("jurisdiction") || "" },
     approach: { sharedDecisions: f.get("sharedDecisions") === "on", informsOfOptions: true },
     terms: { currency: "USD", feeMin: cents(f.get("feeMin")), feeMax: cents(f.get("feeMax")), slidingScaleMin: cents(f.get("slidingMin")) },
-    locations: [{ lat: Number(f.get("lat")), lon: Number(f.get("lon")), city: f.get("city") || "", country: f.get("country") || "" }],
+    locations: placesOf(f),
     telehealth: f.get("telehealth") === "on",
     languages: ["en"],
     acceptingNewClients: true,
@@ -291,6 +291,20 @@ async function createListing(event) {
   $("#bookings-button").disabled = false;
   $("#slots-form").listingId.value = created.id;
   say("Listing created.");
+}
+
+/**
+ * The listing's place: its point with city and country, or none at all when the four fields are
+ * empty (a telehealth-only practice). A city without coordinates is refused rather than guessed:
+ * search measures distance from the point, and 0,0 labelled "Portland, US" is in the Atlantic.
+ */
+function placesOf(f) {
+  const point = pointOf(f.get("lat"), f.get("lon"));
+  const city = f.get("city").trim(), country = f.get("country").trim();
+  if (point) return [{ ...point, city, country }];
+  if (!f.get("lat") && !f.get("lon") && !city && !country) return [];
+  throw new Error("Give both latitude and longitude of your practice (search measures distance from them), "
+    + "or clear City and Country too for a telehealth-only listing.");
 }
 
 function weekdayRows() {
