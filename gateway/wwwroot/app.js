@@ -3,7 +3,7 @@
 // holds. Everything user-supplied is written with textContent, never as HTML.
 "use strict";
 
-const state = { token: sessionStorage.getItem("token") || "", profileId: "", profileEtag: "", listingId: "" };
+const state = { token: sessionStorage.getItem("token") || "", profileId: "", profileEtag: "", listingId: "", modalities: new Map() };
 const $ = (selector) => document.querySelector(selector);
 const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
@@ -98,12 +98,45 @@ async function getDevToken(event) {
 
 // ---- modalities ---------------------------------------------------------------------------
 
+const CATEGORIES = {
+  MODALITY_CATEGORY_PHYSICIAN: "Physicians and medical specialties",
+  MODALITY_CATEGORY_BODYWORK: "Bodywork",
+  MODALITY_CATEGORY_MOVEMENT: "Movement",
+  MODALITY_CATEGORY_MIND: "Counselling and mind",
+  MODALITY_CATEGORY_ENERGY: "Energy work",
+  MODALITY_CATEGORY_NUTRITION_HERBAL: "Nutrition and herbal medicine",
+  MODALITY_CATEGORY_TRADITIONAL: "Traditional systems",
+};
+
 async function loadModalities() {
   const data = await api("GET", "/v1/modalities");
-  const modalities = (data.modalities || []).slice().sort((a, b) => a.name.localeCompare(b.name));
+  state.modalities = new Map((data.modalities || []).map((m) => [m.code, m]));
+  const byName = Array.from(state.modalities.values()).sort((a, b) => a.name.localeCompare(b.name));
   for (const select of document.querySelectorAll(".modality-select")) {
-    for (const m of modalities) select.append(new Option(m.name, m.code));
+    for (const m of byName) select.append(new Option(m.name, m.code));
   }
+  referralChoices(data.modalities || []);
+}
+
+/**
+ * The referral form's choices: every modality code of the taxonomy (which FindReferrals takes, as
+ * it does a NUCC code), grouped by category in the API's order, physicians first. Any listing made
+ * on this page names one of them, so it can be found from here.
+ */
+function referralChoices(modalities) {
+  const select = $("#referral-form").specialty;
+  const groups = new Map();
+  for (const m of modalities) {
+    if (!groups.has(m.category)) groups.set(m.category, el("optgroup"));
+    groups.get(m.category).append(new Option(m.name, m.code));
+  }
+  for (const [category, group] of groups) group.label = CATEGORIES[category] || label(category, "MODALITY_CATEGORY_");
+  select.replaceChildren(...groups.values());
+}
+
+/** The NUCC specialty codes of some modality codes, for clients that ask by specialty code. */
+function specialtiesOf(codes) {
+  return codes.map((code) => state.modalities.get(code)?.nuccCode).filter(Boolean);
 }
 
 // ---- search -------------------------------------------------------------------------------
@@ -274,6 +307,7 @@ async function createListing(event) {
     displayName: f.get("displayName"),
     bio: f.get("bio") || "",
     modalities: [f.get("modality")],
+    specialties: specialtiesOf([f.get("modality")]),
     orientation: f.get("orientation"),
     licensure: { kind: f.get("licensure"), licenceNumber: f.get("licenceNumber") || "", jurisdiction: f.get("jurisdiction") || "" },
     approach: { sharedDecisions: f.get("sharedDecisions") === "on", informsOfOptions: true },

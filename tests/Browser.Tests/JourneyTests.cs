@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -79,7 +80,7 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await BrowserSystem.ScreenshotAsync(page, "2-matches");
 
         var referral = page.Locator("#referral");
-        await referral.GetByLabel("Specialty").SelectOptionAsync("207RC0000X");
+        await referral.GetByLabel("Specialty").SelectOptionAsync("cardiology");
         await referral.GetByRole(AriaRole.Button, new() { Name = "Find specialists" }).ClickAsync();
         var referrals = page.Locator("#referral-results > li");
         await Expect(referrals.First).ToContainTextAsync(SampleListings.RespectfulCardiologist);
@@ -110,6 +111,38 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         Assert.Equal(id, stored.Id);
         Assert.Equal("Saoirse K.", stored.DisplayName);
         Assert.Equal(12, stored.MaxTravelKm);
+    }
+
+    [Fact]
+    public async Task A_listing_made_on_the_page_is_found_by_the_page_referral_form()
+    {
+        var practitioner = await system.NewPageAsync();
+        await practitioner.GotoAsync("/");
+        await SignInByPastingAsync(practitioner, RunningSystem.Token("dr-amara"));
+        var listing = practitioner.Locator("#practitioner");
+        const string Endocrinology = "Endocrinology, diabetes and metabolism";
+        await Expect(listing.GetByLabel("Modality")).ToContainTextAsync(Endocrinology);
+        await listing.GetByLabel("Display name").FillAsync("Dr. Amara Eze");
+        await listing.GetByLabel("Modality").SelectOptionAsync(new SelectOptionValue { Label = Endocrinology });
+        await listing.GetByLabel("Orientation").SelectOptionAsync("ORIENTATION_CONVENTIONAL");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(practitioner.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var listingId = await practitioner.Locator("#listing-id").TextContentAsync();
+
+        var client = await system.NewPageAsync();
+        await client.GotoAsync("/");
+        await SignInWithDevTokenAsync(client, "kofi");
+        await client.Locator("#profile").GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(client.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var referral = client.Locator("#referral");
+        await referral.GetByLabel("Specialty").SelectOptionAsync(new SelectOptionValue { Label = Endocrinology });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Find specialists" }).ClickAsync();
+
+        await Expect(client.Locator("#referral-results > li").First).ToContainTextAsync("Dr. Amara Eze");
+        // Found by a NUCC code as well, for clients that ask by specialty code.
+        var stored = await new DirectoryService.DirectoryServiceClient(system.Channel())
+            .GetListingAsync(new GetListingRequest { Id = listingId });
+        Assert.Equal("207RE0101X", Assert.Single(stored.Specialties));
     }
 
     [Fact]
