@@ -3,7 +3,10 @@
 // holds. Everything user-supplied is written with textContent, never as HTML.
 "use strict";
 
-const state = { token: sessionStorage.getItem("token") || "", profileId: "", profileEtag: "", listingId: "", modalities: new Map() };
+const state = {
+  token: sessionStorage.getItem("token") || "", subject: undefined, profileId: "", profileEtag: "", listingId: "",
+  modalities: new Map(), modalitiesLoaded: Promise.resolve(), profileLoaded: Promise.resolve(false),
+};
 const $ = (selector) => document.querySelector(selector);
 const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
@@ -79,13 +82,20 @@ function subjectOf(token) {
 }
 
 function useToken(token) {
-  const before = state.token ? subjectOf(state.token) : null;
+  const before = state.subject;
   state.token = token.trim();
   if (state.token) sessionStorage.setItem("token", state.token); else sessionStorage.removeItem("token");
   const sub = state.token ? subjectOf(state.token) : null;
+  state.subject = sub;
   $("#who").textContent = sub ? `Signed in as ${sub}.` : "Not signed in.";
-  // The profile on the page is the previous person's: saving it again must not update theirs.
-  if (sub !== before) showProfile(null);
+  // The profile on the page is the previous person's: saving it again must not update theirs. This
+  // person's own, if this browser saved one for them, is loaded instead (also after a reload).
+  if (sub !== before) {
+    if (before) $("#profile-form").reset(); // their story and choices are private
+    showProfile(null);
+    state.profileLoaded = loadRememberedProfile(sub);
+    state.profileLoaded.catch(fail);
+  }
 }
 
 async function getDevToken(event) {
@@ -209,7 +219,69 @@ function listingItem(listing, distanceKm, earliestStart) {
 
 // ---- profile, matches, referrals ----------------------------------------------------------
 
+/**
+ * Where this browser keeps the id of the profile each person saved on it. The API has no call that
+ * lists a person's profiles, so without it a reload, or signing in again on a new tab, would leave
+ * the page with no profile and the next Save would create a second one. Only the id is kept
+ * (localStorage, so it outlives the per-tab token); reading it still needs its owner's token.
+ */
+const profileKey = (sub) => `profileId:${sub}`;
+
+/** Shows the profile this browser remembers for `sub`, if any; forgets it when it is gone. True when shown. */
+async function loadRememberedProfile(sub) {
+  const id = sub && localStorage.getItem(profileKey(sub));
+  if (!id) return false;
+  let profile;
+  try {
+    profile = await api("GET", `/v1/profiles/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    localStorage.removeItem(profileKey(sub)); // erased, or deleted on another device
+    return false;
+  }
+  await state.modalitiesLoaded; // the care selects need their options before they can show choices
+  if (state.subject !== sub) return false; // signed in as someone else meanwhile
+  fillProfileForm(profile);
+  showProfile(profile);
+  return true;
+}
+
+/** Puts a stored profile into the form, so that saving it changes only what the person edits. */
+function fillProfileForm(profile) {
+  const form = $("#profile-form");
+  const chosen = (select, codes) => { for (const o of select.options) o.selected = (codes || []).includes(o.value); };
+  form.displayName.value = profile.displayName || "";
+  if (Array.from(form.orientation.options).some((o) => o.value === profile.orientation)) form.orientation.value = profile.orientation;
+  form.lifestyleTags.value = (profile.lifestyleTags || []).join(", ");
+  chosen(form.sought, profile.soughtModalities);
+  chosen(form.avoided, profile.avoidedModalities);
+  // JSON leaves out zeros: a home on the equator arrives without lat.
+  form.lat.value = profile.home ? String(profile.home.lat || 0) : "";
+  form.lon.value = profile.home ? String(profile.home.lon || 0) : "";
+  form.maxTravelKm.value = String(profile.maxTravelKm || 0);
+  form.telehealthOk.checked = Boolean(profile.telehealthOk);
+  form.budget.value = String(Number((profile.budget && profile.budget.maxPerSession) || 0) / 100);
+  form.slidingScale.checked = Boolean(profile.slidingScaleNeeded);
+  form.barter.value = (profile.barterOffers || []).join(", ");
+  form.story.value = profile.story || "";
+}
+
+/**
+ * Before a Save creates a profile: true when this person's remembered profile exists after all and
+ * is now shown (it was still loading, or loading it had failed and is tried once more). Only a
+ * profile known to be gone (or never saved here) lets Save create a new one.
+ */
+async function rememberedProfileShown() {
+  if (await state.profileLoaded.catch(() => false)) return true;
+  if (!state.subject || !localStorage.getItem(profileKey(state.subject))) return false;
+  state.profileLoaded = loadRememberedProfile(state.subject);
+  return state.profileLoaded;
+}
+
 async function saveProfile(event) {
+  if (!state.profileId && await rememberedProfileShown()) {
+    throw new Error("Your saved profile is now shown in the form instead of what was there. Check it and press Save profile again.");
+  }
   const form = event.target, f = new FormData(form);
   const profile = {
     displayName: f.get("displayName") || "",
@@ -257,6 +329,7 @@ function pointOf(lat, lon) {
 
 /** The profile this page saves to and matches for, or none (after signing in as someone else). */
 function showProfile(profile) {
+  if (profile && state.subject) localStorage.setItem(profileKey(state.subject), profile.id);
   state.profileId = profile ? profile.id : "";
   state.profileEtag = profile ? profile.etag : "";
   $("#profile-id").textContent = profile ? profile.id : "none yet";
@@ -406,6 +479,8 @@ async function book(listingId, slot) {
 // ---- wiring -------------------------------------------------------------------------------
 
 document.addEventListener("DOMContentLoaded", () => {
+  state.modalitiesLoaded = loadModalities();
+  state.modalitiesLoaded.catch(fail);
   useToken(state.token);
   weekdayRows();
   $("#slots-form").from.valueAsDate = new Date();
@@ -420,5 +495,4 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#hours-form").addEventListener("submit", run(saveHours));
   $("#bookings-button").addEventListener("click", run(showBookings));
   $("#slots-form").addEventListener("submit", run(showSlots));
-  loadModalities().catch(fail);
 });

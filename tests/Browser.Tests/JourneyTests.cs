@@ -114,6 +114,73 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
     }
 
     [Fact]
+    public async Task Reloading_the_page_or_signing_in_on_a_new_tab_shows_the_saved_profile_and_the_next_save_updates_it()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInWithDevTokenAsync(page, "wren");
+        var profile = page.Locator("#profile");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await profile.GetByLabel("Name shown to you").FillAsync("Wren");
+        await profile.GetByLabel("Care you seek").SelectOptionAsync("naturopathy");
+        await profile.GetByLabel("Travel up to km").FillAsync("12");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await page.Locator("#profile-id").TextContentAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#who")).ToHaveTextAsync("Signed in as wren.");
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(id!);
+        // The form shows the stored profile, not the page's defaults, so saving it changes only what is edited.
+        await Expect(profile.GetByLabel("Name shown to you")).ToHaveValueAsync("Wren");
+        await Expect(profile.GetByLabel("Travel up to km")).ToHaveValueAsync("12");
+        await Expect(profile.GetByLabel("Care you seek")).ToHaveValuesAsync(["naturopathy"]);
+        await profile.GetByLabel("Name shown to you").FillAsync("Wren A.");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+
+        // A new tab starts signed out (the token is per tab); signing in again finds the same profile.
+        var tab = await page.Context.NewPageAsync();
+        await tab.GotoAsync("/");
+        await SignInWithDevTokenAsync(tab, "wren");
+        await Expect(tab.Locator("#profile-id")).ToHaveTextAsync(id!);
+        await Expect(tab.Locator("#profile").GetByLabel("Name shown to you")).ToHaveValueAsync("Wren A.");
+        // Signing out takes the profile (story included) off the page.
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(tab.Locator("#profile-id")).ToHaveTextAsync("none yet");
+        await Expect(tab.Locator("#profile").GetByLabel("Name shown to you")).ToHaveValueAsync("");
+
+        var stored = Assert.Single(await StoredProfilesAsync("wren", id));
+        Assert.Equal("Wren A.", stored.DisplayName);
+        Assert.Equal(12, stored.MaxTravelKm);
+    }
+
+    [Fact]
+    public async Task A_remembered_profile_deleted_elsewhere_is_forgotten_and_the_next_save_creates_a_new_one()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInByPastingAsync(page, RunningSystem.Token("ines"));
+        var profile = page.Locator("#profile");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await page.Locator("#profile-id").TextContentAsync();
+        await Profiles().DeleteProfileAsync(new DeleteProfileRequest { Id = id }, As("ines"));
+
+        await page.ReloadAsync();
+        await save.ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var newId = await page.Locator("#profile-id").TextContentAsync();
+        Assert.NotEqual(id, newId);
+        Assert.Equal(newId, Assert.Single(await StoredProfilesAsync("ines", newId)).Id);
+        await Expect(page.Locator("#error")).ToBeEmptyAsync();
+    }
+
+    [Fact]
     public async Task A_listing_made_on_the_page_is_found_by_the_page_referral_form()
     {
         var practitioner = await system.NewPageAsync();
