@@ -66,25 +66,37 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
     }
 
     [Fact]
-    public async Task A_max_fee_of_zero_asks_for_free_sessions_only_and_an_empty_one_for_any_fee()
+    public async Task A_max_fee_of_zero_finds_free_sessions_only_and_an_empty_one_finds_any_fee()
     {
+        var free = SampleListings.NaturopathListing();
+        free.DisplayName = "Fern Free Clinic";
+        free.Terms = new ExchangeTerms { Currency = "USD" };
+        await new DirectoryService.DirectoryServiceClient(system.Channel()).CreateListingAsync(new CreateListingRequest { Listing = free },
+            new Metadata { { "authorization", "Bearer " + RunningSystem.Token("free-clinic") } });
         var page = await system.NewPageAsync();
         await page.GotoAsync("/");
         var search = page.Locator("#search");
+        var results = page.Locator("#search-results");
         await Expect(search.GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
         var maxFee = search.GetByLabel("Max fee per session");
         await Expect(maxFee).ToHaveAccessibleNameAsync(new Regex("0 = free sessions only"));
 
         await maxFee.FillAsync("0");
-        using (var free = await SentSearchAsync(page))
+        using (var sent = await SentSearchAsync(page))
         {
-            Assert.Equal("0", free.RootElement.GetProperty("maxFee").GetString());
-            Assert.Equal("USD", free.RootElement.GetProperty("currency").GetString());
+            Assert.Equal("0", sent.RootElement.GetProperty("maxFee").GetString());
+            Assert.Equal("USD", sent.RootElement.GetProperty("currency").GetString());
         }
+        await Expect(results).ToContainTextAsync("Fern Free Clinic");
+        await Expect(results).Not.ToContainTextAsync(SampleListings.Naturopath); // $90–$150
+
         await maxFee.FillAsync("");
-        using var any = await SentSearchAsync(page);
-        Assert.False(any.RootElement.TryGetProperty("maxFee", out _));
-        Assert.False(any.RootElement.TryGetProperty("currency", out _));
+        using (var sent = await SentSearchAsync(page))
+        {
+            Assert.False(sent.RootElement.TryGetProperty("maxFee", out _));
+            Assert.False(sent.RootElement.TryGetProperty("currency", out _)); // the API refuses a currency without a fee
+        }
+        await Expect(results).ToContainTextAsync(SampleListings.Naturopath);
     }
 
     [Fact]
