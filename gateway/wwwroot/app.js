@@ -3,7 +3,10 @@
 // holds. Everything user-supplied is written with textContent, never as HTML.
 "use strict";
 
-const state = { token: sessionStorage.getItem("token") || "", profileId: "", profileEtag: "", listingId: "" };
+const state = {
+  token: sessionStorage.getItem("token") || "", subject: undefined, profileId: "", profileEtag: "", listingId: "",
+  modalities: new Map(), modalitiesLoaded: Promise.resolve(), profileLoaded: Promise.resolve(false),
+};
 const $ = (selector) => document.querySelector(selector);
 const WEEKDAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
@@ -79,13 +82,20 @@ function subjectOf(token) {
 }
 
 function useToken(token) {
-  const before = state.token ? subjectOf(state.token) : null;
+  const before = state.subject;
   state.token = token.trim();
   if (state.token) sessionStorage.setItem("token", state.token); else sessionStorage.removeItem("token");
   const sub = state.token ? subjectOf(state.token) : null;
+  state.subject = sub;
   $("#who").textContent = sub ? `Signed in as ${sub}.` : "Not signed in.";
-  // The profile on the page is the previous person's: saving it again must not update theirs.
-  if (sub !== before) showProfile(null);
+  // The profile on the page is the previous person's: saving it again must not update theirs. This
+  // person's own, if this browser saved one for them, is loaded instead (also after a reload).
+  if (sub !== before) {
+    if (before) $("#profile-form").reset(); // their story and choices are private
+    showProfile(null);
+    state.profileLoaded = loadRememberedProfile(sub);
+    state.profileLoaded.catch(fail);
+  }
 }
 
 async function getDevToken(event) {
@@ -98,12 +108,45 @@ async function getDevToken(event) {
 
 // ---- modalities ---------------------------------------------------------------------------
 
+const CATEGORIES = {
+  MODALITY_CATEGORY_PHYSICIAN: "Physicians and medical specialties",
+  MODALITY_CATEGORY_BODYWORK: "Bodywork",
+  MODALITY_CATEGORY_MOVEMENT: "Movement",
+  MODALITY_CATEGORY_MIND: "Counselling and mind",
+  MODALITY_CATEGORY_ENERGY: "Energy work",
+  MODALITY_CATEGORY_NUTRITION_HERBAL: "Nutrition and herbal medicine",
+  MODALITY_CATEGORY_TRADITIONAL: "Traditional systems",
+};
+
 async function loadModalities() {
   const data = await api("GET", "/v1/modalities");
-  const modalities = (data.modalities || []).slice().sort((a, b) => a.name.localeCompare(b.name));
+  state.modalities = new Map((data.modalities || []).map((m) => [m.code, m]));
+  const byName = Array.from(state.modalities.values()).sort((a, b) => a.name.localeCompare(b.name));
   for (const select of document.querySelectorAll(".modality-select")) {
-    for (const m of modalities) select.append(new Option(m.name, m.code));
+    for (const m of byName) select.append(new Option(m.name, m.code));
   }
+  referralChoices(data.modalities || []);
+}
+
+/**
+ * The referral form's choices: every modality code of the taxonomy (which FindReferrals takes, as
+ * it does a NUCC code), grouped by category in the API's order, physicians first. Any listing made
+ * on this page names one of them, so it can be found from here.
+ */
+function referralChoices(modalities) {
+  const select = $("#referral-form").specialty;
+  const groups = new Map();
+  for (const m of modalities) {
+    if (!groups.has(m.category)) groups.set(m.category, el("optgroup"));
+    groups.get(m.category).append(new Option(m.name, m.code));
+  }
+  for (const [category, group] of groups) group.label = CATEGORIES[category] || label(category, "MODALITY_CATEGORY_");
+  select.replaceChildren(...groups.values());
+}
+
+/** The NUCC specialty codes of some modality codes, for clients that ask by specialty code. */
+function specialtiesOf(codes) {
+  return codes.map((code) => state.modalities.get(code)?.nuccCode).filter(Boolean);
 }
 
 // ---- search -------------------------------------------------------------------------------
@@ -120,7 +163,9 @@ async function search(event) {
     request.near = { lat: Number(f.get("lat")), lon: Number(f.get("lon")), radiusKm: Number(f.get("radius") || 50) };
     request.orderBy = "SEARCH_ORDER_DISTANCE";
   }
-  if (f.get("maxFee")) { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
+  // An empty field is no limit. "0" is a value, not a blank: with its currency the API takes it as
+  // free sessions only (sending nothing would ask for any fee).
+  if (f.get("maxFee") !== "") { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
   results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime)));
@@ -174,7 +219,69 @@ function listingItem(listing, distanceKm, earliestStart) {
 
 // ---- profile, matches, referrals ----------------------------------------------------------
 
+/**
+ * Where this browser keeps the id of the profile each person saved on it. The API has no call that
+ * lists a person's profiles, so without it a reload, or signing in again on a new tab, would leave
+ * the page with no profile and the next Save would create a second one. Only the id is kept
+ * (localStorage, so it outlives the per-tab token); reading it still needs its owner's token.
+ */
+const profileKey = (sub) => `profileId:${sub}`;
+
+/** Shows the profile this browser remembers for `sub`, if any; forgets it when it is gone. True when shown. */
+async function loadRememberedProfile(sub) {
+  const id = sub && localStorage.getItem(profileKey(sub));
+  if (!id) return false;
+  let profile;
+  try {
+    profile = await api("GET", `/v1/profiles/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    localStorage.removeItem(profileKey(sub)); // erased, or deleted on another device
+    return false;
+  }
+  await state.modalitiesLoaded; // the care selects need their options before they can show choices
+  if (state.subject !== sub) return false; // signed in as someone else meanwhile
+  fillProfileForm(profile);
+  showProfile(profile);
+  return true;
+}
+
+/** Puts a stored profile into the form, so that saving it changes only what the person edits. */
+function fillProfileForm(profile) {
+  const form = $("#profile-form");
+  const chosen = (select, codes) => { for (const o of select.options) o.selected = (codes || []).includes(o.value); };
+  form.displayName.value = profile.displayName || "";
+  if (Array.from(form.orientation.options).some((o) => o.value === profile.orientation)) form.orientation.value = profile.orientation;
+  form.lifestyleTags.value = (profile.lifestyleTags || []).join(", ");
+  chosen(form.sought, profile.soughtModalities);
+  chosen(form.avoided, profile.avoidedModalities);
+  // JSON leaves out zeros: a home on the equator arrives without lat.
+  form.lat.value = profile.home ? String(profile.home.lat || 0) : "";
+  form.lon.value = profile.home ? String(profile.home.lon || 0) : "";
+  form.maxTravelKm.value = String(profile.maxTravelKm || 0);
+  form.telehealthOk.checked = Boolean(profile.telehealthOk);
+  form.budget.value = String(Number((profile.budget && profile.budget.maxPerSession) || 0) / 100);
+  form.slidingScale.checked = Boolean(profile.slidingScaleNeeded);
+  form.barter.value = (profile.barterOffers || []).join(", ");
+  form.story.value = profile.story || "";
+}
+
+/**
+ * Before a Save creates a profile: true when this person's remembered profile exists after all and
+ * is now shown (it was still loading, or loading it had failed and is tried once more). Only a
+ * profile known to be gone (or never saved here) lets Save create a new one.
+ */
+async function rememberedProfileShown() {
+  if (await state.profileLoaded.catch(() => false)) return true;
+  if (!state.subject || !localStorage.getItem(profileKey(state.subject))) return false;
+  state.profileLoaded = loadRememberedProfile(state.subject);
+  return state.profileLoaded;
+}
+
 async function saveProfile(event) {
+  if (!state.profileId && await rememberedProfileShown()) {
+    throw new Error("Your saved profile is now shown in the form instead of what was there. Check it and press Save profile again.");
+  }
   const form = event.target, f = new FormData(form);
   const profile = {
     displayName: f.get("displayName") || "",
@@ -182,7 +289,7 @@ async function saveProfile(event) {
     lifestyleTags: list(f.get("lifestyleTags")),
     soughtModalities: selected(form.sought),
     avoidedModalities: selected(form.avoided),
-    home: homeOf(f.get("lat"), f.get("lon")),
+    home: pointOf(f.get("lat"), f.get("lon")),
     maxTravelKm: Number(f.get("maxTravelKm")),
     telehealthOk: f.get("telehealthOk") === "on",
     budget: { currency: "USD", maxPerSession: cents(f.get("budget")) },
@@ -213,15 +320,16 @@ async function saveProfile(event) {
 }
 
 /**
- * The home a profile form gives, or undefined (no home is sent) when latitude or longitude is
- * cleared: Number("") is 0, and a home at 0,0 in the Gulf of Guinea would be a made-up place.
+ * The point a form's latitude and longitude give, or undefined when either is cleared: Number("")
+ * is 0, and a place at 0,0 in the Gulf of Guinea would be a made-up one.
  */
-function homeOf(lat, lon) {
+function pointOf(lat, lon) {
   return lat && lon ? { lat: Number(lat), lon: Number(lon) } : undefined;
 }
 
 /** The profile this page saves to and matches for, or none (after signing in as someone else). */
 function showProfile(profile) {
+  if (profile && state.subject) localStorage.setItem(profileKey(state.subject), profile.id);
   state.profileId = profile ? profile.id : "";
   state.profileEtag = profile ? profile.etag : "";
   $("#profile-id").textContent = profile ? profile.id : "none yet";
@@ -272,11 +380,12 @@ async function createListing(event) {
     displayName: f.get("displayName"),
     bio: f.get("bio") || "",
     modalities: [f.get("modality")],
+    specialties: specialtiesOf([f.get("modality")]),
     orientation: f.get("orientation"),
     licensure: { kind: f.get("licensure"), licenceNumber: f.get("licenceNumber") || "", jurisdiction: f.get("jurisdiction") || "" },
     approach: { sharedDecisions: f.get("sharedDecisions") === "on", informsOfOptions: true },
     terms: { currency: "USD", feeMin: cents(f.get("feeMin")), feeMax: cents(f.get("feeMax")), slidingScaleMin: cents(f.get("slidingMin")) },
-    locations: [{ lat: Number(f.get("lat")), lon: Number(f.get("lon")), city: f.get("city") || "", country: f.get("country") || "" }],
+    locations: placesOf(f),
     telehealth: f.get("telehealth") === "on",
     languages: ["en"],
     acceptingNewClients: true,
@@ -289,6 +398,20 @@ async function createListing(event) {
   $("#bookings-button").disabled = false;
   $("#slots-form").listingId.value = created.id;
   say("Listing created.");
+}
+
+/**
+ * The listing's place: its point with city and country, or none at all when the four fields are
+ * empty (a telehealth-only practice). A city without coordinates is refused rather than guessed:
+ * search measures distance from the point, and 0,0 labelled "Portland, US" is in the Atlantic.
+ */
+function placesOf(f) {
+  const point = pointOf(f.get("lat"), f.get("lon"));
+  const city = f.get("city").trim(), country = f.get("country").trim();
+  if (point) return [{ ...point, city, country }];
+  if (!f.get("lat") && !f.get("lon") && !city && !country) return [];
+  throw new Error("Give both latitude and longitude of your practice (search measures distance from them), "
+    + "or clear City and Country too for a telehealth-only listing.");
 }
 
 function weekdayRows() {
@@ -371,6 +494,8 @@ async function book(listingId, slot) {
 // ---- wiring -------------------------------------------------------------------------------
 
 document.addEventListener("DOMContentLoaded", () => {
+  state.modalitiesLoaded = loadModalities();
+  state.modalitiesLoaded.catch(fail);
   useToken(state.token);
   weekdayRows();
   $("#slots-form").from.valueAsDate = new Date();
@@ -385,5 +510,4 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#hours-form").addEventListener("submit", run(saveHours));
   $("#bookings-button").addEventListener("click", run(showBookings));
   $("#slots-form").addEventListener("submit", run(showSlots));
-  loadModalities().catch(fail);
 });

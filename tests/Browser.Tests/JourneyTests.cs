@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -79,7 +80,7 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await BrowserSystem.ScreenshotAsync(page, "2-matches");
 
         var referral = page.Locator("#referral");
-        await referral.GetByLabel("Specialty").SelectOptionAsync("207RC0000X");
+        await referral.GetByLabel("Specialty").SelectOptionAsync("cardiology");
         await referral.GetByRole(AriaRole.Button, new() { Name = "Find specialists" }).ClickAsync();
         var referrals = page.Locator("#referral-results > li");
         await Expect(referrals.First).ToContainTextAsync(SampleListings.RespectfulCardiologist);
@@ -110,6 +111,105 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         Assert.Equal(id, stored.Id);
         Assert.Equal("Saoirse K.", stored.DisplayName);
         Assert.Equal(12, stored.MaxTravelKm);
+    }
+
+    [Fact]
+    public async Task Reloading_the_page_or_signing_in_on_a_new_tab_shows_the_saved_profile_and_the_next_save_updates_it()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInWithDevTokenAsync(page, "wren");
+        var profile = page.Locator("#profile");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await profile.GetByLabel("Name shown to you").FillAsync("Wren");
+        await profile.GetByLabel("Care you seek").SelectOptionAsync("naturopathy");
+        await profile.GetByLabel("Travel up to km").FillAsync("12");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await page.Locator("#profile-id").TextContentAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#who")).ToHaveTextAsync("Signed in as wren.");
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(id!);
+        // The form shows the stored profile, not the page's defaults, so saving it changes only what is edited.
+        await Expect(profile.GetByLabel("Name shown to you")).ToHaveValueAsync("Wren");
+        await Expect(profile.GetByLabel("Travel up to km")).ToHaveValueAsync("12");
+        await Expect(profile.GetByLabel("Care you seek")).ToHaveValuesAsync(["naturopathy"]);
+        await profile.GetByLabel("Name shown to you").FillAsync("Wren A.");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+
+        // A new tab starts signed out (the token is per tab); signing in again finds the same profile.
+        var tab = await page.Context.NewPageAsync();
+        await tab.GotoAsync("/");
+        await SignInWithDevTokenAsync(tab, "wren");
+        await Expect(tab.Locator("#profile-id")).ToHaveTextAsync(id!);
+        await Expect(tab.Locator("#profile").GetByLabel("Name shown to you")).ToHaveValueAsync("Wren A.");
+        // Signing out takes the profile (story included) off the page.
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(tab.Locator("#profile-id")).ToHaveTextAsync("none yet");
+        await Expect(tab.Locator("#profile").GetByLabel("Name shown to you")).ToHaveValueAsync("");
+
+        var stored = Assert.Single(await StoredProfilesAsync("wren", id));
+        Assert.Equal("Wren A.", stored.DisplayName);
+        Assert.Equal(12, stored.MaxTravelKm);
+    }
+
+    [Fact]
+    public async Task A_remembered_profile_deleted_elsewhere_is_forgotten_and_the_next_save_creates_a_new_one()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInByPastingAsync(page, RunningSystem.Token("ines"));
+        var profile = page.Locator("#profile");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await page.Locator("#profile-id").TextContentAsync();
+        await Profiles().DeleteProfileAsync(new DeleteProfileRequest { Id = id }, As("ines"));
+
+        await page.ReloadAsync();
+        await save.ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var newId = await page.Locator("#profile-id").TextContentAsync();
+        Assert.NotEqual(id, newId);
+        Assert.Equal(newId, Assert.Single(await StoredProfilesAsync("ines", newId)).Id);
+        await Expect(page.Locator("#error")).ToBeEmptyAsync();
+    }
+
+    [Fact]
+    public async Task A_listing_made_on_the_page_is_found_by_the_page_referral_form()
+    {
+        var practitioner = await system.NewPageAsync();
+        await practitioner.GotoAsync("/");
+        await SignInByPastingAsync(practitioner, RunningSystem.Token("dr-amara"));
+        var listing = practitioner.Locator("#practitioner");
+        const string Endocrinology = "Endocrinology, diabetes and metabolism";
+        await Expect(listing.GetByLabel("Modality")).ToContainTextAsync(Endocrinology);
+        await listing.GetByLabel("Display name").FillAsync("Dr. Amara Eze");
+        await listing.GetByLabel("Modality").SelectOptionAsync(new SelectOptionValue { Label = Endocrinology });
+        await listing.GetByLabel("Orientation").SelectOptionAsync("ORIENTATION_CONVENTIONAL");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(practitioner.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var listingId = await practitioner.Locator("#listing-id").TextContentAsync();
+
+        var client = await system.NewPageAsync();
+        await client.GotoAsync("/");
+        await SignInWithDevTokenAsync(client, "kofi");
+        await client.Locator("#profile").GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(client.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var referral = client.Locator("#referral");
+        await referral.GetByLabel("Specialty").SelectOptionAsync(new SelectOptionValue { Label = Endocrinology });
+        await referral.GetByRole(AriaRole.Button, new() { Name = "Find specialists" }).ClickAsync();
+
+        await Expect(client.Locator("#referral-results > li").First).ToContainTextAsync("Dr. Amara Eze");
+        // Found by a NUCC code as well, for clients that ask by specialty code.
+        var stored = await new DirectoryService.DirectoryServiceClient(system.Channel())
+            .GetListingAsync(new GetListingRequest { Id = listingId });
+        Assert.Equal("207RE0101X", Assert.Single(stored.Specialties));
     }
 
     [Fact]

@@ -1,11 +1,14 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Grpc.Core;
+using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home, the travel limit, a zero fee, a negative score component.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -28,6 +31,72 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
         var stored = await client.GetProfileAsync(new GetProfileRequest { Id = id },
             new Metadata { { "authorization", "Bearer " + RunningSystem.Token("homeless-hana") } });
         Assert.Null(stored.Home);
+    }
+
+    [Fact]
+    public async Task A_listing_with_latitude_and_longitude_cleared_but_a_city_given_is_refused_with_a_clear_message()
+    {
+        var page = await SignedInPageAsync("placeless-paz");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Paz Ortega");
+        await listing.GetByLabel("Latitude").FillAsync("");
+        await listing.GetByLabel("Longitude").FillAsync("");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+
+        await Expect(page.Locator("#error")).ToContainTextAsync("latitude and longitude");
+        await Expect(page.Locator("#listing-id")).ToHaveTextAsync("none yet"); // not created at 0,0 as "Portland, US"
+    }
+
+    [Fact]
+    public async Task A_telehealth_listing_with_no_place_at_all_is_created_without_a_location()
+    {
+        var page = await SignedInPageAsync("online-olu");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Olu Adeyemi");
+        foreach (var field in new[] { "City", "Country", "Latitude", "Longitude" })
+            await listing.GetByLabel(field, new() { Exact = true }).FillAsync("");
+        await listing.GetByLabel("I offer telehealth").CheckAsync();
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+        var stored = await new DirectoryService.DirectoryServiceClient(system.Channel()).GetListingAsync(new GetListingRequest { Id = id });
+        Assert.Empty(stored.Locations);
+        Assert.True(stored.Telehealth);
+    }
+
+    [Fact]
+    public async Task A_max_fee_of_zero_finds_free_sessions_only_and_an_empty_one_finds_any_fee()
+    {
+        var free = SampleListings.NaturopathListing();
+        free.DisplayName = "Fern Free Clinic";
+        free.Terms = new ExchangeTerms { Currency = "USD" };
+        await new DirectoryService.DirectoryServiceClient(system.Channel()).CreateListingAsync(new CreateListingRequest { Listing = free },
+            new Metadata { { "authorization", "Bearer " + RunningSystem.Token("free-clinic") } });
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        var search = page.Locator("#search");
+        var results = page.Locator("#search-results");
+        await Expect(search.GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
+        var maxFee = search.GetByLabel("Max fee per session");
+        await Expect(maxFee).ToHaveAccessibleNameAsync(new Regex("0 = free sessions only"));
+
+        await maxFee.FillAsync("0");
+        using (var sent = await SentSearchAsync(page))
+        {
+            Assert.Equal("0", sent.RootElement.GetProperty("maxFee").GetString());
+            Assert.Equal("USD", sent.RootElement.GetProperty("currency").GetString());
+        }
+        await Expect(results).ToContainTextAsync("Fern Free Clinic");
+        await Expect(results).Not.ToContainTextAsync(SampleListings.Naturopath); // $90–$150
+
+        await maxFee.FillAsync("");
+        using (var sent = await SentSearchAsync(page))
+        {
+            Assert.False(sent.RootElement.TryGetProperty("maxFee", out _));
+            Assert.False(sent.RootElement.TryGetProperty("currency", out _)); // the API refuses a currency without a fee
+        }
+        await Expect(results).ToContainTextAsync(SampleListings.Naturopath);
     }
 
     [Fact]
@@ -65,5 +134,24 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
 
         Assert.Contains("→ −0.05", shown);
         Assert.DoesNotContain("+-", shown);
+    }
+
+    private async Task<IPage> SignedInPageAsync(string user)
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Or paste a bearer token").FillAsync(RunningSystem.Token(user));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this token" }).ClickAsync();
+        await Expect(page.Locator("#practitioner").GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
+        return page;
+    }
+
+    /// <summary>The body of the search request that pressing Search sends.</summary>
+    private static async Task<JsonDocument> SentSearchAsync(IPage page)
+    {
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.Locator("#search").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync(),
+            r => r.Url.EndsWith("/v1/listings:search", StringComparison.Ordinal));
+        return JsonDocument.Parse(request.PostData!);
     }
 }
