@@ -8,9 +8,8 @@ namespace HealingNetwork.Availability.Tests.Api;
 
 /// <summary>
 /// Hours a practitioner sets are either bookable or refused with the field and the reason, through
-/// the real gRPC pipeline and store. QA found windows shorter than a session accepted silently, a
-/// window past midnight refused without saying what to do, and the same extra hours accepted twice
-/// under two ids.
+/// the real gRPC pipeline and store. QA found windows shorter than a session accepted silently,
+/// midnight unusable as an end, and the same extra hours accepted twice under two ids.
 /// </summary>
 public sealed class HoursThatCannotBeBookedTests(DirectoryHost host) : IClassFixture<DirectoryHost>
 {
@@ -43,6 +42,27 @@ public sealed class HoursThatCannotBeBookedTests(DirectoryHost host) : IClassFix
     }
 
     [Fact]
+    public async Task Hours_can_end_at_midnight_and_the_last_session_of_the_day_ends_then()
+    {
+        var listing = await ListingAsync();
+        await _client.SetWeeklyAvailabilityAsync(Hours(listing.Id, 60,
+            [.. Enumerable.Range(1, 7).Select(d => ((Weekday)d, "22:00", "24:00"))]), DirectoryHost.As(listing.OwnerId));
+        var date = SystemClock.Instance.GetCurrentInstant().InZone(Berlin).Date.PlusDays(2);
+
+        var slots = (await _client.ListOpenSlotsAsync(new ListOpenSlotsRequest
+        {
+            ListingId = listing.Id,
+            StartTime = Timestamp.FromDateTimeOffset(date.AtStartOfDayInZone(Berlin).ToDateTimeOffset()),
+            EndTime = Timestamp.FromDateTimeOffset(date.PlusDays(1).AtStartOfDayInZone(Berlin).ToDateTimeOffset()),
+        })).Slots;
+
+        Assert.Equal(["22:00", "23:00"], slots.Select(s => s.LocalStart[11..16]));
+        Assert.Equal(date.PlusDays(1).AtStartOfDayInZone(Berlin).ToInstant().ToUnixTimeSeconds(), slots[^1].EndTime.Seconds);
+        var saved = await _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id });
+        Assert.All(saved.Windows, w => Assert.Equal("24:00", w.End));
+    }
+
+    [Fact]
     public async Task A_window_past_midnight_is_refused_with_how_to_split_it()
     {
         var listing = await ListingAsync();
@@ -50,7 +70,7 @@ public sealed class HoursThatCannotBeBookedTests(DirectoryHost host) : IClassFix
 
         var bad = await RpcAssert.InvalidField("windows[0].end", () => _client.SetWeeklyAvailabilityAsync(request, DirectoryHost.As(listing.OwnerId)).ResponseAsync);
 
-        Assert.Contains("cannot run past midnight; put the hours after midnight in a window from \"00:00\" on the next day", Violation(bad, "windows[0].end"));
+        Assert.Contains("end this window at \"24:00\" and add one from \"00:00\" on the next day", Violation(bad, "windows[0].end"));
     }
 
     [Fact]

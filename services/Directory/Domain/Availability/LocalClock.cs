@@ -41,11 +41,14 @@ public static class LocalClock
     /// <summary>The date it is at <paramref name="now"/> in a listing's zone, the day its practitioner calls today.</summary>
     public static LocalDate Today(string timeZone, Instant now) => now.InZone(Zone(timeZone)).Date;
 
+    /// <summary>The end of the day, as a window's end: "24:00" is midnight at the end of the window's date.</summary>
+    public const string EndOfDay = "24:00";
+
     /// <summary>Minutes since midnight of a window's start "HH:mm" (0..1439).</summary>
     public static int? ParseStartMinute(string text) => ParseTime(text) is { } t ? t.Hour * 60 + t.Minute : null;
 
-    /// <summary>Minutes since midnight of a window's end "HH:mm".</summary>
-    public static int? ParseEndMinute(string text) => ParseStartMinute(text);
+    /// <summary>Minutes since midnight of a window's end: "HH:mm", or <see cref="EndOfDay"/> (1440), since no session could otherwise end at midnight.</summary>
+    public static int? ParseEndMinute(string text) => text == EndOfDay ? 24 * 60 : ParseStartMinute(text);
 
     public static LocalDate? ParseDate(string text)
     {

@@ -30,7 +30,7 @@ public sealed class SlotCalculator
 
     private static readonly Duration SkipMargin = Duration.FromHours(6);
 
-    /// <summary>A window's local start and length.</summary>
+    /// <summary>A window's local start and length (its end may be "24:00", midnight of the next date).</summary>
     private readonly record struct Window(LocalTime Start, Period Length, int Location);
 
     public SlotCalculator(WeeklyAvailability schedule, DateTimeZone zone)

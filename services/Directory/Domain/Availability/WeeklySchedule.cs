@@ -53,24 +53,26 @@ public static class WeeklySchedule
     }
 
     /// <summary>
-    /// Checks "HH:mm" start and end, end after start on the same day, and, when <paramref name="sessionMinutes"/> is known, room for one session: hours
+    /// Checks "HH:mm" start and end ("24:00" for midnight at the end of the day), end after start on
+    /// the same day, and, when <paramref name="sessionMinutes"/> is known, room for one session: hours
     /// that can never offer a slot are a mistake the practitioner would never see otherwise. Returns
     /// the span in minutes since midnight; null when it is invalid.
     /// </summary>
     /// <remarks>
-    /// A window never runs past midnight (an end before its start is refused, not read as the next
-    /// day): a closed day, an overlap and the date of each slot then all mean one local date.
+    /// Hours past midnight are two windows, one ending "24:00" and one starting "00:00" the next day,
+    /// rather than one window whose end is before its start: a closed day, an overlap and the date of
+    /// each slot then all mean one local date, and the buffer still applies between the two windows.
     /// </remarks>
     public static (int Start, int End)? ValidateSpan(string startText, string endText, Violations v, string field, int? sessionMinutes = null)
     {
         var start = LocalClock.ParseStartMinute(startText);
         var end = LocalClock.ParseEndMinute(endText);
         if (start is null) v.Add(field + ".start", "must be a 24-hour local time \"HH:mm\"");
-        if (end is null) v.Add(field + ".end", "must be a 24-hour local time \"HH:mm\"");
+        if (end is null) v.Add(field + ".end", $"must be a 24-hour local time \"HH:mm\", or \"{LocalClock.EndOfDay}\" for midnight at the end of the day");
         if (start is null || end is null) return null;
         if (end.Value <= start.Value)
         {
-            v.Add(field + ".end", "must be after start on the same day: a window cannot run past midnight; put the hours after midnight in a window from \"00:00\" on the next day");
+            v.Add(field + ".end", $"must be after start on the same day; for hours past midnight end this window at \"{LocalClock.EndOfDay}\" and add one from \"00:00\" on the next day");
             return null;
         }
         if (sessionMinutes is { } session && end.Value - start.Value < session)
