@@ -80,6 +80,19 @@ public sealed class FhirMapperTests
     }
 
     [Fact]
+    public void Hours_that_end_at_midnight_export_as_the_last_instant_a_fhir_time_can_say()
+    {
+        var listing = Samples.Naturopath();
+        listing.Id = Guid.CreateVersion7().ToString("N");
+        var lateHours = new WeeklyAvailability { SessionMinutes = 60 };
+        lateHours.Windows.Add(new WeeklyWindow { Weekday = Weekday.Friday, Start = "20:00", End = "24:00", LocationIndex = 0 });
+
+        var bundle = Export(listing, lateHours, out _);
+
+        Assert.Equal("23:59:59.999", Single<PractitionerRole>(bundle).AvailableTime.Single().AvailableEndTime);
+    }
+
+    [Fact]
     public void A_naturopath_exports_as_practitioner_role_location_service_schedule_and_free_slots()
     {
         var listing = Samples.Naturopath();

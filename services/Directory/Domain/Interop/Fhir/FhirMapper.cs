@@ -127,8 +127,14 @@ public static class FhirMapper
             {
                 DaysOfWeek = [Day(WeeklySchedule.ToIsoDay(w.Weekday)!.Value)],
                 AvailableStartTime = w.Start + ":00",
-                AvailableEndTime = w.End + ":00",
+                AvailableEndTime = FhirEndTime(w.End),
             }).ToList();
+
+    /// <summary>
+    /// A window's end as a FHIR time. FHIR's time stops at 23:59:59.999…, so a window that ends at
+    /// midnight ("24:00") closes at "23:59:59.999", the last instant the type can say; anything else is the end as given.
+    /// </summary>
+    private static string FhirEndTime(string end) => end == LocalClock.EndOfDay ? "23:59:59.999" : end + ":00";
 
     private static DaysOfWeek? Day(IsoDayOfWeek day) => day switch
     {
