@@ -138,6 +138,31 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_cardiologist_who_merely_offers_a_care_partners_specialty_is_not_said_to_work_alongside_the_care_team()
+    {
+        // Offering the same specialty as someone on the care team is not working alongside them:
+        // only the specialist's own collaborates_with says that.
+        var world = new World(System);
+        var partner = await world.AddAsync(world.Cardiologist("Dr. Own, MD", respectful: true, km: 2));
+        var plain = world.Cardiologist("Dr. Plain, MD", respectful: false, km: 3);
+        plain.Approach = new Directory.V1.Approach();
+        plain = await world.AddAsync(plain);
+        var profile = await world.ClientAsync();
+        await System.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { ListingId = partner.Id, Layer = CareLayer.Body, Cadence = Cadence.Regular },
+        }, Tokens.As(world.Client));
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+
+        var referral = Assert.Single(response.Referrals, r => r.Listing.Id == plain.Id);
+        Assert.DoesNotContain(referral.Reasons, r => r.StartsWith("Works alongside", StringComparison.Ordinal));
+        Assert.Equal(0, referral.Components.Single(c => c.Name == "respect").RawValue, 6);
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);
