@@ -95,7 +95,7 @@ public sealed class MatchingApi(
         var search = ReferralQuery.For(profile, request, bySpecialty);
         var radius = search.Near?.RadiusKm ?? 0;
         var (referrals, _) = await finder.FindAsync(profile, [search], radius, includeInfeasibleTerms: true,
-            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, requested: request.Specialty);
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, ReferralScope.For(profile, request.Specialty));
         var response = new FindReferralsResponse();
         response.Referrals.AddRange(referrals);
         return response;

@@ -163,6 +163,25 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task The_clients_own_care_partner_is_not_referred_to_them_as_a_new_specialist()
+    {
+        var world = new World(System);
+        var partner = await world.AddAsync(world.Cardiologist("Dr. Own, MD", respectful: true, km: 2));
+        var other = await world.AddAsync(world.Cardiologist("Dr. New, MD", respectful: false, km: 4));
+        var profile = await world.ClientAsync();
+        await System.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { ListingId = partner.Id, Layer = CareLayer.Body, Cadence = Cadence.Regular },
+        }, Tokens.As(world.Client));
+
+        var response = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+
+        Assert.Equal([other.Id], response.Referrals.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);
