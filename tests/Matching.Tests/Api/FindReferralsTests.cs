@@ -182,6 +182,31 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task Asking_by_NUCC_code_or_by_modality_code_refers_the_same_specialists()
+    {
+        // ListModalities maps cardiology to 207RC0000X: a listing may give the modality, the
+        // specialty code or both, and either form of the request finds all of them.
+        var world = new World(System);
+        var both = await world.AddAsync(world.Cardiologist("Dr. Both, MD", respectful: true, km: 2));
+        var modalityOnly = world.Cardiologist("Dr. Modality, MD", respectful: true, km: 3);
+        modalityOnly.Specialties.Clear();
+        modalityOnly = await world.AddAsync(modalityOnly);
+        var specialtyOnly = world.Cardiologist("Dr. Specialty, MD", respectful: true, km: 4);
+        specialtyOnly.Modalities.Clear();
+        specialtyOnly.Modalities.Add("internal-medicine");
+        specialtyOnly = await world.AddAsync(specialtyOnly);
+        var profile = await world.ClientAsync();
+
+        var byCode = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+        var byModality = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = "cardiology" }, Tokens.As(world.Client));
+
+        Assert.Equal([both.Id, modalityOnly.Id, specialtyOnly.Id], byCode.Referrals.Select(r => r.Listing.Id));
+        Assert.Equal(byCode.Referrals.Select(r => r.Listing.Id), byModality.Referrals.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);
