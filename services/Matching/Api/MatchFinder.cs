@@ -14,7 +14,7 @@ namespace HealingNetwork.Matching.Api;
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
 {
-    /// <param name="referral">For a referral: the modality asked for by name and the care team's listings (see <see cref="ReferralScope"/>).</param>
+    /// <param name="referral">For a referral: the modalities asked for by name and the care team's listings (see <see cref="ReferralScope"/>).</param>
     public async Task<(IReadOnlyList<Match> Matches, int Considered)> FindAsync(
         Profile profile, IReadOnlyList<SearchListingsRequest> searches, double maxTravelKm, bool includeInfeasibleTerms,
         int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, ReferralScope? referral = null)

@@ -27,7 +27,7 @@ public static class ReferralQuery
 
     public static IReadOnlyList<SearchListingsRequest> For(Profile profile, FindReferralsRequest request, ReferralSpecialty specialty)
     {
-        var search = Around(profile, request);
+        var search = Around(profile, request, specialty);
         var byModality = search.Clone();
         byModality.Modalities.AddRange(specialty.Modalities.Order(StringComparer.Ordinal));
         if (specialty.NuccCode is null) return [byModality];
@@ -37,11 +37,12 @@ public static class ReferralQuery
     }
 
     /// <summary>Everything but the specialty: place, languages, avoided modalities and the preference order.</summary>
-    private static SearchListingsRequest Around(Profile profile, FindReferralsRequest request)
+    private static SearchListingsRequest Around(Profile profile, FindReferralsRequest request, ReferralSpecialty specialty)
     {
         var search = new SearchListingsRequest { AcceptingNewClientsOnly = true, PageSize = CandidateQuery.PoolSize, SkipExactTotal = true };
-        // The client asked for this one by name: their choice wins over their avoided list (HardFilters agrees).
-        search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => m != request.Specialty));
+        // The client asked for this specialty by name (either name): their choice wins over their
+        // avoided list (HardFilters agrees).
+        search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => !specialty.Modalities.Contains(m)));
         search.Languages.AddRange(profile.Languages);
         if (request.Near is { } near)
         {

@@ -5,14 +5,15 @@ namespace HealingNetwork.Matching.Domain;
 
 /// <summary>
 /// What a referral's candidates are checked against beyond the hard filters every match obeys:
-/// the modality the client asked for by name (<see cref="Requested"/>, exempt from their avoided
-/// modalities, see <see cref="HardFilters"/>), and the listings already on their care team, which
-/// are never referred: a referral is a new specialist, and the client already knows their own.
+/// the modalities of the specialty the client asked for by name (<see cref="Requested"/>, by its
+/// modality or its NUCC code alike; exempt from their avoided modalities, see
+/// <see cref="HardFilters"/>), and the listings already on their care team, which are never
+/// referred: a referral is a new specialist, and the client already knows their own.
 /// </summary>
-public sealed record ReferralScope(string? Requested, IReadOnlySet<string> CareTeamListingIds)
+public sealed record ReferralScope(IReadOnlySet<string> Requested, IReadOnlySet<string> CareTeamListingIds)
 {
-    public static ReferralScope For(Profile profile, string? requested) =>
-        new(requested, profile.CareTeam.Where(p => p.ListingId.Length > 0).Select(p => p.ListingId).ToHashSet(StringComparer.Ordinal));
+    public static ReferralScope For(Profile profile, ReferralSpecialty specialty) =>
+        new(specialty.Modalities, profile.CareTeam.Where(p => p.ListingId.Length > 0).Select(p => p.ListingId).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>True when the listing may be referred: it is not already one of the client's care partners.</summary>
     public bool Admits(Listing listing) => !CareTeamListingIds.Contains(listing.Id);

@@ -207,6 +207,30 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task An_avoided_modality_asked_for_by_its_NUCC_code_is_referred_as_when_asked_for_by_its_modality_code()
+    {
+        var world = new World(System);
+        var cardiologist = await world.AddAsync(world.Cardiologist("Dr. Heart, MD", respectful: true, km: 2));
+        var alsoNaturopath = world.Cardiologist("Dr. Heart and Herbs, MD ND", respectful: true, km: 3);
+        alsoNaturopath.Modalities.Add("naturopathy");
+        alsoNaturopath = await world.AddAsync(alsoNaturopath);
+        var client = world.NatureClient();
+        client.SoughtModalities.Clear();
+        client.AvoidedModalities.Add("naturopathy");
+        client.AvoidedModalities.Add("cardiology");
+        var profile = await world.ClientAsync(client);
+
+        var byCode = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
+        var byModality = await System.Matching.FindReferralsAsync(
+            new FindReferralsRequest { ProfileId = profile.Id, Specialty = "cardiology" }, Tokens.As(world.Client));
+
+        // Cardiology was asked for by name (either name); naturopathy, still avoided, keeps the other out.
+        Assert.Equal([cardiologist.Id], byCode.Referrals.Select(r => r.Listing.Id));
+        Assert.Equal([cardiologist.Id], byModality.Referrals.Select(r => r.Listing.Id));
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);

@@ -90,6 +90,18 @@ public sealed class ReferralQueryTests
     }
 
     [Fact]
+    public void The_specialty_asked_for_is_not_excluded_whichever_name_asked_for_it()
+    {
+        var profile = Samples.NatureClient();
+        profile.AvoidedModalities.Add("naturopathy");
+        profile.AvoidedModalities.Add("cardiology");
+
+        var searches = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, Cardiologists);
+
+        Assert.All(searches, s => Assert.Equal(["naturopathy"], s.ExcludeModalities));
+    }
+
+    [Fact]
     public void A_client_who_travels_zero_kilometres_is_referred_to_telehealth_only_unless_the_request_names_a_point()
     {
         var profile = Samples.NatureClient();
