@@ -32,6 +32,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
                 MaxTravelKm = maxTravelKm,
                 NoOpenSlot = opening.NoneOpen,
                 VisitsYou = h.VisitsYou,
+                FromSearchedPoint = referral?.FromSearchedPoint ?? false,
             },
             batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
         var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();

@@ -231,6 +231,25 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task With_a_searched_point_the_distance_is_said_to_be_from_that_place_not_from_the_client()
+    {
+        var world = new World(System);
+        var cardiologist = await world.AddAsync(world.Cardiologist("Dr. Heart, MD", respectful: true, km: 500 + 10.8));
+        var (lat, lon) = world.North(500); // the client lives 500 km south of the place searched
+        var profile = await world.ClientAsync();
+
+        var there = await System.Matching.FindReferralsAsync(new FindReferralsRequest
+        {
+            ProfileId = profile.Id, Specialty = Cardiology, Near = new Directory.V1.GeoRadius { Lat = lat, Lon = lon, RadiusKm = 30 },
+        }, Tokens.As(world.Client));
+
+        var referral = Assert.Single(there.Referrals);
+        Assert.Equal(cardiologist.Id, referral.Listing.Id);
+        Assert.Contains("10.8 km from the place you searched", referral.Reasons);
+        Assert.DoesNotContain(referral.Reasons, r => r.EndsWith("km from you", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_specialty_is_an_invalid_argument()
     {
         var world = new World(System);

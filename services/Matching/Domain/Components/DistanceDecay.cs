@@ -23,8 +23,10 @@ public sealed class DistanceDecay : IScoreComponent
     {
         if (c.VisitsYou)
         {
-            var from = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
-            return ComponentScore.Of(HomeVisitValue, "home visits: no travel", $"Comes to you (from {from} km away)");
+            var away = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
+            // With a referral's `near` the visit area was checked against the place searched, not the client's home.
+            var to = c.FromSearchedPoint ? "the place you searched" : "you";
+            return ComponentScore.Of(HomeVisitValue, "home visits: no travel", $"Comes to {to} (from {away} km away)");
         }
         if (c.RemoteOnly)
         {
@@ -34,7 +36,9 @@ public sealed class DistanceDecay : IScoreComponent
         }
         var scale = Scale(c);
         var km = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
-        var reason = c.DistanceKm < 1 ? "Less than 1 km from you" : $"{km} km from you";
+        // A referral with `near` measures from the place searched; the client may live elsewhere.
+        var from = c.FromSearchedPoint ? "from the place you searched" : "from you";
+        var reason = c.DistanceKm < 1 ? $"Less than 1 km {from}" : $"{km} km {from}";
         return ComponentScore.Of(Decay(c.DistanceKm, scale), $"1 / (1 + ({km} km / {scale:0.#} km)²)", reason);
     }
 

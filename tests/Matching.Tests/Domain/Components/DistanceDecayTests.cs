@@ -42,6 +42,18 @@ public sealed class DistanceDecayTests
     }
 
     [Fact]
+    public void A_distance_from_a_searched_point_is_said_to_be_from_that_place()
+    {
+        var far = Decay.Evaluate(Contexts.For(distanceKm: 10.8) with { FromSearchedPoint = true });
+        var near = Decay.Evaluate(Contexts.For(distanceKm: 0.4) with { FromSearchedPoint = true });
+        var visiting = Decay.Evaluate(Contexts.For(distanceKm: 60) with { FromSearchedPoint = true, VisitsYou = true });
+
+        Assert.Equal(["10.8 km from the place you searched"], far.Reasons);
+        Assert.Equal(["Less than 1 km from the place you searched"], near.Reasons);
+        Assert.Equal(["Comes to the place you searched (from 60 km away)"], visiting.Reasons);
+    }
+
+    [Fact]
     public void Small_travel_limits_use_a_five_kilometre_scale()
     {
         Assert.Equal(1 / (1 + Math.Pow(3 / 5.0, 2)), At(3, 4), 9);
