@@ -35,8 +35,9 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
         Assert.Contains("Shares decisions with you; the final choice stays yours", first.Reasons);
         Assert.Contains("Works alongside your care team (naturopathy)", first.Reasons);
         Assert.Equal(["respect", "distance", "terms", "availability", "freshness"], first.Components.Select(c => c.Name));
-        // 30 km is within the referral radius (50 km), so it is scored as a trip, not as out of reach.
-        Assert.Equal(1 / (1 + Math.Pow(30 / 25.0, 2)), first.Components.Single(c => c.Name == "distance").RawValue, 2);
+        // 30 km is within the referral radius (50 km), so it is scored as a trip, not as out of
+        // reach, and on the referral curve, never below telehealth (0.6).
+        Assert.Equal(0.6 + 0.4 / (1 + Math.Pow(30 / 25.0, 2)), first.Components.Single(c => c.Name == "distance").RawValue, 2);
     }
 
     [Fact]
@@ -247,6 +248,40 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
         Assert.Equal(cardiologist.Id, referral.Listing.Id);
         Assert.Contains("10.8 km from the place you searched", referral.Reasons);
         Assert.DoesNotContain(referral.Reasons, r => r.EndsWith("km from you", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_in_person_specialist_inside_the_searched_radius_ranks_above_an_equal_one_far_away_by_telehealth()
+    {
+        var world = new World(System);
+        var language = "en-" + Guid.NewGuid().ToString("N")[..8]; // keeps the far telehealth listing out of other tests' pools
+        Directory.V1.Listing Speaking(Directory.V1.Listing listing)
+        {
+            listing.Languages.Clear();
+            listing.Languages.Add(language);
+            return listing;
+        }
+        var inPerson = await world.AddAsync(Speaking(world.Cardiologist("Dr. In Town, MD", respectful: true, km: 20)));
+        var remote = world.Cardiologist("Dr. Far Screen, MD", respectful: true, km: 946);
+        remote.Telehealth = true;
+        remote = await world.AddAsync(Speaking(remote));
+        var alsoRemoteCapable = world.Cardiologist("Dr. In Town Online Too, MD", respectful: true, km: 25);
+        alsoRemoteCapable.Telehealth = true;
+        alsoRemoteCapable = await world.AddAsync(Speaking(alsoRemoteCapable));
+        var client = world.NatureClient();
+        client.TelehealthOk = true;
+        client.Languages.Clear();
+        client.Languages.Add(language);
+        var profile = await world.ClientAsync(client);
+
+        var response = await System.Matching.FindReferralsAsync(new FindReferralsRequest
+        {
+            ProfileId = profile.Id, Specialty = Cardiology, Near = new Directory.V1.GeoRadius { Lat = world.Lat, Lon = world.Lon, RadiusKm = 30 },
+        }, Tokens.As(world.Client));
+
+        // Alike in all else, the two inside the radius (nearer first) come before the one 946 km away.
+        Assert.Equal([inPerson.Id, alsoRemoteCapable.Id, remote.Id], response.Referrals.Select(r => r.Listing.Id));
+        Assert.Contains("Sees you by telehealth", response.Referrals[2].Reasons);
     }
 
     [Fact]

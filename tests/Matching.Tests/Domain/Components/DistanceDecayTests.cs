@@ -98,4 +98,21 @@ public sealed class DistanceDecayTests
         Assert.Equal(1 / (1 + Math.Pow(40 / 30.0, 2)), result.Value, 9);
         Assert.Contains("40 km from you", result.Reasons);
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(15, 0.8)]
+    [InlineData(30, 0.68)]
+    public void On_the_referral_curve_in_person_reach_never_scores_below_telehealth(double km, double expected)
+    {
+        var context = Contexts.For(distanceKm: km) with { MaxTravelKm = 30 };
+
+        var result = DistanceDecay.Referral.Evaluate(context);
+
+        Assert.Equal(expected, result.Value, 9);
+        Assert.Equal(result.Value, DistanceDecay.Referral.Value(context), 9);
+        Assert.True(result.Value > DistanceDecay.RemoteValue);
+        Assert.Equal(DistanceDecay.RemoteValue, DistanceDecay.Referral.Value(Contexts.For(distanceKm: 946) with { MaxTravelKm = 30 }), 9);
+        Assert.StartsWith("0.6 + 0.4 × 1 / (1 + (", result.Explanation, StringComparison.Ordinal);
+    }
 }
