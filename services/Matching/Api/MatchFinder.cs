@@ -14,13 +14,14 @@ namespace HealingNetwork.Matching.Api;
 /// </summary>
 public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
 {
-    /// <param name="requested">A modality the client asked for by name, which their avoided modalities do not exclude (see <see cref="HardFilters"/>).</param>
+    /// <param name="referral">For a referral: the modalities asked for by name and the care team's listings (see <see cref="ReferralScope"/>).</param>
     public async Task<(IReadOnlyList<Match> Matches, int Considered)> FindAsync(
         Profile profile, IReadOnlyList<SearchListingsRequest> searches, double maxTravelKm, bool includeInfeasibleTerms,
-        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, string? requested = null)
+        int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, ReferralScope? referral = null)
     {
         var hits = await candidates.SearchAsync(searches, options);
-        var eligible = hits.Where(h => HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, requested, h.VisitsYou) is null).ToArray();
+        var eligible = hits.Where(h => (referral?.Admits(h.Listing) ?? true)
+            && HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, referral?.Requested, h.VisitsYou) is null).ToArray();
         var considered = eligible.Length; // read before the lookup, so no candidate list is kept alive across it (see TopAsync)
         var now = clock.GetUtcNow();
         var careTeam = profile.CareTeam.SelectMany(p => p.Modalities).ToHashSet(StringComparer.Ordinal);
@@ -31,6 +32,7 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
                 MaxTravelKm = maxTravelKm,
                 NoOpenSlot = opening.NoneOpen,
                 VisitsYou = h.VisitsYou,
+                FromSearchedPoint = referral?.FromSearchedPoint ?? false,
             },
             batch => candidates.EarliestSlotsAsync(batch, options), weightOf, pageSize);
         var ranked = top.Select((x, i) => ToMatch(x.Item, x.Slot, x.Scored, i + 1)).ToArray();

@@ -86,16 +86,14 @@ public sealed class MatchingApi(
         v.ThrowIfAny();
 
         var options = Downstream.Options(context);
-        var modalities = await taxonomy.ModalitiesAsync(context.CancellationToken);
-        var bySpecialty = modalities.Values.Any(m => m.NuccCode == request.Specialty);
-        if (!bySpecialty && !modalities.ContainsKey(request.Specialty))
-            throw new ValidationException("specialty", "unknown specialty or modality code (see ListModalities)");
+        var specialty = ReferralSpecialty.Resolve(request.Specialty, await taxonomy.ModalitiesAsync(context.CancellationToken))
+            ?? throw new ValidationException("specialty", "unknown specialty or modality code (see ListModalities)");
 
         var profile = await profiles.GetProfileAsync(new GetProfileRequest { Id = request.ProfileId }, options);
-        var search = ReferralQuery.For(profile, request, bySpecialty);
-        var radius = search.Near?.RadiusKm ?? 0;
-        var (referrals, _) = await finder.FindAsync(profile, [search], radius, includeInfeasibleTerms: true,
-            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, requested: request.Specialty);
+        var searches = ReferralQuery.For(profile, request, specialty);
+        var radius = searches[0].Near?.RadiusKm ?? 0; // the searches differ only in the specialty
+        var (referrals, _) = await finder.FindAsync(profile, searches, radius, includeInfeasibleTerms: true,
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, ReferralScope.For(profile, request, specialty));
         var response = new FindReferralsResponse();
         response.Referrals.AddRange(referrals);
         return response;

@@ -6,17 +6,18 @@ namespace HealingNetwork.Matching.Domain;
 /// <summary>
 /// The rules no match may break, whatever its score. They are pushed down into the directory
 /// search and checked again here, so a backend mistake can never show a forbidden match:
-/// avoided modalities (except one the client explicitly asked for in this very request: a referral
-/// for a specialty they otherwise avoid is their choice to make); out of travel range unless the
-/// practitioner visits the client or telehealth suits both; not accepting new clients; no shared language when the client named
-/// languages; terms the client cannot meet (unless they asked to see all).
+/// avoided modalities (except those of the specialty the client explicitly asked for in this very
+/// request, by modality or NUCC code: a referral for a specialty they otherwise avoid is their
+/// choice to make); out of travel range unless the practitioner visits the client or telehealth
+/// suits both; not accepting new clients; no shared language when the client named languages;
+/// terms the client cannot meet (unless they asked to see all).
 /// </summary>
 public static class HardFilters
 {
-    /// <param name="requested">A modality code the request asks for by name (FindReferrals' specialty), exempt from the avoided ones.</param>
+    /// <param name="requested">The modality codes the request asks for by name (FindReferrals' specialty, by modality or NUCC code), exempt from the avoided ones.</param>
     /// <param name="visitsYou">The practitioner comes to the client (<see cref="SearchResult.VisitsYou"/>): no travel for them.</param>
     public static string? Violation(
-        Profile profile, Listing listing, double distanceKm, double maxTravelKm, bool includeInfeasibleTerms, string? requested = null, bool visitsYou = false)
+        Profile profile, Listing listing, double distanceKm, double maxTravelKm, bool includeInfeasibleTerms, IReadOnlySet<string>? requested = null, bool visitsYou = false)
     {
         if (OffersAvoided(profile, listing, requested)) return "offers an avoided modality";
         if (!listing.AcceptingNewClients) return "not accepting new clients";
@@ -31,10 +32,10 @@ public static class HardFilters
     /// <summary>A known distance within the travel limit (a metre's rounding allowed).</summary>
     public static bool WithinTravel(double distanceKm, double maxTravelKm) => distanceKm >= 0 && distanceKm <= maxTravelKm + 1e-6;
 
-    private static bool OffersAvoided(Profile profile, Listing listing, string? requested)
+    private static bool OffersAvoided(Profile profile, Listing listing, IReadOnlySet<string>? requested)
     {
         foreach (var modality in listing.Modalities)
-            if (modality != requested && profile.AvoidedModalities.Contains(modality)) return true;
+            if (requested?.Contains(modality) != true && profile.AvoidedModalities.Contains(modality)) return true;
         return false;
     }
 

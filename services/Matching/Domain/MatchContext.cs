@@ -27,6 +27,12 @@ public sealed record MatchContext(
     /// <summary>The practitioner comes to the client (the search's centre is in one of the listing's home-visit areas).</summary>
     public bool VisitsYou { get; init; }
 
+    /// <summary>
+    /// True when <see cref="DistanceKm"/> is measured from a point the client searched around
+    /// (a referral's `near`), not from their home: explanations then say so.
+    /// </summary>
+    public bool FromSearchedPoint { get; init; }
+
     /// <summary>True when the listing publishes hours but has no open slot within the horizon (EarliestSlot is then null).</summary>
     public bool NoOpenSlot { get; init; }
 

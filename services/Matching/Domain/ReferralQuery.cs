@@ -5,13 +5,15 @@ using HealingNetwork.Profiles.V1;
 namespace HealingNetwork.Matching.Domain;
 
 /// <summary>
-/// The search behind a referral: the specialty (NUCC code) or modality, of any orientation,
+/// The searches behind a referral: listings offering the specialty's modalities, and listings
+/// giving its NUCC code (one search each, merged by listing id: search filters combine with AND,
+/// and the two are alternatives; see <see cref="ReferralSpecialty"/>), of any orientation,
 /// near the request's point or the client's home. Specialists are worth travelling further for:
 /// the radius is at least <see cref="MinRadiusKm"/>, except for a client whose travel limit is 0,
 /// which the profile contract defines as telehealth only: they are referred to telehealth, as
 /// FindMatches does, unless the request names a point (`near`). Terms are scored, not filtered.
 /// <para>
-/// The pool (<see cref="CandidateQuery.PoolSize"/>) is retrieved in an order that approximates the
+/// Each search's pool (<see cref="CandidateQuery.PoolSize"/>) is retrieved in an order that approximates the
 /// referral score, as matches are: SEARCH_ORDER_PREFERENCE preferring specialists who share
 /// decisions and inform of options, each weighted by its share of the score (respect 0.5 × 0.35),
 /// ties by distance, then id. By distance alone, a city with more specialists than the pool within
@@ -23,13 +25,24 @@ public static class ReferralQuery
 {
     public const double MinRadiusKm = 50;
 
-    public static SearchListingsRequest For(Profile profile, FindReferralsRequest request, bool bySpecialty)
+    public static IReadOnlyList<SearchListingsRequest> For(Profile profile, FindReferralsRequest request, ReferralSpecialty specialty)
+    {
+        var search = Around(profile, request, specialty);
+        var byModality = search.Clone();
+        byModality.Modalities.AddRange(specialty.Modalities.Order(StringComparer.Ordinal));
+        if (specialty.NuccCode is null) return [byModality];
+        var byCode = search.Clone();
+        byCode.Specialties.Add(specialty.NuccCode);
+        return [byModality, byCode];
+    }
+
+    /// <summary>Everything but the specialty: place, languages, avoided modalities and the preference order.</summary>
+    private static SearchListingsRequest Around(Profile profile, FindReferralsRequest request, ReferralSpecialty specialty)
     {
         var search = new SearchListingsRequest { AcceptingNewClientsOnly = true, PageSize = CandidateQuery.PoolSize, SkipExactTotal = true };
-        if (bySpecialty) search.Specialties.Add(request.Specialty);
-        else search.Modalities.Add(request.Specialty);
-        // The client asked for this one by name: their choice wins over their avoided list (HardFilters agrees).
-        search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => m != request.Specialty));
+        // The client asked for this specialty by name (either name): their choice wins over their
+        // avoided list (HardFilters agrees).
+        search.ExcludeModalities.AddRange(profile.AvoidedModalities.Where(m => !specialty.Modalities.Contains(m)));
         search.Languages.AddRange(profile.Languages);
         if (request.Near is { } near)
         {

@@ -7,6 +7,8 @@ namespace HealingNetwork.Matching.Tests.Domain;
 
 public sealed class HardFiltersTests
 {
+    private static readonly IReadOnlySet<string> Chiropractic = new HashSet<string> { "chiropractic" };
+
     private static string? Check(Profile profile, Listing listing, double distanceKm = 2, bool includeInfeasible = false) =>
         HardFilters.Violation(profile, listing, distanceKm, profile.MaxTravelKm, includeInfeasible);
 
@@ -39,8 +41,8 @@ public sealed class HardFiltersTests
         var alsoMassage = chiropractor.Clone();
         alsoMassage.Modalities.Add("massage-therapy");
 
-        Assert.Null(HardFilters.Violation(profile, chiropractor, 2, profile.MaxTravelKm, false, requested: "chiropractic"));
-        Assert.Equal("offers an avoided modality", HardFilters.Violation(profile, alsoMassage, 2, profile.MaxTravelKm, false, requested: "chiropractic"));
+        Assert.Null(HardFilters.Violation(profile, chiropractor, 2, profile.MaxTravelKm, false, requested: Chiropractic));
+        Assert.Equal("offers an avoided modality", HardFilters.Violation(profile, alsoMassage, 2, profile.MaxTravelKm, false, requested: Chiropractic));
         Assert.Equal("offers an avoided modality", Check(profile, chiropractor)); // asked for nothing by name
     }
 

@@ -1,6 +1,7 @@
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Matching.Domain;
 using HealingNetwork.Matching.V1;
+using HealingNetwork.Profiles.V1;
 using HealingNetwork.Testing;
 
 namespace HealingNetwork.Matching.Tests.Domain;
@@ -9,14 +10,46 @@ public sealed class ReferralQueryTests
 {
     private const string Cardiology = "207RC0000X";
 
+    /// <summary>Cardiology as the taxonomy names it: modality "cardiology", NUCC code 207RC0000X.</summary>
+    private static readonly ReferralSpecialty Cardiologists = new(new HashSet<string> { "cardiology" }, Cardiology);
+
+    /// <summary>The referral's first search (the two differ only in the specialty).</summary>
+    private static SearchListingsRequest Search(Profile profile, FindReferralsRequest request) =>
+        ReferralQuery.For(profile, request, Cardiologists)[0];
+
+    [Fact]
+    public void A_specialty_is_searched_by_its_modalities_and_by_its_NUCC_code_alike()
+    {
+        var searches = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology }, Cardiologists);
+
+        Assert.Equal(2, searches.Count);
+        Assert.Equal(["cardiology"], searches[0].Modalities);
+        Assert.Empty(searches[0].Specialties);
+        Assert.Empty(searches[1].Modalities);
+        Assert.Equal([Cardiology], searches[1].Specialties);
+        var rest = searches[1].Clone();
+        rest.Specialties.Clear();
+        rest.Modalities.Add("cardiology");
+        Assert.Equal(searches[0], rest);
+    }
+
+    [Fact]
+    public void A_modality_without_a_NUCC_code_is_one_search_by_modality()
+    {
+        var reiki = new ReferralSpecialty(new HashSet<string> { "reiki" }, null);
+
+        var search = Assert.Single(ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = "reiki" }, reiki));
+
+        Assert.Equal(["reiki"], search.Modalities);
+        Assert.Empty(search.Specialties);
+    }
+
     [Fact]
     public void A_specialty_search_is_of_any_orientation_and_at_least_fifty_kilometres_around_home()
     {
-        var search = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+        var search = Search(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology });
 
-        Assert.Equal([Cardiology], search.Specialties);
         Assert.Empty(search.Orientations);
-        Assert.Empty(search.Modalities);
         Assert.Equal(ReferralQuery.MinRadiusKm, search.Near.RadiusKm);
         Assert.Equal(Samples.PortlandLat, search.Near.Lat);
         Assert.True(search.AcceptingNewClientsOnly);
@@ -27,7 +60,7 @@ public sealed class ReferralQueryTests
     [Fact]
     public void The_pool_prefers_specialists_who_share_decisions_and_inform_of_options_by_their_share_of_the_score()
     {
-        var search = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+        var search = Search(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology });
 
         Assert.True(search.Prefer.SharedDecisions);
         Assert.True(search.Prefer.InformsOfOptions);
@@ -39,19 +72,10 @@ public sealed class ReferralQueryTests
     [Fact]
     public void Terms_are_scored_not_filtered_for_a_referral()
     {
-        var search = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+        var search = Search(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology });
 
         Assert.Equal(0, search.MaxFee);
         Assert.Empty(search.BarterCategories);
-    }
-
-    [Fact]
-    public void A_modality_code_searches_modalities()
-    {
-        var search = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = "cardiology" }, bySpecialty: false);
-
-        Assert.Equal(["cardiology"], search.Modalities);
-        Assert.Empty(search.Specialties);
     }
 
     [Fact]
@@ -60,9 +84,21 @@ public sealed class ReferralQueryTests
         var profile = Samples.NatureClient();
         profile.AvoidedModalities.Add("chiropractic");
 
-        var search = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+        var search = Search(profile, new FindReferralsRequest { Specialty = Cardiology });
 
         Assert.Equal(["chiropractic"], search.ExcludeModalities);
+    }
+
+    [Fact]
+    public void The_specialty_asked_for_is_not_excluded_whichever_name_asked_for_it()
+    {
+        var profile = Samples.NatureClient();
+        profile.AvoidedModalities.Add("naturopathy");
+        profile.AvoidedModalities.Add("cardiology");
+
+        var searches = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, Cardiologists);
+
+        Assert.All(searches, s => Assert.Equal(["naturopathy"], s.ExcludeModalities));
     }
 
     [Fact]
@@ -71,9 +107,9 @@ public sealed class ReferralQueryTests
         var profile = Samples.NatureClient();
         profile.MaxTravelKm = 0;
 
-        var search = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true);
+        var search = Search(profile, new FindReferralsRequest { Specialty = Cardiology });
         var near = new GeoRadius { Lat = 47.6, Lon = -122.3, RadiusKm = 30 };
-        var there = ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology, Near = near }, bySpecialty: true);
+        var there = Search(profile, new FindReferralsRequest { Specialty = Cardiology, Near = near });
 
         Assert.Null(search.Near);
         Assert.True(search.TelehealthOnly);
@@ -86,7 +122,7 @@ public sealed class ReferralQueryTests
     {
         var near = new GeoRadius { Lat = 47.6, Lon = -122.3, RadiusKm = 120 };
 
-        var search = ReferralQuery.For(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology, Near = near }, bySpecialty: true);
+        var search = Search(Samples.NatureClient(), new FindReferralsRequest { Specialty = Cardiology, Near = near });
 
         Assert.Equal(near, search.Near);
     }
@@ -97,7 +133,7 @@ public sealed class ReferralQueryTests
         var profile = Samples.NatureClient();
         profile.MaxTravelKm = 150;
 
-        Assert.Equal(150, ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true).Near.RadiusKm);
+        Assert.Equal(150, Search(profile, new FindReferralsRequest { Specialty = Cardiology }).Near.RadiusKm);
     }
 
     [Fact]
@@ -106,6 +142,6 @@ public sealed class ReferralQueryTests
         var profile = Samples.NatureClient();
         profile.Home = null;
 
-        Assert.True(ReferralQuery.For(profile, new FindReferralsRequest { Specialty = Cardiology }, bySpecialty: true).TelehealthOnly);
+        Assert.True(Search(profile, new FindReferralsRequest { Specialty = Cardiology }).TelehealthOnly);
     }
 }

@@ -7,24 +7,41 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// half the client's travel limit scores 0.5. A practitioner who comes to the client's home scores
 /// 1 (in person, no travel: what a client who travels badly most needs). A practitioner reached
 /// only by telehealth scores 0.6 (no travel, but not in person).
+/// <para>
+/// Referrals (<see cref="Referral"/>) lift in-person reach onto that floor:
+/// 0.6 + 0.4 × 1 / (1 + (d / s)²), with the referral's radius as the limit, so from 1 next door
+/// to 0.68 at the edge of the radius, and never below a specialist reached only by telehealth. A
+/// specialist is needed for a serious medical situation (the essay: "a good cardiologist, or
+/// surgeon"), where examinations and procedures are in person, and every in-person specialist
+/// inside the radius is one the client said they would reach (the radius is theirs: `near`, or
+/// their travel limit widened to 50 km). With the plain curve an in-person cardiologist 20 km
+/// into a 30 km radius (0.36) lost to a telehealth one 3,000 km away (0.6), and a remote-capable
+/// one nearby scored less than the same one far away. Nearer still ranks first among those in
+/// reach, and respect, half the referral score, still outweighs the distance.
+/// </para>
 /// </summary>
-public sealed class DistanceDecay : IScoreComponent
+public sealed class DistanceDecay(double inPersonFloor = 0) : IScoreComponent
 {
     public const double RemoteValue = 0.6;
+
+    /// <summary>The referral curve: in-person reach never scores below telehealth (see above).</summary>
+    public static DistanceDecay Referral { get; } = new(RemoteValue);
 
     public string Name => "distance";
 
     public const double HomeVisitValue = 1;
 
     public double Value(MatchContext c) =>
-        c.VisitsYou ? HomeVisitValue : c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : Decay(c.DistanceKm, Scale(c));
+        c.VisitsYou ? HomeVisitValue : c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : InPerson(c.DistanceKm, Scale(c));
 
     public ComponentScore Evaluate(MatchContext c)
     {
         if (c.VisitsYou)
         {
-            var from = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
-            return ComponentScore.Of(HomeVisitValue, "home visits: no travel", $"Comes to you (from {from} km away)");
+            var away = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
+            // With a referral's `near` the visit area was checked against the place searched, not the client's home.
+            var to = c.FromSearchedPoint ? "the place you searched" : "you";
+            return ComponentScore.Of(HomeVisitValue, "home visits: no travel", $"Comes to {to} (from {away} km away)");
         }
         if (c.RemoteOnly)
         {
@@ -34,11 +51,18 @@ public sealed class DistanceDecay : IScoreComponent
         }
         var scale = Scale(c);
         var km = c.DistanceKm.ToString("0.#", CultureInfo.InvariantCulture);
-        var reason = c.DistanceKm < 1 ? "Less than 1 km from you" : $"{km} km from you";
-        return ComponentScore.Of(Decay(c.DistanceKm, scale), $"1 / (1 + ({km} km / {scale:0.#} km)²)", reason);
+        // A referral with `near` measures from the place searched; the client may live elsewhere.
+        var from = c.FromSearchedPoint ? "from the place you searched" : "from you";
+        var reason = c.DistanceKm < 1 ? $"Less than 1 km {from}" : $"{km} km {from}";
+        var curve = $"1 / (1 + ({km} km / {scale:0.#} km)²)";
+        var formula = inPersonFloor > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{inPersonFloor:0.##} + {1 - inPersonFloor:0.##} × {curve}")
+            : curve;
+        return ComponentScore.Of(InPerson(c.DistanceKm, scale), formula, reason);
     }
 
     private static double Scale(MatchContext c) => Math.Max(5, c.MaxTravelKm / 2);
 
-    private static double Decay(double km, double scale) => Math.Clamp(1 / (1 + Math.Pow(km / scale, 2)), 0, 1);
+    private double InPerson(double km, double scale) =>
+        Math.Clamp(inPersonFloor + (1 - inPersonFloor) / (1 + Math.Pow(km / scale, 2)), 0, 1);
 }

@@ -7,6 +7,13 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// 0.35 for informing of options, 0.3 × the share of the client's care-team modalities the
 /// specialist works alongside (0.15 when the care team is empty and the specialist collaborates
 /// with anyone). A specialist need not share the lifestyle; they must respect it.
+/// <para>
+/// Working alongside a modality means the specialist names it in <c>Approach.collaborates_with</c>.
+/// Offering the same modality as a care partner is not collaboration (a second cardiologist is not
+/// working with the first). A partner's own listing saying it collaborates with the specialist's
+/// modality does not count either: this component scores the specialist's respect, and only the
+/// specialist's listing speaks for them.
+/// </para>
 /// </summary>
 public sealed class RespectFit : IScoreComponent
 {
@@ -38,7 +45,7 @@ public sealed class RespectFit : IScoreComponent
     }
 
     private static bool WorksAlongside(MatchContext c, string modality) =>
-        (c.Listing.Approach ?? None).CollaboratesWith.Contains(modality) || c.Listing.Modalities.Contains(modality);
+        (c.Listing.Approach ?? None).CollaboratesWith.Contains(modality);
 
     private static double Combine(MatchContext c, int alongside)
     {

@@ -42,6 +42,18 @@ public sealed class DistanceDecayTests
     }
 
     [Fact]
+    public void A_distance_from_a_searched_point_is_said_to_be_from_that_place()
+    {
+        var far = Decay.Evaluate(Contexts.For(distanceKm: 10.8) with { FromSearchedPoint = true });
+        var near = Decay.Evaluate(Contexts.For(distanceKm: 0.4) with { FromSearchedPoint = true });
+        var visiting = Decay.Evaluate(Contexts.For(distanceKm: 60) with { FromSearchedPoint = true, VisitsYou = true });
+
+        Assert.Equal(["10.8 km from the place you searched"], far.Reasons);
+        Assert.Equal(["Less than 1 km from the place you searched"], near.Reasons);
+        Assert.Equal(["Comes to the place you searched (from 60 km away)"], visiting.Reasons);
+    }
+
+    [Fact]
     public void Small_travel_limits_use_a_five_kilometre_scale()
     {
         Assert.Equal(1 / (1 + Math.Pow(3 / 5.0, 2)), At(3, 4), 9);
@@ -85,5 +97,22 @@ public sealed class DistanceDecayTests
 
         Assert.Equal(1 / (1 + Math.Pow(40 / 30.0, 2)), result.Value, 9);
         Assert.Contains("40 km from you", result.Reasons);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(15, 0.8)]
+    [InlineData(30, 0.68)]
+    public void On_the_referral_curve_in_person_reach_never_scores_below_telehealth(double km, double expected)
+    {
+        var context = Contexts.For(distanceKm: km) with { MaxTravelKm = 30 };
+
+        var result = DistanceDecay.Referral.Evaluate(context);
+
+        Assert.Equal(expected, result.Value, 9);
+        Assert.Equal(result.Value, DistanceDecay.Referral.Value(context), 9);
+        Assert.True(result.Value > DistanceDecay.RemoteValue);
+        Assert.Equal(DistanceDecay.RemoteValue, DistanceDecay.Referral.Value(Contexts.For(distanceKm: 946) with { MaxTravelKm = 30 }), 9);
+        Assert.StartsWith("0.6 + 0.4 × 1 / (1 + (", result.Explanation, StringComparison.Ordinal);
     }
 }

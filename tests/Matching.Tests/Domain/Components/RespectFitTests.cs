@@ -37,6 +37,19 @@ public sealed class RespectFitTests
     }
 
     [Fact]
+    public void Offering_the_same_modality_as_a_care_partner_is_not_working_alongside_them()
+    {
+        var plain = Samples.Cardiologist("Dr. Plain", respectful: false);
+        plain.Approach = new Directory.V1.Approach();
+
+        var result = Fit.Evaluate(Contexts.For(listing: plain, careTeam: ["cardiology"]));
+
+        Assert.Equal(0, result.Value, 9);
+        Assert.Empty(result.Reasons);
+        Assert.Contains("0/1", result.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_no_care_team_any_collaboration_earns_a_little()
     {
         var result = Fit.Evaluate(Contexts.For(listing: Samples.Cardiologist("Dr. Kind", respectful: true)));
