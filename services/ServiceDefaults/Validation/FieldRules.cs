@@ -29,7 +29,11 @@ public static partial class FieldRules
     /// <summary>
     /// A one-line text such as a name or a city, counted as <see cref="Text"/> counts. No line or tab
     /// break either, since it is shown on one line (a list entry, a calendar title, a FHIR name) where a
-    /// break is either lost or breaks the layout.
+    /// break is either lost or breaks the layout. And no bidirectional embedding, override or isolate
+    /// controls: they reorder what follows them, so "Lee\u202EDN ,nosirraH" shows as "LeeHarrison, ND",
+    /// and a name could pose as someone else's in the directory. Right-to-left text needs none of them
+    /// (Arabic and Hebrew letters carry their own direction); the marks U+200E/U+200F, which only nudge
+    /// neutral characters such as punctuation, stay allowed.
     /// </summary>
     public static void Line(Violations v, string field, string value, int max, bool required = false)
     {
@@ -44,6 +48,8 @@ public static partial class FieldRules
         if (required && string.IsNullOrWhiteSpace(value)) return "is required";
         if (ContainsControl(value)) return "must not contain control characters";
         if (oneLine && value.AsSpan().IndexOfAny(LineBreaks) >= 0) return "must be one line: no line breaks or tabs";
+        if (oneLine && value.AsSpan().IndexOfAny(DirectionalFormatting) >= 0)
+            return "must not contain bidirectional embedding, override or isolate controls (U+202A to U+202E, U+2066 to U+2069): they change the order the text is shown in";
         return CharacterProblem(value, max);
     }
 
@@ -61,6 +67,10 @@ public static partial class FieldRules
         }
         return null;
     }
+
+    // LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. Not LRM/RLM (U+200E/U+200F) or ALM (U+061C).
+    private static readonly System.Buffers.SearchValues<char> DirectionalFormatting =
+        System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t\u2028\u2029");
 
