@@ -32,7 +32,7 @@ builder.Services.AddGrpc();
 builder.Services.AddSingleton(new ReflectionServiceImpl(ServiceContracts.All));
 builder.Services.AddGrpcHealthChecks();
 builder.Services.AddSingleton<OpenApiDocumentGenerator>();
-builder.Services.AddSingleton(new RestRoutes(ServiceContracts.All));
+builder.Services.AddSingleton(new RestRoutes(ServiceContracts.All, RestRoutes.LimitedProxyRoutes(builder.Configuration)));
 
 foreach (var service in new[] { "directory", "profiles", "matching" })
 {

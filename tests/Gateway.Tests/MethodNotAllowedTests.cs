@@ -23,6 +23,9 @@ public sealed class MethodNotAllowedTests(GatewayHost gateway) : IClassFixture<G
         { "POST", "/v1/listings/abc", "GET, PATCH, DELETE", "alice" },
         { "DELETE", "/v1/listings/abc/availability", "GET, PUT", "alice" },
         { "GET", "/v1/profiles", "POST", "alice" },
+        // The calendar feed, served by the Directory outside the protos: this fell to the 404 fallback.
+        { "POST", "/feeds/listings/abc.ics", "GET", null },
+        { "DELETE", "/feeds/listings/abc.ics", "GET", "alice" },
     };
 
     [Theory]
@@ -45,6 +48,7 @@ public sealed class MethodNotAllowedTests(GatewayHost gateway) : IClassFixture<G
     [InlineData("GET", "/v1/modalities/extra")]
     [InlineData("POST", "/v1/listings:nope")]
     [InlineData("GET", "/v2/listings/abc")]
+    [InlineData("POST", "/feeds/practices/abc.ics")]
     public async Task An_unknown_path_stays_404(string method, string path)
     {
         var response = await gateway.Client("alice").SendAsync(Request(method, path));

@@ -43,8 +43,10 @@ public sealed class DirectoryApi(
         if (string.IsNullOrEmpty(request.Listing.Etag)) throw new ValidationException("listing.etag", "is required: send the etag you read");
         var current = await writer.GetOwnedAsync(request.Listing.Id, caller, context.CancellationToken);
         if (current.Etag != request.Listing.Etag) throw DomainException.StaleEtag("listing");
-        var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now);
-        ListingWriter.Validate(updated, taxonomy);
+        var v = new Violations();
+        var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now, v);
+        ListingRules.Validate(updated, taxonomy, v, "listing.");
+        v.ThrowIfAny();
         var moves = LocationMoves.Between(current.Locations, updated.Locations);
         var written = moves.IsNone
             ? await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken)

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Errors;
 using HealingNetwork.ServiceDefaults.Validation;
 
 namespace HealingNetwork.Directory.Domain;
@@ -34,9 +35,11 @@ public static class ListingLifecycle
 
     /// <summary>
     /// Applies the masked fields of <paramref name="patch"/> onto a copy of <paramref name="current"/>;
-    /// an empty mask replaces every writable field. An owner edit also confirms the listing.
+    /// an empty mask replaces every writable field. An owner edit also confirms the listing. Mask paths
+    /// that cannot be written are added to <paramref name="v"/> and skipped, so the caller's check of the
+    /// result reports them together with the bad values of the paths that were applied.
     /// </summary>
-    public static Listing ApplyUpdate(Listing current, Listing patch, FieldMask? mask, DateTimeOffset now)
+    public static Listing ApplyUpdate(Listing current, Listing patch, FieldMask? mask, DateTimeOffset now, Violations v)
     {
         var updated = current.Clone();
         if (mask is null || mask.Paths.Count == 0)
@@ -46,7 +49,7 @@ public static class ListingLifecycle
         }
         else
         {
-            var named = UpdateMaskRules.Checked(mask, Listing.Descriptor, OutputOnly);
+            var named = UpdateMaskRules.Checked(mask, Listing.Descriptor, OutputOnly, v);
             named.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
         }
         var stamp = Timestamp.FromDateTimeOffset(now);

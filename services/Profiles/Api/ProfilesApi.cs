@@ -73,8 +73,10 @@ public sealed class ProfilesApi(
         var current = await LoadOwnedAsync(request.Profile.Id, "profile.id", context);
         if (string.IsNullOrEmpty(request.Profile.Etag)) throw new ValidationException("profile.etag", "is required: send the etag you read");
         if (request.Profile.Etag != current.Etag) throw DomainException.StaleEtag("profile");
-        var updated = ProfileLifecycle.ApplyUpdate(current, request.Profile, request.UpdateMask, clock.GetUtcNow());
-        await ValidateAsync(updated, context.CancellationToken);
+        var v = new Violations();
+        var updated = ProfileLifecycle.ApplyUpdate(current, request.Profile, request.UpdateMask, clock.GetUtcNow(), v);
+        ProfileRules.Validate(updated, await modalities.CodesAsync(context.CancellationToken), v);
+        v.ThrowIfAny();
         return await SaveAsync(updated, current, context);
     }
 

@@ -31,7 +31,13 @@ public static class ProfileLifecycle
         return profile;
     }
 
-    public static Profile ApplyUpdate(Profile current, Profile patch, FieldMask? mask, DateTimeOffset now)
+    /// <summary>
+    /// Applies the masked fields of <paramref name="patch"/> onto a copy of <paramref name="current"/>;
+    /// an empty mask replaces every writable field. Mask paths that cannot be written are added to
+    /// <paramref name="v"/> and skipped, so the caller's check of the result reports them together
+    /// with the bad values of the paths that were applied.
+    /// </summary>
+    public static Profile ApplyUpdate(Profile current, Profile patch, FieldMask? mask, DateTimeOffset now, Violations v)
     {
         Profile updated;
         if (mask is null || mask.Paths.Count == 0)
@@ -45,7 +51,7 @@ public static class ProfileLifecycle
         }
         else
         {
-            var named = UpdateMaskRules.Checked(mask, Profile.Descriptor, OutputOnly);
+            var named = UpdateMaskRules.Checked(mask, Profile.Descriptor, OutputOnly, v);
             updated = current.Clone();
             named.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
         }

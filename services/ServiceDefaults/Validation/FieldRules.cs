@@ -8,37 +8,50 @@ namespace HealingNetwork.ServiceDefaults.Validation;
 /// <summary>Small reusable checks shared by the listing, profile and availability rules.</summary>
 public static partial class FieldRules
 {
+    /// <summary>
+    /// A free text such as a bio, a story or a search query: no control characters but line breaks and
+    /// tabs, and at most <paramref name="max"/> characters.
+    /// <para>
+    /// Every "up to N characters" limit counts characters as a reader does (text elements: an emoji, a
+    /// flag or "é" written as e + accent is one), not UTF-16 units: it is a limit on what is shown,
+    /// stated to people as "characters", and a text of emoji must not hit it at half the length. Runes
+    /// would still count a flag as two and a family of four as seven. What it costs to store is bounded
+    /// apart from that: one character may be at most <see cref="MaxCharacterUnits"/> UTF-16 units, which
+    /// the longest real ones (a family emoji with skin tones: 19) stay well under, so stacking thousands
+    /// of combining marks onto one letter cannot pass as one character.
+    /// </para>
+    /// </summary>
     public static void Text(Violations v, string field, string value, int max, bool required = false)
     {
-        if (required && string.IsNullOrWhiteSpace(value)) v.Add(field, "is required");
-        else if (value.Length > max) v.Add(field, $"must be at most {max} characters");
-        else if (ContainsControl(value)) v.Add(field, "must not contain control characters");
+        if (Problem(value, max, required, oneLine: false) is { } problem) v.Add(field, problem);
     }
 
     /// <summary>
-    /// A one-line text such as a name or a city: no control characters, and no line or tab break
-    /// either, since it is shown on one line (a list entry, a calendar title, a FHIR name) where a
-    /// break is either lost or breaks the layout.
-    /// <para>
-    /// The limit counts characters as a reader does (text elements: an emoji, a flag or "é" written
-    /// as e + accent is one), not UTF-16 units: it is a limit on what is shown, stated to people as
-    /// "characters", and a name of emoji must not hit it at half the length. Runes would still count
-    /// a flag as two and a family of four as seven. What it costs to store is bounded apart from that:
-    /// one character may be at most <see cref="MaxCharacterUnits"/> UTF-16 units, which the longest
-    /// real ones (a family emoji with skin tones: 19) stay well under, so stacking thousands of
-    /// combining marks onto one letter cannot pass as one character.
-    /// </para>
+    /// A one-line text such as a name or a city, counted as <see cref="Text"/> counts. No line or tab
+    /// break either, since it is shown on one line (a list entry, a calendar title, a FHIR name) where a
+    /// break is either lost or breaks the layout. And no bidirectional embedding, override or isolate
+    /// controls: they reorder what follows them, so "Lee\u202EDN ,nosirraH" shows as "LeeHarrison, ND",
+    /// and a name could pose as someone else's in the directory. Right-to-left text needs none of them
+    /// (Arabic and Hebrew letters carry their own direction); the marks U+200E/U+200F, which only nudge
+    /// neutral characters such as punctuation, stay allowed.
     /// </summary>
     public static void Line(Violations v, string field, string value, int max, bool required = false)
     {
-        if (required && string.IsNullOrWhiteSpace(value)) v.Add(field, "is required");
-        else if (ContainsControl(value)) v.Add(field, "must not contain control characters");
-        else if (value.AsSpan().IndexOfAny(LineBreaks) >= 0) v.Add(field, "must be one line: no line breaks or tabs");
-        else if (CharacterProblem(value, max) is { } problem) v.Add(field, problem);
+        if (Problem(value, max, required, oneLine: true) is { } problem) v.Add(field, problem);
     }
 
-    /// <summary>The most UTF-16 units one character (text element) of a <see cref="Line"/> may take.</summary>
+    /// <summary>The most UTF-16 units one character (text element) of a <see cref="Text"/> or <see cref="Line"/> may take.</summary>
     public const int MaxCharacterUnits = 32;
+
+    private static string? Problem(string value, int max, bool required, bool oneLine)
+    {
+        if (required && string.IsNullOrWhiteSpace(value)) return "is required";
+        if (ContainsControl(value)) return "must not contain control characters";
+        if (oneLine && value.AsSpan().IndexOfAny(LineBreaks) >= 0) return "must be one line: no line breaks or tabs";
+        if (oneLine && value.AsSpan().IndexOfAny(DirectionalFormatting) >= 0)
+            return "must not contain bidirectional embedding, override or isolate controls (U+202A to U+202E, U+2066 to U+2069): they change the order the text is shown in";
+        return CharacterProblem(value, max);
+    }
 
     private static string? CharacterProblem(string value, int max)
     {
@@ -54,6 +67,10 @@ public static partial class FieldRules
         }
         return null;
     }
+
+    // LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. Not LRM/RLM (U+200E/U+200F) or ALM (U+061C).
+    private static readonly System.Buffers.SearchValues<char> DirectionalFormatting =
+        System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\t\u2028\u2029");
 

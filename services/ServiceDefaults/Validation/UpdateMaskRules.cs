@@ -14,12 +14,13 @@ namespace HealingNetwork.ServiceDefaults.Validation;
 public static class UpdateMaskRules
 {
     /// <summary>
-    /// The mask with every path in proto names, or a <see cref="ValidationException"/> naming each
-    /// path (as the client wrote it) that is output only or not a field of <paramref name="message"/>.
+    /// The mask's writable paths in proto names. Each path (as the client wrote it) that is output only
+    /// or not a field of <paramref name="message"/> is added to <paramref name="v"/> and left out, not
+    /// thrown: the caller goes on to check the values of the paths that are fields, so one answer names
+    /// every bad path and every bad value together.
     /// </summary>
-    public static FieldMask Checked(FieldMask mask, MessageDescriptor message, IReadOnlySet<string> outputOnly)
+    public static FieldMask Checked(FieldMask mask, MessageDescriptor message, IReadOnlySet<string> outputOnly, Violations v)
     {
-        var v = new Violations();
         var named = new FieldMask();
         for (var i = 0; i < mask.Paths.Count; i++)
         {
@@ -27,9 +28,8 @@ public static class UpdateMaskRules
             var path = ProtoNames(written, message);
             if (outputOnly.Contains(path.Split('.')[0])) v.Add($"update_mask.paths[{i}]", $"'{Clip(written)}' is output only");
             else if (!FieldMask.IsValid(message, path)) v.Add($"update_mask.paths[{i}]", $"'{Clip(written)}' is not a field of {message.Name}");
-            named.Paths.Add(path);
+            else named.Paths.Add(path);
         }
-        v.ThrowIfAny();
         return named;
     }
 

@@ -106,6 +106,22 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task An_update_names_the_unknown_mask_path_and_the_bad_values_of_the_known_ones_together_and_changes_nothing()
+    {
+        var owner = NewOwner();
+        var created = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(owner));
+
+        var details = await RpcAssert.InvalidField("update_mask.paths[1]", () => Client.UpdateListingAsync(new UpdateListingRequest
+        {
+            Listing = new Listing { Id = created.Id, Etag = created.Etag, Bio = "Bad\u0007bio", Languages = { "en", "EN" } },
+            UpdateMask = FieldMask.FromString("bio,nosuch,languages"),
+        }, Tokens.As(owner)).ResponseAsync);
+
+        Assert.Equal(["update_mask.paths[1]", "listing.bio", "listing.languages[1]"], details.FieldViolations.Select(v => v.Field));
+        Assert.Equal(created, await Client.GetListingAsync(new GetListingRequest { Id = created.Id }));
+    }
+
+    [Fact]
     public async Task Two_concurrent_updates_with_the_same_etag_exactly_one_succeeds()
     {
         var owner = NewOwner();

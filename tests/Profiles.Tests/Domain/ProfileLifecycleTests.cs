@@ -43,7 +43,7 @@ public sealed class ProfileLifecycleTests
         var current = New();
         var patch = new Profile { DisplayName = "Riv", Story = "A new chapter.", MaxTravelKm = 5 };
 
-        var updated = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "display_name", "story" } }, Later);
+        var updated = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "display_name", "story" } }, Later, new Violations());
 
         Assert.Equal("Riv", updated.DisplayName);
         Assert.Equal("A new chapter.", updated.Story);
@@ -62,8 +62,8 @@ public sealed class ProfileLifecycleTests
         var current = New();
         var patch = new Profile { DisplayName = "Riv", MaxTravelKm = 5, Home = new GeoPoint { Lat = 44.05, Lon = 1 }, Story = "Unchanged?" };
 
-        var json = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "displayName", "maxTravelKm", "home.lat" } }, Later);
-        var proto = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "display_name", "max_travel_km", "home.lat" } }, Later);
+        var json = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "displayName", "maxTravelKm", "home.lat" } }, Later, new Violations());
+        var proto = ProfileLifecycle.ApplyUpdate(current, patch, new FieldMask { Paths = { "display_name", "max_travel_km", "home.lat" } }, Later, new Violations());
 
         Assert.Equal(proto, json);
         Assert.Equal("Riv", json.DisplayName);
@@ -79,9 +79,9 @@ public sealed class ProfileLifecycleTests
     [InlineData("createTime")]
     public void Output_only_fields_in_the_proto3_json_form_are_refused_as_written(string path)
     {
-        var ex = Assert.Throws<ValidationException>(() =>
-            ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later));
-        var violation = Assert.Single(ex.Violations);
+        var v = new Violations();
+        ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later, v);
+        var violation = Assert.Single(v.Items);
         Assert.Equal("update_mask.paths[0]", violation.Field);
         Assert.Equal($"'{path}' is output only", violation.Description);
     }
@@ -90,7 +90,7 @@ public sealed class ProfileLifecycleTests
     public void A_masked_update_of_a_list_replaces_it()
     {
         var updated = ProfileLifecycle.ApplyUpdate(New(), new Profile { LifestyleTags = { "daily-movement" } },
-            new FieldMask { Paths = { "lifestyle_tags" } }, Later);
+            new FieldMask { Paths = { "lifestyle_tags" } }, Later, new Violations());
         Assert.Equal(["daily-movement"], updated.LifestyleTags);
     }
 
@@ -98,7 +98,7 @@ public sealed class ProfileLifecycleTests
     public void A_nested_mask_path_changes_only_that_subfield()
     {
         var updated = ProfileLifecycle.ApplyUpdate(New(), new Profile { Home = new GeoPoint { Lat = 44.05, Lon = 1 } },
-            new FieldMask { Paths = { "home.lat" } }, Later);
+            new FieldMask { Paths = { "home.lat" } }, Later, new Violations());
         Assert.Equal(44.05, updated.Home.Lat);
         Assert.Equal(Samples.PortlandLon, updated.Home.Lon);
     }
@@ -114,7 +114,7 @@ public sealed class ProfileLifecycleTests
         patch.LifestyleTags.Clear();
         patch.CreateTime = Timestamp.FromDateTimeOffset(Later);
 
-        var updated = ProfileLifecycle.ApplyUpdate(current, patch, null, Later);
+        var updated = ProfileLifecycle.ApplyUpdate(current, patch, null, Later, new Violations());
 
         Assert.Equal(current.Id, updated.Id);
         Assert.Equal("alice", updated.OwnerId);
@@ -136,9 +136,9 @@ public sealed class ProfileLifecycleTests
     [InlineData("care_team.cadence")]
     public void Output_only_fields_are_refused_in_a_mask(string path)
     {
-        var ex = Assert.Throws<ValidationException>(() =>
-            ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { "story", path } }, Later));
-        Assert.Equal("update_mask.paths[1]", Assert.Single(ex.Violations).Field);
+        var v = new Violations();
+        ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { "story", path } }, Later, v);
+        Assert.Equal("update_mask.paths[1]", Assert.Single(v.Items).Field);
     }
 
     [Theory]
@@ -148,11 +148,24 @@ public sealed class ProfileLifecycleTests
     [InlineData("home.Lat")]
     public void Paths_that_are_not_fields_are_refused_in_a_mask(string path)
     {
-        var ex = Assert.Throws<ValidationException>(() =>
-            ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later));
-        var violation = Assert.Single(ex.Violations);
+        var v = new Violations();
+        ProfileLifecycle.ApplyUpdate(New(), new Profile(), new FieldMask { Paths = { path } }, Later, v);
+        var violation = Assert.Single(v.Items);
         Assert.Equal("update_mask.paths[0]", violation.Field);
         Assert.Equal($"'{path}' is not a field of Profile", violation.Description);
+    }
+
+    [Fact]
+    public void A_mask_path_that_names_no_field_is_reported_and_the_paths_that_do_are_still_applied()
+    {
+        var v = new Violations();
+
+        var updated = ProfileLifecycle.ApplyUpdate(New(), new Profile { Story = "A new chapter.", Languages = { "es" } },
+            new FieldMask { Paths = { "story", "nosuch", "languages" } }, Later, v);
+
+        Assert.Equal("update_mask.paths[1]", Assert.Single(v.Items).Field);
+        Assert.Equal("A new chapter.", updated.Story);
+        Assert.Equal(["es"], updated.Languages);
     }
 
     [Fact]
