@@ -168,7 +168,7 @@ async function search(event) {
   if (f.get("maxFee") !== "") { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
-  results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime)));
+  results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime, r.visitsYou)));
   const order = request.near ? ", nearest first" : request.query ? ", best match first" : "";
   say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown${order}.`);
 }
@@ -196,13 +196,15 @@ function signed(value) {
   return `${n < 0 ? "−" : "+"}${Math.abs(n).toFixed(2)}`;
 }
 
-function listingItem(listing, distanceKm, earliestStart) {
+function listingItem(listing, distanceKm, earliestStart, visitsYou) {
   const item = el("li");
   item.append(el("strong", listing.displayName));
   // -1 km means there is no distance to show: the search had no place, or the match is telehealth
-  // only (the "telehealth" fact below says so).
-  const where = distanceKm === undefined || distanceKm === null ? "distance unknown"
+  // only (the "telehealth" fact below says so). A practitioner who visits comes to the searched place
+  // from their practice, however far it is.
+  const km = distanceKm === undefined || distanceKm === null ? "distance unknown"
     : Number(distanceKm) < 0 ? "" : `${Number(distanceKm).toFixed(1)} km`;
+  const where = visitsYou ? `comes to you${km ? ` (from ${km} away)` : ""}` : km;
   const terms = listing.terms || {};
   const facts = [where, label(listing.orientation, "ORIENTATION_"), (listing.modalities || []).join(", "),
     feeRange(terms),
@@ -351,7 +353,7 @@ async function findReferrals(event) {
 }
 
 function matchItem(match) {
-  const item = listingItem(match.listing || {}, match.distanceKm, match.earliestSlot);
+  const item = listingItem(match.listing || {}, match.distanceKm, match.earliestSlot, match.visitsYou);
   item.insertBefore(el("div", `Score ${Math.round((match.score || 0) * 100)} of 100`, "meta"), item.children[1]);
   const reasons = el("ul", null, "reasons");
   for (const reason of match.reasons || []) reasons.append(el("li", reason));

@@ -124,6 +124,19 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
     }
 
     [Fact]
+    public async Task A_practitioner_who_visits_says_they_come_to_you_and_from_how_far()
+    {
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var visiting = await page.EvaluateAsync<string>("listingItem({ displayName: 'Home visits' }, 22.4, null, true).textContent");
+        var practice = await page.EvaluateAsync<string>("listingItem({ displayName: 'At the practice' }, 3.1, null, false).textContent");
+
+        Assert.Contains("comes to you (from 22.4 km away)", visiting);
+        Assert.DoesNotContain("comes to you", practice);
+    }
+
+    [Fact]
     public async Task A_component_that_takes_points_away_shows_a_minus_not_plus_minus()
     {
         var page = await system.NewPageAsync();
