@@ -89,11 +89,11 @@ function useToken(token) {
   state.subject = sub;
   $("#who").textContent = sub ? `Signed in as ${sub}.` : "Not signed in.";
   // The profile on the page is the previous person's: saving it again must not update theirs. This
-  // person's own, if this browser saved one for them, is loaded instead (also after a reload).
+  // person's own, if they have one (saved here or on another device), is loaded instead (also after a reload).
   if (sub !== before) {
     if (before) $("#profile-form").reset(); // their story and choices are private
     showProfile(null);
-    state.profileLoaded = loadRememberedProfile(sub);
+    state.profileLoaded = loadOwnProfile(sub);
     state.profileLoaded.catch(fail);
   }
 }
@@ -222,30 +222,45 @@ function listingItem(listing, distanceKm, earliestStart, visitsYou) {
 // ---- profile, matches, referrals ----------------------------------------------------------
 
 /**
- * Where this browser keeps the id of the profile each person saved on it. The API has no call that
- * lists a person's profiles, so without it a reload, or signing in again on a new tab, would leave
- * the page with no profile and the next Save would create a second one. Only the id is kept
- * (localStorage, so it outlives the per-tab token); reading it still needs its owner's token.
+ * Where this browser keeps the id of the profile each person last saved or loaded on it, so the page
+ * shows that one again after a reload. Only the id is kept (localStorage, so it outlives the per-tab
+ * token); reading it still needs its owner's token. Without one (another device or browser), the
+ * person's newest profile is found with ListProfiles, so Save updates it instead of creating a second.
  */
 const profileKey = (sub) => `profileId:${sub}`;
 
-/** Shows the profile this browser remembers for `sub`, if any; forgets it when it is gone. True when shown. */
-async function loadRememberedProfile(sub) {
-  const id = sub && localStorage.getItem(profileKey(sub));
-  if (!id) return false;
-  let profile;
-  try {
-    profile = await api("GET", `/v1/profiles/${encodeURIComponent(id)}`);
-  } catch (error) {
-    if (!(error instanceof ApiError && error.status === 404)) throw error;
-    localStorage.removeItem(profileKey(sub)); // erased, or deleted on another device
-    return false;
-  }
+/**
+ * Shows `sub`'s profile: the one this browser remembers, or else (none remembered, or it is gone)
+ * their newest. True when one is shown; false when they have none.
+ */
+async function loadOwnProfile(sub) {
+  if (!sub) return false;
+  const profile = await rememberedProfile(sub) || await newestProfile();
+  if (!profile) return false;
   await state.modalitiesLoaded; // the care selects need their options before they can show choices
   if (state.subject !== sub) return false; // signed in as someone else meanwhile
   fillProfileForm(profile);
   showProfile(profile);
   return true;
+}
+
+/** The profile this browser remembers for `sub`, or null (none, or erased or deleted on another device: then forgotten). */
+async function rememberedProfile(sub) {
+  const id = localStorage.getItem(profileKey(sub));
+  if (!id) return null;
+  try {
+    return await api("GET", `/v1/profiles/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    localStorage.removeItem(profileKey(sub));
+    return null;
+  }
+}
+
+/** The signed-in person's most recently created profile, or null when they have none (ListProfiles is newest first). */
+async function newestProfile() {
+  const data = await api("GET", "/v1/profiles?pageSize=1");
+  return (data.profiles || [])[0] || null;
 }
 
 /** Puts a stored profile into the form, so that saving it changes only what the person edits. */
@@ -269,19 +284,19 @@ function fillProfileForm(profile) {
 }
 
 /**
- * Before a Save creates a profile: true when this person's remembered profile exists after all and
- * is now shown (it was still loading, or loading it had failed and is tried once more). Only a
- * profile known to be gone (or never saved here) lets Save create a new one.
+ * Before a Save creates a profile: true when this person has a profile after all and it is now shown
+ * (it was still loading, loading it had failed, or another device created one since the page
+ * looked). So Save creates a profile only when the person has none.
  */
-async function rememberedProfileShown() {
+async function ownProfileShown() {
   if (await state.profileLoaded.catch(() => false)) return true;
-  if (!state.subject || !localStorage.getItem(profileKey(state.subject))) return false;
-  state.profileLoaded = loadRememberedProfile(state.subject);
+  if (!state.subject) return false;
+  state.profileLoaded = loadOwnProfile(state.subject);
   return state.profileLoaded;
 }
 
 async function saveProfile(event) {
-  if (!state.profileId && await rememberedProfileShown()) {
+  if (!state.profileId && await ownProfileShown()) {
     throw new Error("Your saved profile is now shown in the form instead of what was there. Check it and press Save profile again.");
   }
   const form = event.target, f = new FormData(form);

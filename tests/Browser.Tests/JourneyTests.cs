@@ -157,6 +157,58 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
     }
 
     [Fact]
+    public async Task A_profile_saved_in_one_browser_is_loaded_in_a_fresh_one_and_saving_there_updates_it_instead_of_adding_another()
+    {
+        var first = await system.NewPageAsync();
+        await first.GotoAsync("/");
+        await SignInWithDevTokenAsync(first, "tomas");
+        var profile = first.Locator("#profile");
+        await Expect(profile.GetByLabel("Care you seek")).ToContainTextAsync("Naturopathic medicine");
+        await profile.GetByLabel("Name shown to you").FillAsync("Tomás");
+        await profile.GetByLabel("Care you seek").SelectOptionAsync("naturopathy");
+        await profile.GetByLabel("Travel up to km").FillAsync("15");
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(first.Locator("#status")).ToHaveTextAsync("Profile saved.");
+        var id = await first.Locator("#profile-id").TextContentAsync();
+
+        // Another device: a fresh browser context shares no storage with the first, so it remembers no profile id.
+        var second = await system.NewPageAsync();
+        await second.GotoAsync("/");
+        Assert.Null(await second.EvaluateAsync<string?>("localStorage.getItem('profileId:tomas')"));
+        await SignInWithDevTokenAsync(second, "tomas");
+        var form = second.Locator("#profile");
+        await Expect(second.Locator("#profile-id")).ToHaveTextAsync(id!);
+        await Expect(form.GetByLabel("Name shown to you")).ToHaveValueAsync("Tomás");
+        await Expect(form.GetByLabel("Travel up to km")).ToHaveValueAsync("15");
+        await Expect(form.GetByLabel("Care you seek")).ToHaveValuesAsync(["naturopathy"]);
+        await form.GetByLabel("Name shown to you").FillAsync("Tomás R.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+
+        await Expect(second.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        var stored = Assert.Single(await StoredProfilesAsync("tomas", id));
+        Assert.Equal(id, stored.Id);
+        Assert.Equal("Tomás R.", stored.DisplayName);
+        Assert.Equal(15, stored.MaxTravelKm);
+    }
+
+    [Fact]
+    public async Task Signing_in_on_a_fresh_browser_loads_the_newest_of_several_profiles()
+    {
+        Profile Named(string name) { var p = MatrixWorld.SampleProfile(); p.DisplayName = name; return p; }
+        var older = await Profiles().CreateProfileAsync(new CreateProfileRequest { Profile = Named("Older") }, As("yusra"));
+        await Task.Delay(5); // ids carry their creation millisecond
+        var newer = await Profiles().CreateProfileAsync(new CreateProfileRequest { Profile = Named("Newer") }, As("yusra"));
+
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInByPastingAsync(page, RunningSystem.Token("yusra"));
+
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(newer.Id);
+        await Expect(page.Locator("#profile").GetByLabel("Name shown to you")).ToHaveValueAsync("Newer");
+        Assert.NotEqual(older.Id, newer.Id);
+    }
+
+    [Fact]
     public async Task A_remembered_profile_deleted_elsewhere_is_forgotten_and_the_next_save_creates_a_new_one()
     {
         var page = await system.NewPageAsync();

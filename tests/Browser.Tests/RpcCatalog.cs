@@ -83,6 +83,7 @@ public static class RpcCatalog
         // ProfileService: a profile is its owner's alone.
         new("ProfileService/CreateProfile", Access.SignedIn, (w, h) =>
             w.Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = MatrixWorld.SampleProfile() }, h).ResponseAsync),
+        new("ProfileService/ListProfiles", Access.SignedIn, (w, h) => w.Profiles.ListProfilesAsync(new ListProfilesRequest(), h).ResponseAsync),
         new("ProfileService/GetProfile", Access.Owner, (w, h) => w.Profiles.GetProfileAsync(new GetProfileRequest { Id = w.ProfileId }, h).ResponseAsync),
         new("ProfileService/UpdateProfile", Access.Owner, async (w, h) =>
         {

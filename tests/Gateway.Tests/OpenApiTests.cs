@@ -30,6 +30,18 @@ public sealed class OpenApiTests(GatewayHost gateway) : IClassFixture<GatewayHos
     }
 
     [Fact]
+    public async Task Listing_ones_profiles_is_a_get_of_v1_profiles_paged_by_query_that_needs_a_token()
+    {
+        using var doc = await Document();
+        var list = doc.RootElement.GetProperty("paths").GetProperty("/v1/profiles").GetProperty("get");
+
+        Assert.Equal("ProfileService_ListProfiles", list.GetProperty("operationId").GetString());
+        Assert.Equal(["pageSize", "pageToken"], list.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()));
+        Assert.False(list.TryGetProperty("security", out _));
+    }
+
+    [Fact]
     public async Task No_two_paths_differ_only_in_parameter_names()
     {
         using var doc = await Document();

@@ -35,6 +35,8 @@ public sealed class RoutePolicyTests(GatewayHost gateway) : IClassFixture<Gatewa
         { "GET", "/v1/bookings:mine" },
         { "POST", "/v1/admin/index:rebuild" },
         { "POST", "/v1/profiles" },
+        { "GET", "/v1/profiles" },
+        { "GET", "/v1/profiles?pageSize=5" },
         { "GET", "/v1/profiles/p1" },
         { "GET", "/v1/profiles/p1:export" },
         { "DELETE", "/v1/profiles/p1" },

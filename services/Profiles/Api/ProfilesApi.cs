@@ -67,6 +67,20 @@ public sealed class ProfilesApi(
     public override Task<Profile> GetProfile(GetProfileRequest request, ServerCallContext context) =>
         LoadOwnedAsync(request.Id, "id", context);
 
+    /// <summary>
+    /// The caller's own profiles only: the owner comes from the token, never from the request, so
+    /// there is nothing to name someone else by. Lets a new device find the profile it should update.
+    /// </summary>
+    public override async Task<ListProfilesResponse> ListProfiles(ListProfilesRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        var query = ProfilePageQuery.Of(request, caller);
+        var page = await store.ListOwnedAsync(caller, query.AfterId, query.PageSize, context.CancellationToken);
+        var response = new ListProfilesResponse { Profiles = { page.Profiles } };
+        if (page.LastId is { } last) response.NextPageToken = ProfilePageToken.Encode(last, caller);
+        return response;
+    }
+
     public override async Task<Profile> UpdateProfile(UpdateProfileRequest request, ServerCallContext context)
     {
         if (request.Profile is null) throw new ValidationException("profile", "is required");

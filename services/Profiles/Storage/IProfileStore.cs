@@ -31,6 +31,12 @@ public interface IProfileStore
     /// <summary>Clears the debt recorded by deleting <paramref name="profileId"/>, once the bookings are erased.</summary>
     Task BookingErasureDoneAsync(string ownerId, string profileId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="pageSize"/> of the owner's profiles with ids below <paramref name="afterId"/>
+    /// (all when null), in descending id order, which is newest first (ids are UUIDv7).
+    /// </summary>
+    Task<OwnedProfilesPage> ListOwnedAsync(string ownerId, string? afterId, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>Ids of the profiles an owner has.</summary>
     Task<IReadOnlyList<string>> IdsOfOwnerAsync(string ownerId, CancellationToken cancellationToken);
 }
