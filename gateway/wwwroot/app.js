@@ -96,6 +96,9 @@ function useToken(token) {
     state.profileLoaded = loadOwnProfile(sub);
     state.profileLoaded.catch(fail);
   }
+
+  // The practitioner's listings likewise: the previous person's are taken off, this person's loaded.
+  if (sub !== before) loadOwnListings(sub).catch(fail);
 }
 
 async function getDevToken(event) {
@@ -409,12 +412,67 @@ async function createListing(event) {
     timeZone: f.get("timeZone"),
   };
   const created = await api("POST", "/v1/listings", listing);
-  state.listingId = created.id;
-  $("#listing-id").textContent = created.id;
-  $("#hours-button").disabled = false;
-  $("#bookings-button").disabled = false;
+  const select = ownListingsSelect();
+  if (select.disabled) select.replaceChildren(); // the "none yet" placeholder
+  select.disabled = false;
+  select.append(listingOption(created));
+  chooseListing(created.id);
   $("#slots-form").listingId.value = created.id;
   say("Listing created.");
+}
+
+/**
+ * The signed-in practitioner's own listings (ListListings reads the store, so one created a moment
+ * ago is there), offered under "Your listings": after a reload or on another tab they pick one to set
+ * its hours or see its bookings, without having to know its id. Every page is read: a practitioner
+ * has a handful, and the list is only useful whole.
+ */
+async function loadOwnListings(sub) {
+  showOwnListings([]);
+  if (!sub) return;
+  const listings = [];
+  const query = new URLSearchParams({ pageSize: "100" });
+  do {
+    const data = await api("GET", `/v1/listings?${query}`);
+    if (state.subject !== sub) return; // signed out, or in as someone else, meanwhile
+    listings.push(...(data.listings || []));
+    query.set("pageToken", data.nextPageToken || "");
+  } while (query.get("pageToken"));
+  showOwnListings(listings);
+}
+
+/** The "Your listings" choice, made on first use next to the chosen listing's id. */
+function ownListingsSelect() {
+  let select = $("#my-listings");
+  if (select) return select;
+  select = el("select");
+  select.id = "my-listings";
+  select.addEventListener("change", () => chooseListing(select.value));
+  const label = el("label", "Your listings ");
+  label.append(select);
+  $("#listing-id").parentElement.before(label);
+  return select;
+}
+
+const listingOption = (listing) => new Option(`${listing.displayName} (${listing.id})`, listing.id);
+
+/** Offers these listings; keeps the chosen one if it is among them, else chooses the newest (they come oldest first). */
+function showOwnListings(listings) {
+  const select = ownListingsSelect();
+  select.replaceChildren(...(listings.length ? listings.map(listingOption) : [new Option("none yet", "")]));
+  select.disabled = listings.length === 0;
+  const kept = listings.some((l) => l.id === state.listingId) ? state.listingId : "";
+  chooseListing(kept || (listings.length ? listings[listings.length - 1].id : ""));
+}
+
+/** Hours and bookings act on this listing from now on. */
+function chooseListing(id) {
+  if (id !== state.listingId) $("#booking-list").replaceChildren(); // another listing's bookings
+  state.listingId = id;
+  $("#my-listings").value = id;
+  $("#listing-id").textContent = id || "none yet";
+  $("#hours-button").disabled = !id;
+  $("#bookings-button").disabled = !id;
 }
 
 /**

@@ -10,9 +10,10 @@ namespace HealingNetwork.Browser.Tests;
 /// </summary>
 public sealed class AuthMatrixTests : IClassFixture<MatrixSystem>, IAsyncLifetime
 {
+    private readonly MatrixSystem _system;
     private readonly MatrixWorld _world;
 
-    public AuthMatrixTests(MatrixSystem system) => _world = new MatrixWorld(system);
+    public AuthMatrixTests(MatrixSystem system) => (_system, _world) = (system, new MatrixWorld(system));
 
     public static TheoryData<string> Rpcs() => new(RpcCatalog.All.Select(c => c.Name));
 
@@ -75,6 +76,41 @@ public sealed class AuthMatrixTests : IClassFixture<MatrixSystem>, IAsyncLifetim
         var created = await _world.Directory.CreateListingAsync(new CreateListingRequest { Listing = listing }, MatrixWorld.Headers(MatrixWorld.Other));
 
         Assert.Equal(MatrixWorld.Other, created.OwnerId);
+    }
+
+    [Fact]
+    public async Task Rest_get_v1_listings_through_the_gateway_shows_each_caller_only_their_own_listings()
+    {
+        var fresh = await _world.NewListingAsync();
+        using var http = new HttpClient { BaseAddress = _system.GatewayHttp };
+
+        async Task<(System.Net.HttpStatusCode Status, List<Listing> Listings)> ListAsync(string? sub)
+        {
+            var listings = new List<Listing>();
+            var token = "";
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/listings?pageSize=100" + (token == "" ? "" : "&pageToken=" + Uri.EscapeDataString(token)));
+                if (sub is not null) request.Headers.Authorization = new("Bearer", RunningSystem.Token(sub));
+                using var response = await http.SendAsync(request);
+                if (!response.IsSuccessStatusCode) return (response.StatusCode, listings);
+                var page = Google.Protobuf.JsonParser.Default.Parse<ListListingsResponse>(await response.Content.ReadAsStringAsync());
+                listings.AddRange(page.Listings);
+                if ((token = page.NextPageToken) == "") return (response.StatusCode, listings);
+            }
+        }
+
+        var owners = await ListAsync(MatrixWorld.Owner);
+        var others = await ListAsync(MatrixWorld.Other);
+        var nobodys = await ListAsync(null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, owners.Status);
+        Assert.Contains(owners.Listings, l => l.Id == _world.ListingId);
+        Assert.Equal(fresh, owners.Listings[^1].Id); // newest last
+        Assert.All(owners.Listings, l => Assert.Equal(MatrixWorld.Owner, l.OwnerId));
+        Assert.Equal(System.Net.HttpStatusCode.OK, others.Status);
+        Assert.All(others.Listings, l => Assert.Equal(MatrixWorld.Other, l.OwnerId));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, nobodys.Status);
     }
 
     private async Task<StatusCode> StatusOf(RpcCase @case, Metadata headers)

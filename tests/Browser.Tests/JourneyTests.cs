@@ -309,6 +309,21 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
         await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
         var listingId = await page.Locator("#listing-id").TextContentAsync();
+        // A second practice, made after the first (and not found by the client's "Lindqvist" search below).
+        await listing.GetByLabel("Display name").FillAsync("Studio Pia");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync(listingId!);
+
+        // After a reload the page still knows her listings (ListListings), newest chosen, and she picks the first for its hours.
+        await page.ReloadAsync();
+        await Expect(page.Locator("#who")).ToHaveTextAsync("Signed in as pia.");
+        var mine = listing.GetByLabel("Your listings");
+        await Expect(mine.Locator("option")).ToHaveCountAsync(2);
+        await Expect(mine.Locator("option").First).ToHaveTextAsync($"Pia Lindqvist, LMT ({listingId})");
+        await Expect(mine.Locator("option").Last).ToContainTextAsync("Studio Pia");
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        await mine.SelectOptionAsync(listingId!);
+        await Expect(page.Locator("#listing-id")).ToHaveTextAsync(listingId!);
 
         await listing.GetByLabel("Session minutes").FillAsync("60");
         await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();

@@ -22,6 +22,8 @@ public static class RpcCatalog
         }),
         new("DirectoryService/DeleteListing", Access.Owner, async (w, h) =>
             await w.Directory.DeleteListingAsync(new DeleteListingRequest { Id = await w.NewListingAsync() }, h)),
+        // The caller's own listings: anyone signed in gets theirs (another user gets their own, not the owner's).
+        new("DirectoryService/ListListings", Access.SignedIn, (w, h) => w.Directory.ListListingsAsync(new ListListingsRequest { PageSize = 5 }, h).ResponseAsync),
         new("DirectoryService/ConfirmListing", Access.Owner, (w, h) => w.Directory.ConfirmListingAsync(new ConfirmListingRequest { Id = w.ListingId }, h).ResponseAsync),
         new("DirectoryService/SearchListings", Access.Public, (w, h) => w.Directory.SearchListingsAsync(new SearchListingsRequest { Query = "naturopath" }, h).ResponseAsync),
         new("DirectoryService/ListModalities", Access.Public, (w, h) => w.Directory.ListModalitiesAsync(new ListModalitiesRequest(), h).ResponseAsync),

@@ -21,6 +21,7 @@ public sealed class MethodNotAllowedTests(GatewayHost gateway) : IClassFixture<G
         { "PUT", "/v1/profiles/p1", "GET, PATCH, DELETE", null },
         { "PUT", "/v1/profiles/p1", "GET, PATCH, DELETE", "alice" },
         { "POST", "/v1/listings/abc", "GET, PATCH, DELETE", "alice" },
+        { "DELETE", "/v1/listings", "GET, POST", "alice" },
         { "DELETE", "/v1/listings/abc/availability", "GET, PUT", "alice" },
         { "DELETE", "/v1/profiles", "GET, POST", "alice" },
         // The calendar feed, served by the Directory outside the protos: this fell to the 404 fallback.

@@ -13,6 +13,7 @@ public sealed class OpenApiTests(GatewayHost gateway) : IClassFixture<GatewayHos
         var paths = doc.RootElement.GetProperty("paths");
 
         Assert.True(paths.GetProperty("/v1/listings").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/v1/listings").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/v1/listings:search").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/v1/profiles/{profile_id}:match").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/v1/listings/{listing_id}/slots").TryGetProperty("get", out _));
@@ -26,6 +27,8 @@ public sealed class OpenApiTests(GatewayHost gateway) : IClassFixture<GatewayHos
 
         Assert.Equal(0, paths.GetProperty("/v1/listings:search").GetProperty("post").GetProperty("security").GetArrayLength());
         Assert.False(paths.GetProperty("/v1/listings").GetProperty("post").TryGetProperty("security", out _));
+        // A practitioner's own listings: a token is needed, though GET /v1/listings/{id} is public.
+        Assert.False(paths.GetProperty("/v1/listings").GetProperty("get").TryGetProperty("security", out _));
         Assert.Equal("bearer", doc.RootElement.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Single().Name);
     }
 

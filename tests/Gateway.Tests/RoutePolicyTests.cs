@@ -23,6 +23,8 @@ public sealed class RoutePolicyTests(GatewayHost gateway) : IClassFixture<Gatewa
     public static TheoryData<string, string> SignedInOnly => new()
     {
         { "POST", "/v1/listings" },
+        { "GET", "/v1/listings" },
+        { "GET", "/v1/listings?pageSize=5" },
         { "PATCH", "/v1/listings/abc" },
         { "DELETE", "/v1/listings/abc" },
         { "POST", "/v1/listings/abc:confirm" },

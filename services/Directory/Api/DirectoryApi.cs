@@ -101,6 +101,16 @@ public sealed class DirectoryApi(
         return new Empty();
     }
 
+    public override async Task<ListListingsResponse> ListListings(ListListingsRequest request, ServerCallContext context)
+    {
+        var owner = context.RequireCaller();
+        var query = ListListingsRules.Build(request, owner);
+        var (listings, lastId) = await writer.ListOwnedAsync(query, context.CancellationToken);
+        var response = new ListListingsResponse { Listings = { listings } };
+        if (lastId is not null) response.NextPageToken = ListListingsRules.NextPageToken(request, owner, lastId);
+        return response;
+    }
+
     public override async Task<Listing> ConfirmListing(ConfirmListingRequest request, ServerCallContext context)
     {
         var caller = context.RequireCaller();

@@ -74,6 +74,16 @@ public sealed class ListingWriter(
     public async Task<Listing> GetAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct) ?? throw DomainException.NotFound("Listing", id);
 
+    /// <summary>
+    /// A page of the owner's own listings from the store (not the search index, which follows the change
+    /// feed and may lag a write), as clients see them, with where the next page starts (null on the last).
+    /// </summary>
+    public async Task<(IReadOnlyList<Listing> Listings, string? LastId)> ListOwnedAsync(OwnListingsQuery query, CancellationToken ct)
+    {
+        var page = await store.ListByOwnerAsync(query.OwnerId, query.AfterId, query.PageSize, ct);
+        return (page.Listings.Select(ForClient).ToArray(), page.LastId);
+    }
+
     public const string OnlyOwnerChanges = "Only the listing's owner can change it.";
 
     /// <summary>

@@ -39,6 +39,14 @@ public interface IListingStore
     /// </summary>
     Task<IReadOnlyList<string?>> GetTimeZonesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> of <paramref name="ownerId"/>'s listings with ids after
+    /// <paramref name="afterId"/> (from the first when null), ordered by id. Read from the owner's
+    /// index, which every create and delete changes in the same atomic step as the listing, so a
+    /// listing is here as soon as its create returns and gone as soon as its delete returns.
+    /// </summary>
+    Task<OwnedListingsPage> ListByOwnerAsync(string ownerId, string? afterId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Changes with sequence greater than <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<ListingChange>> ReadChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 

@@ -14,8 +14,11 @@ namespace HealingNetwork.Directory.Storage;
 /// directory:changes     zset   score = sequence, member = "{seq}:u:{id}" (upsert) or "{seq}:d:{id}" (delete);
 ///                              trimmed to the last 200,000 entries
 /// directory:listings    set    every live listing id (rebuilds)
-/// directory:layout      string "2" once every listing uses the layout above (layout 1 kept each listing in a
-///                              hash of data/etag/owner; <see cref="MigrateLayoutAsync"/> converts it)
+/// owner-listings:{owner} zset  every live listing id of that owner, all scored 0 so ZRANGEBYLEX pages them by
+///                              id (ListListings); changed in the same script as the listing's create or delete
+/// directory:layout      string "3" once every listing uses the layout above (layout 1 kept each listing in a
+///                              hash of data/etag/owner, layout 2 had no owner-listings index;
+///                              <see cref="MigrateLayoutAsync"/> converts and back-fills)
 /// calendar:{id}         (read) the listing's calendar (<see cref="RedisAvailabilityStore"/>): a delete is refused
 ///                              while it holds a confirmed booking not yet over
 /// </code>
@@ -35,12 +38,19 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
 
     public static RedisKey ListingKey(string id) => $"listing:{{{id}}}";
 
-    // KEYS: listing:{id}, directory:seq, directory:changes, directory:listings, calendar:{id}.
-    // ARGV: mode, expected etag, id, data, feed length, and for a delete: now and now - the longest
-    // session (unix s), or ''. Returns the new sequence, or -1 (exists), -2 (missing), -3 (stale etag),
-    // -4 (a delete while a confirmed booking in the listing's calendar ends after now: checked in the
-    // same step as the delete, so a booking confirmed meanwhile either stops it or is refused for want
-    // of a listing).
+    public static RedisKey OwnerListingsKey(string ownerId) => $"owner-listings:{{{ownerId}}}";
+
+    /// <summary>The layout this code writes (<see cref="LayoutKey"/>).</summary>
+    private const int CurrentLayout = 3;
+
+    // KEYS: listing:{id}, directory:seq, directory:changes, directory:listings, calendar:{id},
+    // owner-listings:{owner}. ARGV: mode, expected etag, id, data, feed length, for a delete: now and
+    // now - the longest session (unix s) or '', and the etag the owner was read at. Returns the new
+    // sequence, or -1 (exists), -2 (missing), -3 (stale etag), -4 (a delete while a confirmed booking
+    // in the listing's calendar ends after now: checked in the same step as the delete, so a booking
+    // confirmed meanwhile either stops it or is refused for want of a listing), -5 (a delete of a
+    // listing written since its owner was read: read it again). An update leaves the owner's index
+    // alone: the owner of a listing never changes.
     private const string WriteScript = """
         local current = redis.call('GET', KEYS[1])
         local mode = ARGV[1]
@@ -50,6 +60,7 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
           if not current then return -2 end
           local expected = ARGV[2]
           if expected ~= '' and string.sub(current, 1, #expected + 1) ~= expected .. ':' then return -3 end
+          if mode == 'delete' and string.sub(current, 1, #ARGV[8] + 1) ~= ARGV[8] .. ':' then return -5 end
         end
         if mode == 'delete' and ARGV[6] ~= '' then
           local now = tonumber(ARGV[6])
@@ -62,10 +73,12 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         if mode == 'delete' then
           redis.call('DEL', KEYS[1])
           redis.call('SREM', KEYS[4], ARGV[3])
+          redis.call('ZREM', KEYS[6], ARGV[3])
           redis.call('ZADD', KEYS[3], seq, seq .. ':d:' .. ARGV[3])
         else
           redis.call('SET', KEYS[1], seq .. ':' .. ARGV[4])
           redis.call('SADD', KEYS[4], ARGV[3])
+          if mode == 'create' then redis.call('ZADD', KEYS[6], 0, ARGV[3]) end
           redis.call('ZADD', KEYS[3], seq, seq .. ':u:' .. ARGV[3])
         end
         if seq % 1000 == 0 then
@@ -74,14 +87,37 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         return seq
         """;
 
-    // KEYS: directory:seq, directory:changes, directory:listings, then listing:{id} per listing.
-    // ARGV: feed length, then (id, data) per listing. Returns per listing the new sequence or -1 (exists).
-    // The sequence moves once for the batch; ids and feed entries go in variadic SADD/ZADD calls of at
-    // most 1,000 arguments (Lua 5.1's unpack limit is ~8,000).
-    private const string CreateManyScript = """
+    // Lua shared by the scripts that add many ids to owners' indexes: owners[k] lists the ids to add
+    // to the k-th owner key (KEYS[first + k - 1]). One variadic ZADD per owner and 500 ids (Lua 5.1's
+    // unpack limit is ~8,000 arguments), because Garnet waits for its log after each such call.
+    private const string AddToOwnersLua = """
+        local function add_to_owners(owners, first)
+          local unpack = table.unpack or unpack
+          local added = 0
+          for k, ids in pairs(owners) do
+            local members = {}
+            for n, id in ipairs(ids) do
+              members[#members + 1] = 0
+              members[#members + 1] = id
+              if #members == 1000 or n == #ids then
+                added = added + redis.call('ZADD', KEYS[first + k - 1], unpack(members))
+                members = {}
+              end
+            end
+          end
+          return added
+        end
+        """;
+
+    // KEYS: directory:seq, directory:changes, directory:listings, then listing:{id} per listing, then
+    // owner-listings:{owner} per distinct owner. ARGV: feed length, listing count, then (id, data, the
+    // owner's position among the owner keys) per listing. Returns per listing the new sequence or -1
+    // (exists). The sequence moves once for the batch; ids and feed entries go in variadic SADD/ZADD
+    // calls of at most 1,000 arguments (Lua 5.1's unpack limit is ~8,000).
+    private const string CreateManyScript = AddToOwnersLua + "\n" + """
         local unpack = table.unpack or unpack
-        local count = #KEYS - 3
-        local results, fresh = {}, {}
+        local count = tonumber(ARGV[2])
+        local results, fresh, owners = {}, {}, {}
         for i = 1, count do
           if redis.call('GET', KEYS[3 + i]) then results[i] = -1 else fresh[#fresh + 1] = i end
         end
@@ -91,18 +127,22 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         local ids, members = {}, {}
         for n, i in ipairs(fresh) do
           local seq = first + n - 1
-          local id = ARGV[2 * i]
-          redis.call('SET', KEYS[3 + i], seq .. ':' .. ARGV[2 * i + 1])
+          local id = ARGV[3 * i]
+          redis.call('SET', KEYS[3 + i], seq .. ':' .. ARGV[3 * i + 1])
           results[i] = seq
           ids[#ids + 1] = id
           members[#members + 1] = seq
           members[#members + 1] = seq .. ':u:' .. id
+          local owner = tonumber(ARGV[3 * i + 2])
+          owners[owner] = owners[owner] or {}
+          table.insert(owners[owner], id)
           if #members == 1000 or n == #fresh then
             redis.call('SADD', KEYS[3], unpack(ids))
             redis.call('ZADD', KEYS[2], unpack(members))
             ids, members = {}, {}
           end
         end
+        add_to_owners(owners, 4 + count)
         if math.floor(last / 1000) > math.floor((first - 1) / 1000) then
           redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', last - tonumber(ARGV[1]))
         end
@@ -123,21 +163,36 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         return moved
         """;
 
+    // Layout 2 → 3: KEYS: listing:{id} per listing, then owner-listings:{owner} per distinct owner.
+    // ARGV: listing count, then (id, the owner's position among the owner keys) per listing. Adds each
+    // listing still stored to its owner's index (GET, not EXISTS: Garnet waits for its log after every
+    // call in a script but GET and SET), so a listing deleted since its owner was read is not indexed.
+    private const string IndexOwnersScript = AddToOwnersLua + "\n" + """
+        local count = tonumber(ARGV[1])
+        local owners = {}
+        for i = 1, count do
+          if redis.call('GET', KEYS[i]) then
+            local owner = tonumber(ARGV[2 * i + 1])
+            owners[owner] = owners[owner] or {}
+            table.insert(owners[owner], ARGV[2 * i])
+          end
+        end
+        return add_to_owners(owners, count + 1)
+        """;
+
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<IReadOnlyList<bool>> CreateManyAsync(IReadOnlyList<Listing> listings, CancellationToken cancellationToken)
     {
         if (listings.Count == 0) return [];
-        var keys = new RedisKey[3 + listings.Count];
-        (keys[0], keys[1], keys[2]) = (SequenceKey, ChangesKey, IdsKey);
-        var args = new RedisValue[1 + 2 * listings.Count];
-        args[0] = FeedLength;
-        for (var i = 0; i < listings.Count; i++)
-        {
-            keys[3 + i] = ListingKey(listings[i].Id);
-            (args[1 + 2 * i], args[2 + 2 * i]) = (listings[i].Id, StoredBytes(listings[i]));
-        }
-        var results = (long[])(await Db.ScriptEvaluateAsync(CreateManyScript, keys, args))!;
+        var owners = OwnerPositions(listings.Select(l => l.OwnerId));
+        var keys = new List<RedisKey>(3 + listings.Count + owners.Count) { SequenceKey, ChangesKey, IdsKey };
+        keys.AddRange(listings.Select(l => ListingKey(l.Id)));
+        keys.AddRange(owners.Keys.Select(OwnerListingsKey));
+        var args = new List<RedisValue>(2 + 3 * listings.Count) { FeedLength, listings.Count };
+        foreach (var listing in listings)
+            args.AddRange([listing.Id, StoredBytes(listing), owners[listing.OwnerId]]);
+        var results = (long[])(await Db.ScriptEvaluateAsync(CreateManyScript, keys.ToArray(), args.ToArray()))!;
         var created = new bool[listings.Count];
         for (var i = 0; i < listings.Count; i++)
         {
@@ -148,18 +203,46 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         return created;
     }
 
-    /// <summary>
-    /// Converts listings stored by layout 1 (a hash per listing) to layout 2; idempotent, per listing
-    /// atomic, so a crash half way is finished by the next start. Returns how many were converted.
-    /// </summary>
-    public async Task<long> MigrateLayoutAsync(CancellationToken cancellationToken)
+    /// <summary>Each distinct owner's position (1-based) among a script's owner keys, in order of first appearance.</summary>
+    private static Dictionary<string, int> OwnerPositions(IEnumerable<string> owners)
     {
-        if ((await Db.StringGetAsync(LayoutKey)) == "2") return 0;
-        long moved = 0;
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var owner in owners) positions.TryAdd(owner, positions.Count + 1);
+        return positions;
+    }
+
+    /// <summary>
+    /// Brings a store written by an older Directory to <see cref="CurrentLayout"/>: listings stored by
+    /// layout 1 (a hash per listing) become strings (layout 2), and every listing goes into its owner's
+    /// index (layout 3), which ListListings reads. Idempotent and atomic per batch, so a crash half way
+    /// is finished by the next start. Returns how many listings were converted and how many indexed.
+    /// </summary>
+    public async Task<(long Converted, long Indexed)> MigrateLayoutAsync(CancellationToken cancellationToken)
+    {
+        var layout = (int?)await Db.StringGetAsync(LayoutKey) ?? 1;
+        if (layout >= CurrentLayout) return (0, 0);
+        long converted = 0, indexed = 0;
         await foreach (var ids in AllIdsAsync(500, cancellationToken))
-            moved += (long)await Db.ScriptEvaluateAsync(MigrateScript, ids.Select(ListingKey).ToArray());
-        await Db.StringSetAsync(LayoutKey, "2");
-        return moved;
+        {
+            if (layout < 2) converted += (long)await Db.ScriptEvaluateAsync(MigrateScript, ids.Select(ListingKey).ToArray());
+            indexed += await IndexOwnersAsync(ids);
+        }
+        await Db.StringSetAsync(LayoutKey, CurrentLayout);
+        return (converted, indexed);
+    }
+
+    /// <summary>Adds these listings to their owners' indexes (those still stored); how many were not there yet.</summary>
+    private async Task<long> IndexOwnersAsync(IReadOnlyList<string> ids)
+    {
+        var stored = await Db.StringGetAsync(ids.Select(ListingKey).ToArray());
+        var found = ids.Zip(stored).Where(p => !p.Second.IsNull)
+            .Select(p => (Id: p.First, Parse((ReadOnlyMemory<byte>)p.Second).OwnerId)).ToArray();
+        if (found.Length == 0) return 0;
+        var owners = OwnerPositions(found.Select(f => f.OwnerId));
+        var keys = found.Select(f => ListingKey(f.Id)).Concat(owners.Keys.Select(OwnerListingsKey)).ToArray();
+        var args = new List<RedisValue>(1 + 2 * found.Length) { found.Length };
+        foreach (var (id, owner) in found) args.AddRange([id, owners[owner]]);
+        return (long)await Db.ScriptEvaluateAsync(IndexOwnersScript, keys, args.ToArray());
     }
 
     /// <summary>The listing as stored: its protobuf without the etag (the etag lives in its own field).</summary>
@@ -174,7 +257,7 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
 
     public async Task<bool> CreateAsync(Listing listing, CancellationToken cancellationToken)
     {
-        var seq = await WriteAsync("create", listing.Id, "", listing);
+        var seq = await WriteAsync("create", listing.Id, "", listing.OwnerId, listing);
         if (seq < 0) return false;
         listing.Etag = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return true;
@@ -182,13 +265,30 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
 
     public async Task<WriteOutcome> ReplaceAsync(Listing listing, string expectedEtag, CancellationToken cancellationToken)
     {
-        var seq = await WriteAsync("update", listing.Id, expectedEtag, listing);
+        var seq = await WriteAsync("update", listing.Id, expectedEtag, listing.OwnerId, listing);
         if (seq >= 0) listing.Etag = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Outcome(seq);
     }
 
-    public async Task<WriteOutcome> DeleteAsync(string id, string expectedEtag, DateTimeOffset? unlessBookedAfter, CancellationToken cancellationToken) =>
-        Outcome(await WriteAsync("delete", id, expectedEtag, null, unlessBookedAfter?.ToUnixTimeSeconds()));
+    /// <summary>
+    /// The delete must also take the id out of its owner's index, and only the stored listing says who
+    /// that is (a script cannot read the protobuf). So the listing is read first, and the script deletes
+    /// it only if it is still the version read (every write moves the etag); otherwise it is read again.
+    /// Each retry means another write succeeded meanwhile, so this ends.
+    /// </summary>
+    public async Task<WriteOutcome> DeleteAsync(string id, string expectedEtag, DateTimeOffset? unlessBookedAfter, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await GetAsync(id, cancellationToken) is not { } read) return WriteOutcome.NotFound;
+            var seq = await WriteAsync("delete", id, expectedEtag, read.OwnerId, null, unlessBookedAfter?.ToUnixTimeSeconds(), read.Etag);
+            if (seq != ChangedSinceRead) return Outcome(seq);
+        }
+    }
+
+    /// <summary>The write script's answer when a listing to delete was written after its owner was read.</summary>
+    private const long ChangedSinceRead = -5;
 
     private static WriteOutcome Outcome(long seq) => seq switch
     {
@@ -198,13 +298,13 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         _ => WriteOutcome.Written,
     };
 
-    private async Task<long> WriteAsync(string mode, string id, string expectedEtag, Listing? listing, long? bookedAfter = null)
+    private async Task<long> WriteAsync(string mode, string id, string expectedEtag, string ownerId, Listing? listing, long? bookedAfter = null, string readEtag = "")
     {
         var data = listing is null ? [] : StoredBytes(listing);
         RedisValue[] guard = bookedAfter is { } now ? [now, now - LongestSessionSeconds] : ["", ""];
         var result = await Db.ScriptEvaluateAsync(WriteScript,
-            [ListingKey(id), SequenceKey, ChangesKey, IdsKey, RedisAvailabilityStore.CalendarKey(id)],
-            [mode, expectedEtag, id, data, FeedLength, .. guard]);
+            [ListingKey(id), SequenceKey, ChangesKey, IdsKey, RedisAvailabilityStore.CalendarKey(id), OwnerListingsKey(ownerId)],
+            [mode, expectedEtag, id, data, FeedLength, .. guard, readEtag]);
         return (long)result;
     }
 
@@ -229,6 +329,22 @@ public sealed class RedisListingStore(IConnectionMultiplexer redis) : IListingSt
         var reads = ids.Select(id => batch.StringGetAsync(ListingKey(id))).ToArray();
         batch.Execute();
         return await Task.WhenAll(reads);
+    }
+
+    /// <summary>
+    /// The ids come from the owner's index (ZRANGEBYLEX, one more than the page to tell whether another
+    /// page follows), the listings in one MGET. A listing deleted between the two reads is left out of
+    /// the page; the page still ends after its id.
+    /// </summary>
+    public async Task<OwnedListingsPage> ListByOwnerAsync(string ownerId, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SortedSetRangeByValueAsync(OwnerListingsKey(ownerId),
+            afterId is null ? default : (RedisValue)afterId, default, afterId is null ? Exclude.None : Exclude.Start, Order.Ascending, 0, limit + 1);
+        var page = ids.Take(limit).Select(id => id.ToString()).ToArray();
+        var stored = page.Length == 0 ? [] : await Db.StringGetAsync(page.Select(ListingKey).ToArray());
+        var listings = stored.Where(s => !s.IsNull).Select(s => Parse((ReadOnlyMemory<byte>)s))
+            .Where(l => l.OwnerId == ownerId).ToArray();
+        return new OwnedListingsPage(listings, ids.Length > limit ? page[^1] : null);
     }
 
     public async Task<IReadOnlyList<ListingChange>> ReadChangesAsync(long afterSequence, int limit, CancellationToken cancellationToken)

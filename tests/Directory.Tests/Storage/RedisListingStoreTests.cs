@@ -134,6 +134,83 @@ public sealed class RedisListingStoreTests
     }
 
     [Fact]
+    public async Task An_owners_index_lists_their_listings_by_id_from_creates_and_bulk_creates_and_drops_deleted_ones()
+    {
+        var (owner, other) = ("owner-" + Guid.NewGuid().ToString("N"), "owner-" + Guid.NewGuid().ToString("N"));
+        Listing Of(string who, string name)
+        {
+            var listing = NewListing(name);
+            listing.OwnerId = who;
+            return listing;
+        }
+        var single = Of(owner, "Single");
+        Assert.True(await _store.CreateAsync(single, default));
+        // A batch of two owners, as the store allows (each listing names its own owner).
+        var batch = Enumerable.Range(0, 5).Select(i => Of(i % 2 == 0 ? owner : other, $"Bulk {i}")).ToList();
+        Assert.All(await _store.CreateManyAsync(batch, default), Assert.True);
+        Assert.Equal(WriteOutcome.Written, await _store.DeleteAsync(batch[2].Id, "", null, default));
+
+        var mine = await _store.ListByOwnerAsync(owner, null, 10, default);
+        var theirs = await _store.ListByOwnerAsync(other, null, 10, default);
+
+        Assert.Equal(new[] { single, batch[0], batch[4] }.Select(l => l.Id).Order(StringComparer.Ordinal), mine.Listings.Select(l => l.Id));
+        Assert.Equal(single, mine.Listings.Single(l => l.Id == single.Id)); // whole, with its etag
+        Assert.Null(mine.LastId);
+        Assert.Equal(new[] { batch[1], batch[3] }.Select(l => l.Id).Order(StringComparer.Ordinal), theirs.Listings.Select(l => l.Id));
+        Assert.Empty((await _store.ListByOwnerAsync("nobody-" + Guid.NewGuid().ToString("N"), null, 10, default)).Listings);
+    }
+
+    [Fact]
+    public async Task An_owners_listings_are_paged_after_the_last_id_of_the_previous_page()
+    {
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var listings = Enumerable.Range(0, 5).Select(i => NewListing($"Paged {i}")).ToList();
+        foreach (var listing in listings)
+        {
+            listing.OwnerId = owner;
+            Assert.True(await _store.CreateAsync(listing, default));
+        }
+        var ids = listings.Select(l => l.Id).Order(StringComparer.Ordinal).ToArray();
+
+        var first = await _store.ListByOwnerAsync(owner, null, 2, default);
+        var second = await _store.ListByOwnerAsync(owner, first.LastId, 2, default);
+        var third = await _store.ListByOwnerAsync(owner, second.LastId, 2, default);
+
+        Assert.Equal(ids[..2], first.Listings.Select(l => l.Id));
+        Assert.Equal(ids[1], first.LastId);
+        Assert.Equal(ids[2..4], second.Listings.Select(l => l.Id));
+        Assert.Equal(ids[4..], third.Listings.Select(l => l.Id));
+        Assert.Null(third.LastId);
+    }
+
+    [Fact]
+    public async Task A_delete_racing_updates_still_takes_the_listing_out_of_its_owners_index()
+    {
+        var listing = NewListing();
+        Assert.True(await _store.CreateAsync(listing, default));
+        using var stop = new CancellationTokenSource();
+        // Updates move the etag between the delete's read of the owner and its script: it reads again.
+        var updates = Task.Run(async () =>
+        {
+            var current = listing.Clone();
+            while (!stop.IsCancellationRequested)
+            {
+                var next = current.Clone();
+                next.Bio = Guid.NewGuid().ToString("N");
+                if (await _store.ReplaceAsync(next, current.Etag, default) != WriteOutcome.Written) return;
+                current = next;
+            }
+        });
+
+        Assert.Equal(WriteOutcome.Written, await _store.DeleteAsync(listing.Id, "", null, default));
+        stop.Cancel();
+        await updates;
+
+        Assert.Empty((await _store.ListByOwnerAsync(listing.OwnerId, null, 10, default)).Listings);
+        Assert.Equal(0, await Db.SortedSetLengthAsync(RedisListingStore.OwnerListingsKey(listing.OwnerId)));
+    }
+
+    [Fact]
     public async Task Time_zones_are_read_for_many_listings_as_stored_and_after_a_move()
     {
         var first = NewListing("In Kathmandu");
@@ -174,8 +251,8 @@ public sealed class RedisListingStoreTests
         }
         await db.KeyDeleteAsync(RedisListingStore.LayoutKey);
 
-        Assert.True(await store.MigrateLayoutAsync(default) >= 3);
-        Assert.Equal(0, await new RedisListingStore(connection).MigrateLayoutAsync(default));
+        Assert.True((await store.MigrateLayoutAsync(default)).Converted >= 3);
+        Assert.Equal((0, 0), await new RedisListingStore(connection).MigrateLayoutAsync(default));
         foreach (var listing in old)
             Assert.Equal(RedisType.String, await db.KeyTypeAsync(RedisListingStore.ListingKey(listing.Id)));
 
@@ -185,5 +262,41 @@ public sealed class RedisListingStoreTests
         update.DisplayName = "Old 0, renamed";
         Assert.Equal(WriteOutcome.Written, await store.ReplaceAsync(update, old[0].Etag, default));
         Assert.Null(await _store.GetAsync(old[0].Id, default)); // nothing of it reached the shared database
+    }
+
+    [Fact]
+    public async Task Listings_written_before_owners_had_an_index_are_added_to_it_by_the_layout_migration()
+    {
+        // A database of its own, as above: Directory hosts other tests start migrate the shared one.
+        using var connection = await ConnectionMultiplexer.ConnectAsync(TestStore.Instance.ConnectionString + ",defaultDatabase=1");
+        var db = connection.GetDatabase();
+        var store = new RedisListingStore(connection);
+        var owner = "owner-" + Guid.NewGuid().ToString("N");
+        var old = Enumerable.Range(0, 3).Select(i => NewListing($"Indexless {i}")).ToList();
+        foreach (var listing in old)
+        {
+            // Layout 2: the listing string and the id set, no owner index.
+            listing.OwnerId = owner;
+            var etag = await db.StringIncrementAsync(RedisListingStore.SequenceKey);
+            listing.Etag = etag.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var data = listing.Clone();
+            data.Etag = "";
+            await db.StringSetAsync(RedisListingStore.ListingKey(listing.Id), (byte[])[.. System.Text.Encoding.ASCII.GetBytes(listing.Etag + ":"), .. data.ToByteArray()]);
+            await db.SetAddAsync(RedisListingStore.IdsKey, listing.Id);
+        }
+        await db.StringSetAsync(RedisListingStore.LayoutKey, "2");
+        Assert.Empty((await store.ListByOwnerAsync(owner, null, 10, default)).Listings);
+
+        var (converted, indexed) = await store.MigrateLayoutAsync(default);
+
+        Assert.Equal(0, converted);
+        Assert.True(indexed >= 3);
+        Assert.Equal("3", await db.StringGetAsync(RedisListingStore.LayoutKey));
+        var listed = await store.ListByOwnerAsync(owner, null, 10, default);
+        Assert.Equal(old.OrderBy(l => l.Id, StringComparer.Ordinal), listed.Listings);
+        Assert.Equal((0, 0), await store.MigrateLayoutAsync(default));
+        // Once indexed, a delete takes the listing out again.
+        Assert.Equal(WriteOutcome.Written, await store.DeleteAsync(old[1].Id, "", null, default));
+        Assert.Equal(2, (await store.ListByOwnerAsync(owner, null, 10, default)).Listings.Count);
     }
 }

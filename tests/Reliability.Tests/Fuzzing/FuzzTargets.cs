@@ -24,6 +24,7 @@ public static class FuzzTargets
             new(Rpc.Directory, "GetListing", new GetListingRequest { Id = listing }),
             new(Rpc.Directory, "UpdateListing", new UpdateListingRequest { Listing = s.Listing, UpdateMask = new FieldMask { Paths = { "display_name", "bio" } } }),
             new(Rpc.Directory, "DeleteListing", new DeleteListingRequest { Id = listing, Etag = s.Listing.Etag }),
+            new(Rpc.Directory, "ListListings", new ListListingsRequest { PageSize = 10 }),
             new(Rpc.Directory, "ConfirmListing", new ConfirmListingRequest { Id = listing }),
             new(Rpc.Directory, "SearchListings", new SearchListingsRequest
             {
