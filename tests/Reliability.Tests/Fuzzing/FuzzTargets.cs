@@ -66,6 +66,7 @@ public static class FuzzTargets
             new(Rpc.Profiles, "UpdateCarePartner", new UpdateCarePartnerRequest { ProfileId = profile, Partner = partner }),
             new(Rpc.Profiles, "RemoveCarePartner", new RemoveCarePartnerRequest { ProfileId = profile, PartnerId = "p1" }),
             new(Rpc.Profiles, "ExportProfile", new ExportProfileRequest { Id = profile }),
+            new(Rpc.Profiles, "ListProfiles", new ListProfilesRequest { PageSize = 10 }),
             new(Rpc.Matching, "FindMatches", new FindMatchesRequest
             {
                 ProfileId = profile, PageSize = 10, Filters = new MatchFilters { Query = "herbs", MaxTravelKm = 30, Modalities = { "naturopathy" } },

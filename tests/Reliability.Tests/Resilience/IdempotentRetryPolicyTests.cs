@@ -43,7 +43,7 @@ public sealed class IdempotentRetryPolicyTests
 
         Assert.Equal(
             ["ExportCalendar", "ExportFhir", "ExportHsds", "ExportProfile", "GetEarliestSlots", "GetListing", "GetProfile", "GetWeeklyAvailability", "ListBookings",
-             "ListModalities", "ListMyBookings", "ListOpenSlots", "SearchListings"],
+             "ListListings", "ListModalities", "ListMyBookings", "ListOpenSlots", "ListProfiles", "SearchListings"],
             retried.Order(StringComparer.Ordinal));
         Assert.All(config.MethodConfigs, c => Assert.DoesNotContain(c.Names, n => string.IsNullOrEmpty(n.Method)));
         Assert.DoesNotContain(nameof(ProfileService.ProfileServiceClient.UpdateProfile), retried);
