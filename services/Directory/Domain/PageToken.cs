@@ -57,9 +57,7 @@ public static class PageToken
 
     private static bool IsLegacy(string token)
     {
-        Span<byte> bytes = stackalloc byte[LegacyLength + 3];
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-        return base64.Length <= 16 && Convert.TryFromBase64String(base64, bytes, out var written) && written == LegacyLength;
+        Span<byte> bytes = stackalloc byte[LegacyLength];
+        return OpaquePageToken.TryFromBase64Url(token, bytes, out var written) && written == LegacyLength;
     }
 }

@@ -44,15 +44,21 @@ public static class OpaquePageToken
     {
         cursor = [];
         var (min, max) = (cursorLength.Start.Value, cursorLength.End.Value);
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
         var bytes = new byte[(HeaderLength + max + 2) / 3 * 3];
-        if (base64.Length > bytes.Length / 3 * 4 || !Convert.TryFromBase64String(base64, bytes, out var written)
-            || written - HeaderLength < min || written - HeaderLength > max || bytes[0] != kind)
+        if (!TryFromBase64Url(token, bytes, out var written) || written - HeaderLength < min || written - HeaderLength > max || bytes[0] != kind)
             return Outcome.NotIssued;
         if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(1)) != fingerprint) return Outcome.OtherRequest;
         cursor = bytes[HeaderLength..written];
         return Outcome.Issued;
+    }
+
+    /// <summary>Decodes base64url without padding into <paramref name="bytes"/>; false when it is not that or does not fit.</summary>
+    public static bool TryFromBase64Url(string text, Span<byte> bytes, out int written)
+    {
+        written = 0;
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+        return base64.Length <= (bytes.Length + 2) / 3 * 4 && Convert.TryFromBase64String(base64, bytes, out written);
     }
 
     /// <summary>
