@@ -75,6 +75,8 @@ public static class SearchBenchmark
             }
             if (options.Only is null || "FindMatches candidate searches".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
                 rows.Add(await CandidateSearchesAsync(index));
+            if (options.Only is null || "slot lookups".Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+                report.Line(await SlotLookups.MeasureAsync(index));
             report.Table(
                 ["query", "hits product (raw)", "raw p50", "raw p95", "raw p99", "raw CPU/op", "index p50", "index p95", "index p99", "index CPU/op",
                  "p50 ratio", "p99 ratio", "CPU ratio", "raw KB/op", "index KB/op"], rows);
