@@ -6,7 +6,10 @@ namespace HealingNetwork.Matching.Domain.Components;
 /// Distance decay: 1 / (1 + (d / s)²) with s = max(5 km, max_travel_km / 2), so a practitioner at
 /// half the client's travel limit scores 0.5. A practitioner who comes to the client's home scores
 /// 1 (in person, no travel: what a client who travels badly most needs). A practitioner reached
-/// only by telehealth scores 0.6 (no travel, but not in person).
+/// only by telehealth scores 0.6 (no travel, but not in person). One within reach who also offers
+/// telehealth, to a client who takes it, scores at least that 0.6: the client can always choose
+/// the call, so being near can only add (before, the same practitioner scored 0.2 at the edge of the
+/// travel limit and 0.6 just beyond it).
 /// <para>
 /// Referrals (<see cref="Referral"/>) lift in-person reach onto that floor:
 /// 0.6 + 0.4 × 1 / (1 + (d / s)²), with the referral's radius as the limit, so from 1 next door
@@ -32,7 +35,7 @@ public sealed class DistanceDecay(double inPersonFloor = 0) : IScoreComponent
     public const double HomeVisitValue = 1;
 
     public double Value(MatchContext c) =>
-        c.VisitsYou ? HomeVisitValue : c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : InPerson(c.DistanceKm, Scale(c));
+        c.VisitsYou ? HomeVisitValue : c.RemoteOnly ? (c.Listing.Telehealth ? RemoteValue : 0) : Math.Max(InPerson(c.DistanceKm, Scale(c)), TelehealthFloor(c));
 
     public ComponentScore Evaluate(MatchContext c)
     {
@@ -58,8 +61,15 @@ public sealed class DistanceDecay(double inPersonFloor = 0) : IScoreComponent
         var formula = inPersonFloor > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{inPersonFloor:0.##} + {1 - inPersonFloor:0.##} × {curve}")
             : curve;
-        return ComponentScore.Of(InPerson(c.DistanceKm, scale), formula, reason);
+        var inPerson = InPerson(c.DistanceKm, scale);
+        if (TelehealthFloor(c) > inPerson)
+            return ComponentScore.Of(RemoteValue, string.Create(CultureInfo.InvariantCulture, $"max({curve}, telehealth {RemoteValue:0.##})"),
+                $"Sees you by telehealth, or in person {reason[0..1].ToLowerInvariant()}{reason[1..]}");
+        return ComponentScore.Of(inPerson, formula, reason);
     }
+
+    /// <summary>The telehealth value when the client could take this practitioner's calls instead of travelling; else 0.</summary>
+    private static double TelehealthFloor(MatchContext c) => c.Listing.Telehealth && c.Profile.TelehealthOk ? RemoteValue : 0;
 
     private static double Scale(MatchContext c) => Math.Max(5, c.MaxTravelKm / 2);
 
