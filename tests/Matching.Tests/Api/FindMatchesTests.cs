@@ -515,6 +515,22 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         Assert.Contains("Comes to you (from 40 km away)", match.Reasons);
     }
 
+    [Fact]
+    public async Task Reasons_write_amounts_in_the_currencys_own_units()
+    {
+        var world = new World(System);
+        var listing = world.Naturopath("Kenji Sato, Kampo", km: 1);
+        listing.Terms = new ExchangeTerms { Currency = "JPY", FeeMin = 5000, FeeMax = 8000 };
+        await world.AddAsync(listing);
+        var client = world.NatureClient();
+        client.Budget = new Budget { Currency = "JPY", MaxPerSession = 6000 };
+        var profile = await world.ClientAsync(client);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        Assert.Contains("Fees from ¥5000 fit your ¥6000 budget", Assert.Single(response.Matches).Reasons);
+    }
+
     // ---- The candidate pool (CandidateQuery.PoolSize) is retrieved by preference ----
 
     /// <summary>A language no other test's listings speak: a hard filter that keeps this test's pool its own.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.ServiceDefaults.Errors;
+using HealingNetwork.ServiceDefaults.Validation;
 using NodaTime;
 
 namespace HealingNetwork.Directory.Domain.Interop.Hsds;

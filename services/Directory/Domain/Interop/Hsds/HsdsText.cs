@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Validation;
 
 namespace HealingNetwork.Directory.Domain.Interop.Hsds;
 

@@ -1,4 +1,4 @@
-namespace HealingNetwork.Directory.Domain.Interop;
+namespace HealingNetwork.ServiceDefaults.Validation;
 
 /// <summary>
 /// Listings keep money in minor units; HSDS and FHIR write major units. ISO 4217 minor-unit
