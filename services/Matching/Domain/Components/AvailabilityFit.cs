@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace HealingNetwork.Matching.Domain.Components;
 
 /// <summary>
@@ -40,9 +42,20 @@ public sealed class AvailabilityFit : IScoreComponent
                     $"No open session in the next {HorizonDays} days")
                 : ComponentScore.Of(UnknownValue, "no published hours");
         }
-        var days = DaysUntil(slot, c.Now);
-        var when = days < 1 ? "within a day" : $"in {Math.Ceiling(days):0} days";
-        return ComponentScore.Of(ValueIn(days), $"first open slot {when}", $"First open session {when}");
+        var when = When(slot, c.Now, c.Listing.TimeZone);
+        return ComponentScore.Of(ValueIn(DaysUntil(slot, c.Now)), $"first open slot {when}", $"First open session {when}");
+    }
+
+    /// <summary>
+    /// The wait in calendar days on the practitioner's calendar ("today", "tomorrow", "in 4 days"),
+    /// as a person counts it: a session tomorrow morning is tomorrow, not "in 2 days" because it is
+    /// 25 hours away. The value still uses the exact wait.
+    /// </summary>
+    private static string When(DateTimeOffset slot, DateTimeOffset now, string timeZone)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc;
+        var days = Period.Between(Instant.FromDateTimeOffset(now).InZone(zone).Date, Instant.FromDateTimeOffset(slot).InZone(zone).Date, PeriodUnits.Days).Days;
+        return days switch { <= 0 => "today", 1 => "tomorrow", _ => $"in {days} days" };
     }
 
     private static double DaysUntil(DateTimeOffset slot, DateTimeOffset now) => Math.Max(0, (slot - now).TotalDays);

@@ -53,7 +53,25 @@ public sealed class AvailabilityFitTests
     [Fact]
     public void Reasons_say_when_the_first_session_is_open()
     {
-        Assert.Contains("First open session within a day", Fit.Evaluate(Contexts.For(slot: Contexts.Now.AddHours(5))).Reasons);
-        Assert.Contains("First open session in 10 days", Fit.Evaluate(Contexts.For(slot: Contexts.Now.AddDays(9.5))).Reasons);
+        Assert.Contains("First open session today", Fit.Evaluate(Contexts.For(slot: Contexts.Now.AddHours(5))).Reasons);
+        Assert.Contains("First open session in 9 days", Fit.Evaluate(Contexts.For(slot: Contexts.Now.AddDays(9.5))).Reasons);
+    }
+
+    [Theory]
+    // Now is Monday 2 June 2025 12:00 UTC, 05:00 in Los Angeles.
+    [InlineData("2025-06-03T13:01:00Z", "America/Los_Angeles", "tomorrow")] // 25 hours away: tomorrow, not "in 2 days"
+    [InlineData("2025-06-03T02:00:00Z", "America/Los_Angeles", "today")] // 19:00 the same day there, though tomorrow in UTC
+    [InlineData("2025-06-03T02:00:00Z", "Europe/Berlin", "tomorrow")] // 04:00 the next day there
+    [InlineData("2025-06-05T13:00:00Z", "America/Los_Angeles", "in 3 days")]
+    [InlineData("2025-06-03T13:00:00Z", "Not/AZone", "tomorrow")] // an unknown zone counts UTC days
+    public void The_wait_is_counted_in_calendar_days_on_the_practitioners_calendar(string slot, string timeZone, string when)
+    {
+        var context = Contexts.For(slot: DateTimeOffset.Parse(slot, System.Globalization.CultureInfo.InvariantCulture));
+        context.Listing.TimeZone = timeZone;
+
+        var result = Fit.Evaluate(context);
+
+        Assert.Equal($"first open slot {when}", result.Explanation);
+        Assert.Equal([$"First open session {when}"], result.Reasons);
     }
 }
