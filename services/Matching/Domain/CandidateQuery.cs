@@ -106,7 +106,8 @@ public static class CandidateQuery
 
     private static void AddTerms(SearchListingsRequest request, Profile profile)
     {
-        if (profile.Budget is { MaxPerSession: > 0 } budget)
+        // max_fee 0 is free sessions only, what a budget of 0 reaches (ClientBudget).
+        if (ClientBudget.Of(profile) is { } budget)
         {
             request.MaxFee = budget.MaxPerSession;
             request.Currency = budget.Currency;

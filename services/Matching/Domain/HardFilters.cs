@@ -40,18 +40,19 @@ public static class HardFilters
     }
 
     /// <summary>
-    /// Some way to pay works: lowest fee (sliding-scale floor when there is one) within budget in the
-    /// same currency, or an accepted barter the client offers, or time-bank hours. A client who gave
-    /// no budget and no alternative is not filtered.
+    /// Some way to pay works: lowest fee (sliding-scale floor when there is one) within the budget
+    /// in the same currency (<see cref="ClientBudget"/>: a budget of 0 reaches free sessions), or an
+    /// accepted barter the client offers, or time-bank hours. A client who gave no budget and no
+    /// alternative is not filtered.
     /// </summary>
     public static bool TermsFeasible(Profile profile, ExchangeTerms? terms)
     {
-        var budget = profile.Budget;
-        var gaveSomething = budget is { MaxPerSession: > 0 } || profile.BarterOffers.Count > 0 || profile.TimeBankHours;
+        var budget = ClientBudget.Of(profile);
+        var gaveSomething = budget is not null || profile.BarterOffers.Count > 0 || profile.TimeBankHours;
         if (!gaveSomething) return true;
         if (terms is null) return false;
         var lowest = terms.SlidingScaleMin > 0 ? terms.SlidingScaleMin : terms.FeeMin;
-        if (budget is { MaxPerSession: > 0 } && budget.Currency == terms.Currency && lowest <= budget.MaxPerSession) return true;
+        if (ClientBudget.Reaches(budget, lowest, terms.Currency)) return true;
         if (Sets.Overlap(profile.BarterOffers, terms.BarterAccepted)) return true;
         return profile.TimeBankHours && terms.TimeBank;
     }

@@ -516,6 +516,30 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_client_who_can_pay_nothing_but_barters_is_matched_with_free_sessions_as_free()
+    {
+        var world = new World(System);
+        var free = world.Naturopath("Free clinic", km: 1);
+        free.Terms = new ExchangeTerms { Currency = "USD" }; // fee 0: free sessions, no barter
+        var freeId = (await world.AddAsync(free)).Id;
+        var paid = world.Naturopath("Paid only, ND", km: 1);
+        paid.Terms = new ExchangeTerms { Currency = "USD", FeeMin = 9000, FeeMax = 9000 };
+        await world.AddAsync(paid);
+        var client = world.NatureClient();
+        client.Budget = new Budget { Currency = "USD", MaxPerSession = 0 };
+        client.BarterOffers.Clear();
+        client.BarterOffers.Add("produce");
+        var profile = await world.ClientAsync(client);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(freeId, match.Listing.Id);
+        Assert.Equal(1, match.Components.Single(c => c.Name == "terms").RawValue);
+        Assert.Contains("Sessions are free", match.Reasons);
+    }
+
+    [Fact]
     public async Task Reasons_write_amounts_in_the_currencys_own_units()
     {
         var world = new World(System);

@@ -144,6 +144,20 @@ public sealed class CandidateQueryTests
     }
 
     [Fact]
+    public void A_budget_of_nothing_asks_for_free_sessions_or_the_barter_offered()
+    {
+        var profile = Samples.NatureClient();
+        profile.Budget = new Budget { Currency = "EUR", MaxPerSession = 0 };
+
+        var search = CandidateQuery.For(profile, null)[^1];
+
+        Assert.True(search.HasMaxFee);
+        Assert.Equal(0, search.MaxFee);
+        Assert.Equal("EUR", search.Currency);
+        Assert.Equal(profile.BarterOffers, search.BarterCategories);
+    }
+
+    [Fact]
     public void Without_a_home_only_telehealth_is_searched()
     {
         var profile = Samples.NatureClient();

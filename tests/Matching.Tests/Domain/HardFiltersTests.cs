@@ -139,6 +139,30 @@ public sealed class HardFiltersTests
         Assert.Equal(feasible, HardFilters.TermsFeasible(profile, Samples.Naturopath().Terms));
     }
 
+    [Theory]
+    [InlineData(0L, 0L, true)]       // free sessions fit a budget of nothing
+    [InlineData(0L, 100L, false)]    // a dollar is more than nothing
+    [InlineData(100L, 0L, true)]     // and free fits any budget
+    public void A_budget_of_nothing_in_a_currency_reaches_free_sessions_only(long budget, long feeMin, bool feasible)
+    {
+        var profile = Samples.NatureClient();
+        profile.Budget = new Budget { Currency = "USD", MaxPerSession = budget };
+        profile.BarterOffers.Clear();
+        profile.BarterOffers.Add("carpentry"); // not accepted: only money decides
+
+        Assert.Equal(feasible, HardFilters.TermsFeasible(profile, new ExchangeTerms { Currency = "USD", FeeMin = feeMin, FeeMax = feeMin }));
+    }
+
+    [Fact]
+    public void A_budget_without_a_currency_is_no_budget_given()
+    {
+        var profile = Samples.NatureClient();
+        profile.Budget = new Budget();
+        profile.BarterOffers.Clear();
+
+        Assert.True(HardFilters.TermsFeasible(profile, new ExchangeTerms { Currency = "USD", FeeMin = 90000, FeeMax = 90000 }));
+    }
+
     [Fact]
     public void Time_bank_hours_make_a_time_bank_practice_feasible()
     {
