@@ -23,6 +23,12 @@ namespace HealingNetwork.Matching.Domain;
 /// </summary>
 public static class CandidateQuery
 {
+    /// <summary>
+    /// The search radius for a client who travels 0 km: their own door (a practitioner at the very
+    /// same point is within reach, HardFilters.WithinTravel; the search needs a radius above 0).
+    /// </summary>
+    public const double DoorstepKm = 0.001;
+
     /// <summary>Candidates fetched per search; the best page is chosen among them.</summary>
     public const int PoolSize = 100;
 
@@ -59,9 +65,11 @@ public static class CandidateQuery
         };
         request.ExcludeModalities.AddRange(profile.AvoidedModalities);
         request.Languages.AddRange(profile.Languages);
-        if (profile.Home is { } home && maxTravelKm > 0)
+        if (profile.Home is { } home)
         {
-            request.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = maxTravelKm };
+            // A client who cannot travel still has a door: practitioners whose home-visit area covers
+            // it are found by a search around it, whatever its radius (SearchResult.visits_you).
+            request.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = Math.Max(maxTravelKm, DoorstepKm) };
             request.IncludeTelehealth = profile.TelehealthOk;
         }
         else

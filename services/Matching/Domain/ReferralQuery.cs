@@ -10,8 +10,9 @@ namespace HealingNetwork.Matching.Domain;
 /// and the two are alternatives; see <see cref="ReferralSpecialty"/>), of any orientation,
 /// near the request's point or the client's home. Specialists are worth travelling further for:
 /// the radius is at least <see cref="MinRadiusKm"/>, except for a client whose travel limit is 0,
-/// which the profile contract defines as telehealth only: they are referred to telehealth, as
-/// FindMatches does, unless the request names a point (`near`). Terms are scored, not filtered.
+/// who does not travel (profiles.proto): as in FindMatches, they are referred to specialists who
+/// come to their home (<see cref="CandidateQuery.DoorstepKm"/>) and, when they take it, to
+/// telehealth, unless the request names a point (`near`). Terms are scored, not filtered.
 /// <para>
 /// Each search's pool (<see cref="CandidateQuery.PoolSize"/>) is retrieved in an order that approximates the
 /// referral score, as matches are: SEARCH_ORDER_PREFERENCE preferring specialists who share
@@ -48,9 +49,10 @@ public static class ReferralQuery
         {
             search.Near = near.Clone();
         }
-        else if (profile.Home is { } home && profile.MaxTravelKm > 0)
+        else if (profile.Home is { } home)
         {
-            search.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = Math.Max(MinRadiusKm, profile.MaxTravelKm) };
+            var radius = profile.MaxTravelKm > 0 ? Math.Max(MinRadiusKm, profile.MaxTravelKm) : CandidateQuery.DoorstepKm;
+            search.Near = new GeoRadius { Lat = home.Lat, Lon = home.Lon, RadiusKm = radius };
         }
         if (search.Near is null) search.TelehealthOnly = true;
         else search.IncludeTelehealth = profile.TelehealthOk;

@@ -25,8 +25,6 @@ public static class ProfileRules
         if (p.Home is { } home) FieldRules.LatLon(v, prefix + "home", home.Lat, home.Lon);
         FieldRules.Range(v, prefix + "max_travel_km", p.MaxTravelKm, 0.0, 1000.0);
         if (p.Home is null && !p.TelehealthOk) v.Add(prefix + "home", "is required unless telehealth_ok is true");
-        if (p.Home is not null && p.MaxTravelKm == 0 && !p.TelehealthOk)
-            v.Add(prefix + "max_travel_km", "must be greater than 0 unless telehealth_ok is true");
         FieldRules.Languages(v, prefix + "languages", p.Languages, 10);
 
         if (p.Budget is { } budget)

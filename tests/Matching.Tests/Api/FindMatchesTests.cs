@@ -516,6 +516,26 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_client_who_does_not_travel_is_matched_with_the_practitioners_who_come_to_their_home()
+    {
+        var world = new World(System);
+        var visiting = world.Naturopath("Comes to you, ND", km: 10);
+        visiting.Locations[0].ServiceRadiusKm = 15;
+        var visitingId = (await world.AddAsync(visiting)).Id;
+        await world.AddAsync(world.Naturopath("Around the corner, ND", km: 0.3));
+        var client = world.NatureClient();
+        client.MaxTravelKm = 0; // does not travel, and takes no telehealth
+        var profile = await world.ClientAsync(client);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(visitingId, match.Listing.Id);
+        Assert.True(match.VisitsYou);
+        Assert.Contains("Comes to you (from 10 km away)", match.Reasons);
+    }
+
+    [Fact]
     public async Task A_client_who_can_pay_nothing_but_barters_is_matched_with_free_sessions_as_free()
     {
         var world = new World(System);

@@ -144,6 +144,20 @@ public sealed class CandidateQueryTests
     }
 
     [Fact]
+    public void A_client_who_does_not_travel_is_searched_for_at_their_door_so_home_visits_are_found()
+    {
+        var profile = Samples.NatureClient();
+        profile.MaxTravelKm = 0;
+        profile.TelehealthOk = true;
+
+        var search = CandidateQuery.For(profile, null)[^1];
+
+        Assert.Equal(new GeoRadius { Lat = profile.Home.Lat, Lon = profile.Home.Lon, RadiusKm = CandidateQuery.DoorstepKm }, search.Near);
+        Assert.True(search.IncludeTelehealth);
+        Assert.False(search.TelehealthOnly);
+    }
+
+    [Fact]
     public void A_budget_of_nothing_asks_for_free_sessions_or_the_barter_offered()
     {
         var profile = Samples.NatureClient();

@@ -102,7 +102,7 @@ public sealed class ReferralQueryTests
     }
 
     [Fact]
-    public void A_client_who_travels_zero_kilometres_is_referred_to_telehealth_only_unless_the_request_names_a_point()
+    public void A_client_who_travels_zero_kilometres_is_referred_to_who_comes_to_their_door_unless_the_request_names_a_point()
     {
         var profile = Samples.NatureClient();
         profile.MaxTravelKm = 0;
@@ -111,8 +111,10 @@ public sealed class ReferralQueryTests
         var near = new GeoRadius { Lat = 47.6, Lon = -122.3, RadiusKm = 30 };
         var there = Search(profile, new FindReferralsRequest { Specialty = Cardiology, Near = near });
 
-        Assert.Null(search.Near);
-        Assert.True(search.TelehealthOnly);
+        // A search around the home finds the specialists whose home-visit area covers it (visits_you).
+        Assert.Equal(new GeoRadius { Lat = profile.Home.Lat, Lon = profile.Home.Lon, RadiusKm = CandidateQuery.DoorstepKm }, search.Near);
+        Assert.Equal(profile.TelehealthOk, search.IncludeTelehealth);
+        Assert.False(search.TelehealthOnly);
         Assert.Equal(near, there.Near);
         Assert.False(there.TelehealthOnly);
     }

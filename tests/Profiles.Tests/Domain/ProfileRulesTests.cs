@@ -51,6 +51,17 @@ public sealed class ProfileRulesTests
     }
 
     [Fact]
+    public void A_client_who_does_not_travel_and_takes_no_telehealth_is_valid_with_a_home_for_home_visits()
+    {
+        var profile = Samples.NatureClient();
+        profile.MaxTravelKm = 0;
+        profile.TelehealthOk = false;
+        var v = new Violations();
+        ProfileRules.Validate(profile, KnownModalities.Codes, v);
+        Assert.Empty(v.Items);
+    }
+
+    [Fact]
     public void A_valid_partner_breaks_no_rule()
     {
         var v = new Violations();

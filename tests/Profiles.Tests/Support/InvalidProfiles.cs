@@ -29,7 +29,6 @@ public static class InvalidProfiles
         ["negative travel distance"] = (p => p.MaxTravelKm = -1, "profile.max_travel_km"),
         ["travel distance beyond 1000 km"] = (p => p.MaxTravelKm = 1000.5, "profile.max_travel_km"),
         ["no home and no telehealth"] = (p => { p.Home = null; p.TelehealthOk = false; }, "profile.home"),
-        ["zero travel and no telehealth"] = (p => { p.MaxTravelKm = 0; p.TelehealthOk = false; }, "profile.max_travel_km"),
         ["malformed language"] = (p => p.Languages.Add("english!"), "profile.languages[1]"),
         ["language repeated in another case"] = (p => p.Languages.Add("EN"), "profile.languages[1]"),
         ["too many languages"] = (p => p.Languages.AddRange(["de", "fr", "es", "it", "pt", "nl", "sv", "da", "fi", "pl"]), "profile.languages"),
