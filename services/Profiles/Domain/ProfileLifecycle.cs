@@ -54,6 +54,7 @@ public static class ProfileLifecycle
             var named = UpdateMaskRules.Checked(mask, Profile.Descriptor, OutputOnly, v);
             updated = current.Clone();
             named.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
+            MaskedPresence.ClearUnsetOptionals(named, patch, updated);
         }
         return Touch(updated, current, now);
     }

@@ -104,6 +104,21 @@ public sealed class ProfileLifecycleTests
     }
 
     [Fact]
+    public void A_masked_optional_weight_the_patch_leaves_unset_is_unset_and_a_sent_zero_is_kept()
+    {
+        var current = New();
+        current.Weights = new MatchWeights { Lifestyle = 5, Modality = 1, Approach = 4 };
+
+        var updated = ProfileLifecycle.ApplyUpdate(current, new Profile { Weights = new MatchWeights { Approach = 0 } },
+            new FieldMask { Paths = { "weights.lifestyle", "weights.approach" } }, Later, new Violations());
+
+        Assert.False(updated.Weights.HasLifestyle);
+        Assert.True(updated.Weights.HasApproach);
+        Assert.Equal(0, updated.Weights.Approach);
+        Assert.Equal(1, updated.Weights.Modality);
+    }
+
+    [Fact]
     public void An_empty_mask_replaces_every_writable_field_but_keeps_identity_and_care_team()
     {
         var current = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
