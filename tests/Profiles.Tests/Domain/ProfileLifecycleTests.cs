@@ -300,6 +300,19 @@ public sealed class ProfileLifecycleTests
     }
 
     [Fact]
+    public void A_new_since_replaces_the_stored_one_and_an_empty_one_keeps_it()
+    {
+        var withPartner = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
+        var id = withPartner.CareTeam[0].Id;
+
+        var corrected = ProfileLifecycle.UpdatePartner(withPartner, new CarePartner { Id = id, Since = "2019-04-02" }, Later);
+        var kept = ProfileLifecycle.UpdatePartner(corrected, new CarePartner { Id = id, Cadence = Cadence.Intensive }, Later);
+
+        Assert.Equal("2019-04-02", corrected.CareTeam[0].Since);
+        Assert.Equal("2019-04-02", kept.CareTeam[0].Since);
+    }
+
+    [Fact]
     public void A_free_text_partner_can_be_renamed_and_given_other_modalities()
     {
         var withPartner = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
