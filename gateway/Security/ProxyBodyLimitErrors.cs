@@ -3,8 +3,10 @@ using Yarp.ReverseProxy.Forwarder;
 namespace HealingNetwork.Gateway.Security;
 
 /// <summary>
-/// YARP reports a request body the server cut off for size as a generic client error (400);
-/// callers should see 413 / RESOURCE_EXHAUSTED instead, like any other oversize request.
+/// A streamed (chunked) body is cut off by the server's limit while YARP copies it to the service.
+/// YARP answers that with a bare 413 (it takes the status from Kestrel's BadHttpRequestException) and
+/// no body; callers should get the same 413 / RESOURCE_EXHAUSTED status body as a body refused up front
+/// for its Content-Length (<see cref="RequestBodyLimit"/>).
 /// </summary>
 public static class ProxyBodyLimitErrors
 {
@@ -14,10 +16,25 @@ public static class ProxyBodyLimitErrors
         {
             await next();
             var error = context.Features.Get<IForwarderErrorFeature>();
-            if (!context.Response.HasStarted && error?.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            if (!context.Response.HasStarted && error is { Error: ForwarderError.RequestBodyClient } && IsBodyTooLarge(error.Exception))
+            {
+                context.Response.Clear();
                 await RequestBodyLimit.RefuseAsync(context, context.RequestServices.GetRequiredService<IConfiguration>()
                     .GetValue("Kestrel:Limits:MaxRequestBodySize", RequestBodyLimit.DefaultMaxBytes));
+            }
         });
         return proxy;
     }
+
+    /// <summary>
+    /// YARP reports a failed request body wrapped together with the send failure it caused (an
+    /// AggregateException of both), so the server's 413 is looked for among the inner exceptions.
+    /// </summary>
+    private static bool IsBodyTooLarge(Exception? exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsBodyTooLarge),
+        { InnerException: { } inner } => IsBodyTooLarge(inner),
+        _ => false,
+    };
 }

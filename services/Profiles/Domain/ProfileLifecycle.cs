@@ -54,6 +54,7 @@ public static class ProfileLifecycle
             var named = UpdateMaskRules.Checked(mask, Profile.Descriptor, OutputOnly, v);
             updated = current.Clone();
             named.Merge(patch, updated, new FieldMask.MergeOptions { ReplaceRepeatedFields = true, ReplaceMessageFields = true });
+            MaskedPresence.ClearUnsetOptionals(named, patch, updated);
         }
         return Touch(updated, current, now);
     }
@@ -88,9 +89,12 @@ public static class ProfileLifecycle
     }
 
     /// <summary>
-    /// Changes layer and/or cadence; an actual cadence change is kept as history. A free-text partner's
-    /// name and modalities may change too; a listing partner's may not, since they are the directory's
-    /// (FromListing) and Matching scores collaboration on them. Echoing the stored values back is no change.
+    /// Changes layer, cadence and/or the date the partnership began; an actual cadence change is kept as
+    /// history. A free-text partner's name and modalities may change too; a listing partner's may not,
+    /// since they are the directory's (FromListing) and Matching scores collaboration on them. Echoing the
+    /// stored values back is no change. A new <c>since</c> is checked by the caller with the same
+    /// ProfileRules.ValidatePartner as an added partner's, since AddPartner stamps today when it is
+    /// omitted and a client recording an older partnership must be able to correct it.
     /// </summary>
     public static Profile UpdatePartner(Profile current, CarePartner change, DateTimeOffset now)
     {
@@ -105,6 +109,7 @@ public static class ProfileLifecycle
         }
         if (change.Layer != CareLayer.Unspecified) partner.Layer = change.Layer;
         if (change.Name.Length > 0) partner.Name = change.Name;
+        if (change.Since.Length > 0) partner.Since = change.Since;
         if (change.Modalities.Count > 0)
         {
             partner.Modalities.Clear();

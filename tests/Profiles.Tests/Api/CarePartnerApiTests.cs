@@ -95,6 +95,42 @@ public sealed class CarePartnerApiTests(SystemFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_new_since_corrects_when_the_partnership_began()
+    {
+        var owner = Users.Fresh("alice");
+        var (profile, partnerId) = await WithPartnerAsync(owner);
+
+        var corrected = await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { Id = partnerId, Since = "2020-01-01" },
+        }, Tokens.As(owner));
+
+        var partner = Assert.Single(corrected.CareTeam);
+        Assert.Equal("2020-01-01", partner.Since);
+        Assert.Equal((profile.CareTeam[0].Cadence, profile.CareTeam[0].Layer), (partner.Cadence, partner.Layer));
+        Assert.Equal(corrected, await Profiles.GetProfileAsync(new GetProfileRequest { Id = profile.Id }, Tokens.As(owner)));
+    }
+
+    [Theory]
+    [InlineData("future")]
+    [InlineData("2020-13-01")]
+    [InlineData("01/01/2020")]
+    public async Task A_since_in_the_future_or_not_a_date_is_refused_on_partner_since(string since)
+    {
+        var owner = Users.Fresh("alice");
+        var (profile, partnerId) = await WithPartnerAsync(owner);
+        if (since == "future") since = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await RpcAssert.InvalidField("partner.since", async () => await Profiles.UpdateCarePartnerAsync(new UpdateCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { Id = partnerId, Since = since },
+        }, Tokens.As(owner)));
+        Assert.Equal(profile, await Profiles.GetProfileAsync(new GetProfileRequest { Id = profile.Id }, Tokens.As(owner)));
+    }
+
+    [Fact]
     public async Task A_removed_partner_leaves_the_care_team()
     {
         var owner = Users.Fresh("alice");

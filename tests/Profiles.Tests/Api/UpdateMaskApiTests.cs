@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using HealingNetwork.Matching.V1;
 using HealingNetwork.Profiles.Tests.Support;
 using HealingNetwork.Profiles.V1;
 using HealingNetwork.Testing;
@@ -36,6 +37,48 @@ public sealed class UpdateMaskApiTests(SystemFixture fixture) : IClassFixture<Sy
         Assert.Equal(["update_mask.paths[1]", "profile.languages[1]", "profile.story"], violations.Select(v => v.Field));
         Assert.Contains(violations, v => v is { Field: "update_mask.paths[1]", Description: "'nosuch' is not a field of Profile" });
         Assert.Equal(created, await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner)));
+    }
+
+    [Fact]
+    public async Task A_rest_patch_masking_a_weight_it_leaves_out_returns_that_weight_to_its_default()
+    {
+        var owner = Users.Fresh("alice");
+        var client = Samples.NatureClient();
+        client.Weights = new MatchWeights { Lifestyle = 5, Modality = 1 };
+        var created = await fixture.CreateAsync(owner, client);
+        using var http = fixture.System.ProfilesHost.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(owner));
+
+        var reply = await http.PatchAsync($"/v1/profiles/{created.Id}?updateMask=weights.lifestyle", new StringContent(
+            $$$"""{"etag":"{{{created.Etag}}}","weights":{}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var stored = await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner));
+        Assert.False(stored.Weights.HasLifestyle);
+        Assert.Equal(1, stored.Weights.Modality);
+        var matched = await fixture.System.Matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = created.Id }, Tokens.As(owner));
+        // Defaults lifestyle 3, distance 2, terms 2, availability 1, approach 2, with the kept modality 1.
+        Assert.Equal(3.0 / 11, matched.WeightsUsed.Lifestyle, 9);
+    }
+
+    [Fact]
+    public async Task A_grpc_update_masking_weights_without_sending_any_unsets_only_the_masked_ones()
+    {
+        var owner = Users.Fresh("alice");
+        var client = Samples.NatureClient();
+        client.Weights = new MatchWeights { Lifestyle = 5, Distance = 4, Terms = 0 };
+        var created = await fixture.CreateAsync(owner, client);
+
+        var updated = await fixture.Profiles.UpdateProfileAsync(new UpdateProfileRequest
+        {
+            Profile = new Profile { Id = created.Id, Etag = created.Etag },
+            UpdateMask = new FieldMask { Paths = { "weights.lifestyle", "weights.terms" } },
+        }, Tokens.As(owner));
+
+        // MatchWeights' Equals compares values only, so presence is asserted field by field.
+        var stored = (await fixture.Profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, Tokens.As(owner))).Weights;
+        Assert.Equal((false, false, true, 4.0), (stored.HasLifestyle, stored.HasTerms, stored.HasDistance, stored.Distance));
+        Assert.Equal((false, false), (updated.Weights.HasLifestyle, updated.Weights.HasTerms));
     }
 
     [Fact]

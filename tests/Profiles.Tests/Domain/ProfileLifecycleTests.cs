@@ -104,6 +104,21 @@ public sealed class ProfileLifecycleTests
     }
 
     [Fact]
+    public void A_masked_optional_weight_the_patch_leaves_unset_is_unset_and_a_sent_zero_is_kept()
+    {
+        var current = New();
+        current.Weights = new MatchWeights { Lifestyle = 5, Modality = 1, Approach = 4 };
+
+        var updated = ProfileLifecycle.ApplyUpdate(current, new Profile { Weights = new MatchWeights { Approach = 0 } },
+            new FieldMask { Paths = { "weights.lifestyle", "weights.approach" } }, Later, new Violations());
+
+        Assert.False(updated.Weights.HasLifestyle);
+        Assert.True(updated.Weights.HasApproach);
+        Assert.Equal(0, updated.Weights.Approach);
+        Assert.Equal(1, updated.Weights.Modality);
+    }
+
+    [Fact]
     public void An_empty_mask_replaces_every_writable_field_but_keeps_identity_and_care_team()
     {
         var current = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
@@ -282,6 +297,19 @@ public sealed class ProfileLifecycleTests
 
         Assert.Equal(("Dr. Rowan", Cadence.Maintenance), (updated.CareTeam[0].Name, updated.CareTeam[0].Cadence));
         Assert.Equal(["naturopathy"], updated.CareTeam[0].Modalities);
+    }
+
+    [Fact]
+    public void A_new_since_replaces_the_stored_one_and_an_empty_one_keeps_it()
+    {
+        var withPartner = ProfileLifecycle.AddPartner(New(), InvalidPartners.Valid(), Created);
+        var id = withPartner.CareTeam[0].Id;
+
+        var corrected = ProfileLifecycle.UpdatePartner(withPartner, new CarePartner { Id = id, Since = "2019-04-02" }, Later);
+        var kept = ProfileLifecycle.UpdatePartner(corrected, new CarePartner { Id = id, Cadence = Cadence.Intensive }, Later);
+
+        Assert.Equal("2019-04-02", corrected.CareTeam[0].Since);
+        Assert.Equal("2019-04-02", kept.CareTeam[0].Since);
     }
 
     [Fact]
