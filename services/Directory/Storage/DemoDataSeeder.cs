@@ -2,6 +2,8 @@ using HealingNetwork.Directory.Api;
 using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.Domain.Availability;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using StackExchange.Redis;
 
 namespace HealingNetwork.Directory.Storage;
@@ -14,9 +16,11 @@ namespace HealingNetwork.Directory.Storage;
 /// directory:seeding   string  set when seeding starts (the store was empty then): a later start resumes
 /// directory:seeded    string  set when every demo listing and its hours are stored: nothing more to do
 /// </code>
-/// Seeding is idempotent, so a store timeout half way (seen on a busy machine) is finished by the next
-/// start, and replicas starting together may both run it: each demo listing has an id derived from
-/// its position, stored only if absent, and its hours are written whole, so a re-run duplicates nothing.
+/// Seeding is idempotent, so a store timeout half way (seen on a busy machine, where a first start
+/// stored 500 of 2,000 and served a quarter of the directory until a restart) is retried by the same
+/// start (<see cref="Retry"/>), and failing that finished by the next one; replicas starting
+/// together may both run it: each demo listing has an id derived from its position, stored only if
+/// absent, and its hours are written whole, so a re-run duplicates nothing.
 /// </summary>
 public sealed class DemoDataSeeder(
     ListingWriter writer, IAvailabilityStore availability, AvailabilityGeneration generation, IConnectionMultiplexer redis, IOptions<DirectoryOptions> options,
@@ -41,7 +45,7 @@ public sealed class DemoDataSeeder(
                 if (await db.SetLengthAsync(RedisListingStore.IdsKey) > 0) return;
                 await db.StringSetAsync(SeedingKey, DateTimeOffset.UtcNow.ToString("O"), when: When.NotExists);
             }
-            var added = await SeedAsync(count, stoppingToken);
+            var added = await Retry.ExecuteAsync(SeedAsync, count, stoppingToken);
             await db.StringSetAsync(SeededKey, DateTimeOffset.UtcNow.ToString("O"));
             await db.KeyDeleteAsync(SeedingKey);
             logger.LogInformation("Seeded {Count} synthetic listings for development ({Added} added by this start)", count, added);
@@ -52,7 +56,19 @@ public sealed class DemoDataSeeder(
         }
     }
 
-    private async Task<int> SeedAsync(int count, CancellationToken stoppingToken)
+    /// <summary>Store timeouts while seeding: five more tries over about a minute (2, 4, 8, 16, 32 s, with jitter).</summary>
+    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = 5,
+            Delay = TimeSpan.FromSeconds(2),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
+
+    private async ValueTask<int> SeedAsync(int count, CancellationToken stoppingToken)
     {
         var added = 0;
         var listings = SyntheticListings.Generate(count, seed: 42, now: writer.Now).Select((l, i) =>
