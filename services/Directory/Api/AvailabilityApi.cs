@@ -72,11 +72,10 @@ public sealed class AvailabilityApi(
         {
             // Checked against the exceptions already there, at the version they were read: the store adds
             // it only if nothing changed since, so a double click cannot add the same hours twice.
-            var (schedule, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
+            var (schedule, existing, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
             var v = new Violations();
             ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v, sessionMinutes: schedule?.SessionMinutes);
             v.ThrowIfAny();
-            IEnumerable<AvailabilityException> existing = schedule is null ? [] : schedule.Exceptions;
             if (ExceptionRules.Repeats(request.Exception, existing) is { } same)
                 throw DomainException.AlreadyExists($"The listing already has this exception: {same.Id}.");
             ExceptionRules.ValidateOverlaps(request.Exception, existing, v);
@@ -395,7 +394,7 @@ public sealed class AvailabilityApi(
     {
         var schedule = store.GetVersionedScheduleAsync(listingId, ct);
         var listing = await listings.GetAsync(listingId, ct);
-        var (hours, version) = await schedule;
+        var (hours, _, version) = await schedule;
         return (listing, hours, version);
     }
 

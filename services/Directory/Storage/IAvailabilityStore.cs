@@ -19,8 +19,12 @@ public interface IAvailabilityStore
     /// <summary>Schedules of many listings in one round trip, in the same order; null where none.</summary>
     Task<IReadOnlyList<WeeklyAvailability?>> GetSchedulesAsync(IReadOnlyList<string> listingIds, CancellationToken cancellationToken);
 
-    /// <summary>The weekly hours with their exceptions (null when none), and the availability version they are at.</summary>
-    Task<(WeeklyAvailability? Schedule, long Version)> GetVersionedScheduleAsync(string listingId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The weekly hours with their exceptions (null when none), the exceptions on their own (which a
+    /// listing can have before it has weekly hours), and the availability version they are at.
+    /// </summary>
+    Task<(WeeklyAvailability? Schedule, IReadOnlyList<AvailabilityException> Exceptions, long Version)> GetVersionedScheduleAsync(
+        string listingId, CancellationToken cancellationToken);
 
     /// <summary>Replaces the weekly hours (exceptions are kept; the stored copy carries none) and moves the version.</summary>
     Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken);

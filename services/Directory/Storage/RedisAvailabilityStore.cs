@@ -258,24 +258,37 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return result;
     }
 
-    public async Task<(WeeklyAvailability? Schedule, long Version)> GetVersionedScheduleAsync(string listingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version is read before the exceptions (one pipelined batch): an exception added after the
+    /// version was read moves it, so a check against these exceptions at this version is never stale
+    /// unnoticed. Exceptions are read whether or not there are weekly hours: they may be added first.
+    /// </summary>
+    public async Task<(WeeklyAvailability? Schedule, IReadOnlyList<AvailabilityException> Exceptions, long Version)> GetVersionedScheduleAsync(
+        string listingId, CancellationToken cancellationToken)
     {
         var batch = Db.CreateBatch();
         var fields = batch.HashGetAsync(ScheduleKey(listingId), ["schedule", "version"]);
-        var exceptions = batch.HashGetAllAsync(ExceptionsKey(listingId));
+        var stored = batch.HashGetAllAsync(ExceptionsKey(listingId));
         batch.Execute();
         var f = await fields;
-        return (f[0].IsNull ? null : Parse(f[0], await exceptions), f[1].IsNull ? 0 : (long)f[1]);
+        var exceptions = ParseExceptions(await stored);
+        // The schedule gets copies, so changing one (a caller blanking notes) leaves the other alone.
+        return (f[0].IsNull ? null : Parse(f[0], exceptions.Select(e => e.Clone())), exceptions, f[1].IsNull ? 0 : (long)f[1]);
     }
 
-    private static WeeklyAvailability Parse(RedisValue stored, HashEntry[] exceptions)
+    private static WeeklyAvailability Parse(RedisValue stored, HashEntry[] exceptions) => Parse(stored, ParseExceptions(exceptions));
+
+    private static WeeklyAvailability Parse(RedisValue stored, IEnumerable<AvailabilityException> exceptions)
     {
         var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored!);
-        schedule.Exceptions.AddRange(exceptions
-            .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
-            .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal));
+        schedule.Exceptions.AddRange(exceptions);
         return schedule;
     }
+
+    private static AvailabilityException[] ParseExceptions(HashEntry[] exceptions) => exceptions
+        .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
+        .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal)
+        .ToArray();
 
     public Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken)
     {
