@@ -131,9 +131,6 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
     public async Task BookingErasureDoneAsync(string ownerId, string profileId, CancellationToken cancellationToken) =>
         await Db.ScriptEvaluateAsync(ClearDebtScript, [ErasureOwedKey(ownerId)], [profileId]);
 
-    public async Task<IReadOnlyList<string>> IdsOfOwnerAsync(string ownerId, CancellationToken cancellationToken) =>
-        (await Db.SetMembersAsync(OwnerKey(ownerId))).Select(m => m.ToString()).Order(StringComparer.Ordinal).ToArray();
-
     /// <summary>
     /// Two round trips whatever the page size: the owner's ids, then the page's profiles in one
     /// pipelined batch. Not one Lua script: with commit wait Garnet waits for its log after every call
