@@ -87,6 +87,13 @@ public interface IAvailabilityStore
     /// </summary>
     Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When Profiles recorded that the client is owed a bookings erasure (their last profile was deleted
+    /// and erasing them from their bookings has not succeeded yet), erases them as
+    /// <see cref="ForgetClientAsync"/> does and clears that record; false when nothing was owed.
+    /// </summary>
+    Task<bool> FinishOwedErasureAsync(string clientId, CancellationToken cancellationToken);
+
     /// <summary>Bookings (confirmed and cancelled) of a client, in slot order.</summary>
     Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken);
 

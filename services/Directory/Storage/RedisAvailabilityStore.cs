@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf;
 using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Storage;
 using StackExchange.Redis;
 
 namespace HealingNetwork.Directory.Storage;
@@ -33,6 +34,8 @@ namespace HealingNetwork.Directory.Storage;
 /// client-holds:{clientId}      set     hold ids of a client (an index, written after the hold); PX = the longest
 ///                                      remaining hold TTL, so it lapses with the client's last hold
 /// listing:{L}                  (read)  the listing (<see cref="RedisListingStore"/>); a confirm needs it to exist
+/// erasure-owed:{clientId}      (read, cleared) Profiles' record that the client's bookings are owed an erasure
+///                                      (<see cref="SharedKeys.BookingErasureOwed"/>); cleared here once erased
 /// </code>
 /// The slot key is the lock: SET NX PX in the hold script means two clients racing for a slot
 /// get exactly one winner, and a hold lapses by itself when its TTL passes. One practitioner has one
@@ -412,6 +415,23 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
 
     /// <summary>The client value left on a booking whose client erased their data (<see cref="BookingParties.Erased"/>).</summary>
     public const string ErasedClient = BookingParties.Erased;
+
+    // KEYS: erasure-owed. ARGV: the deleted profile id it named before the erasure. Clears only that
+    // debt, as Profiles does: one a later last-profile delete wrote meanwhile stays owed.
+    private const string ClearOwedErasureScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+
+    public async Task<bool> FinishOwedErasureAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var debt = SharedKeys.BookingErasureOwed(clientId);
+        var deletedProfile = await Db.StringGetAsync(debt);
+        if (deletedProfile.IsNull) return false;
+        await ForgetClientAsync(clientId, cancellationToken);
+        await Db.ScriptEvaluateAsync(ClearOwedErasureScript, [debt], [deletedProfile]);
+        return true;
+    }
 
     public async Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken)
     {

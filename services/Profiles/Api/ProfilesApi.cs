@@ -101,6 +101,8 @@ public sealed class ProfilesApi(
     /// store deletes, counts what remains and, when nothing does, records that the erasure is owed, all
     /// in one atomic step. If Directory then fails (or this process dies) the call fails, and the
     /// client's retry of the same delete finds the profile gone but the erasure owed and finishes it.
+    /// Directory finishes it too, before the person's next hold or booking, so that a retry coming after
+    /// cannot erase what they booked since (the retry then finds nothing owed: NOT_FOUND).
     /// </summary>
     public override async Task<Empty> DeleteProfile(DeleteProfileRequest request, ServerCallContext context)
     {
