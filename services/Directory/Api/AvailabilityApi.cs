@@ -72,11 +72,10 @@ public sealed class AvailabilityApi(
         {
             // Checked against the exceptions already there, at the version they were read: the store adds
             // it only if nothing changed since, so a double click cannot add the same hours twice.
-            var (schedule, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
+            var (schedule, existing, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
             var v = new Violations();
             ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v, sessionMinutes: schedule?.SessionMinutes);
             v.ThrowIfAny();
-            IEnumerable<AvailabilityException> existing = schedule is null ? [] : schedule.Exceptions;
             if (ExceptionRules.Repeats(request.Exception, existing) is { } same)
                 throw DomainException.AlreadyExists($"The listing already has this exception: {same.Id}.");
             ExceptionRules.ValidateOverlaps(request.Exception, existing, v);
@@ -156,6 +155,16 @@ public sealed class AvailabilityApi(
         return response;
     }
 
+    /// <summary>
+    /// A person whose last profile was deleted while the erasure of their bookings could not finish is
+    /// owed that erasure, and a retry of the delete (or their next CreateProfile) finishes it: it would
+    /// also erase whatever they booked meanwhile, which needs no profile. So before a hold or confirm the
+    /// owed erasure is finished here, where the bookings are: what existed before the delete is erased,
+    /// what they book after it is kept. One read of the store when nothing is owed, sent alongside the
+    /// call's first reads, which are read again when it did erase something.
+    /// </summary>
+    private Task<bool> FinishOwedErasureAsync(string caller, CancellationToken ct) => store.FinishOwedErasureAsync(caller, ct);
+
     /// <summary>How often a hold or confirm is tried again when the hours change under it.</summary>
     private const int Attempts = 3;
 
@@ -166,13 +175,17 @@ public sealed class AvailabilityApi(
         var v = new Violations();
         var start = SlotQueryRules.Start(request.StartTime, Now, v);
         v.ThrowIfAny();
+        var erasing = FinishOwedErasureAsync(caller, context.CancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var mine = store.ClientIdsAsync(caller, context.CancellationToken);
             var (listing, schedule, version) = await LoadVersionedAsync(request.ListingId, context.CancellationToken);
             var slot = OpenSlotReader.SlotAt(listing, schedule, start!.Value)
                 ?? throw DomainException.FailedPrecondition("That start time is not one of the listing's slots; pick one from ListOpenSlots.");
-            await CheckMayHoldAsync(caller, listing, await mine, context.CancellationToken);
+            var ids = await mine;
+            if (await erasing) ids = await store.ClientIdsAsync(caller, context.CancellationToken);
+            erasing = Task.FromResult(false);
+            await CheckMayHoldAsync(caller, listing, ids, context.CancellationToken);
             var ttl = options.Value.HoldTtl;
             var hold = new Hold
             {
@@ -245,7 +258,11 @@ public sealed class AvailabilityApi(
     {
         var caller = context.RequireCaller();
         if (!AvailabilityIds.TryListing(request.HoldId, out var listingId)) throw new ValidationException("hold_id", "is not a hold id");
-        var held = await store.GetHoldAsync(request.HoldId, context.CancellationToken)
+        // A hold from before the person deleted their profile is erased here, and books nothing.
+        var erasing = FinishOwedErasureAsync(caller, context.CancellationToken);
+        var reading = store.GetHoldAsync(request.HoldId, context.CancellationToken);
+        var (erased, read) = (await erasing, await reading);
+        var held = (erased ? await store.GetHoldAsync(request.HoldId, context.CancellationToken) : read)
             ?? throw await HoldGoneAsync(request.HoldId, caller, context.CancellationToken);
         var booking = new Booking
         {
@@ -395,7 +412,7 @@ public sealed class AvailabilityApi(
     {
         var schedule = store.GetVersionedScheduleAsync(listingId, ct);
         var listing = await listings.GetAsync(listingId, ct);
-        var (hours, version) = await schedule;
+        var (hours, _, version) = await schedule;
         return (listing, hours, version);
     }
 

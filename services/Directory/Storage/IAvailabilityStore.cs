@@ -19,8 +19,12 @@ public interface IAvailabilityStore
     /// <summary>Schedules of many listings in one round trip, in the same order; null where none.</summary>
     Task<IReadOnlyList<WeeklyAvailability?>> GetSchedulesAsync(IReadOnlyList<string> listingIds, CancellationToken cancellationToken);
 
-    /// <summary>The weekly hours with their exceptions (null when none), and the availability version they are at.</summary>
-    Task<(WeeklyAvailability? Schedule, long Version)> GetVersionedScheduleAsync(string listingId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The weekly hours with their exceptions (null when none), the exceptions on their own (which a
+    /// listing can have before it has weekly hours), and the availability version they are at.
+    /// </summary>
+    Task<(WeeklyAvailability? Schedule, IReadOnlyList<AvailabilityException> Exceptions, long Version)> GetVersionedScheduleAsync(
+        string listingId, CancellationToken cancellationToken);
 
     /// <summary>Replaces the weekly hours (exceptions are kept; the stored copy carries none) and moves the version.</summary>
     Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken);
@@ -82,6 +86,13 @@ public interface IAvailabilityStore
     /// their live holds (opening those slots again) and drops their indexes. Returns what was erased.
     /// </summary>
     Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When Profiles recorded that the client is owed a bookings erasure (their last profile was deleted
+    /// and erasing them from their bookings has not succeeded yet), erases them as
+    /// <see cref="ForgetClientAsync"/> does and clears that record; false when nothing was owed.
+    /// </summary>
+    Task<bool> FinishOwedErasureAsync(string clientId, CancellationToken cancellationToken);
 
     /// <summary>Bookings (confirmed and cancelled) of a client, in slot order.</summary>
     Task<IReadOnlyList<Booking>> ListClientBookingsAsync(string clientId, CancellationToken cancellationToken);

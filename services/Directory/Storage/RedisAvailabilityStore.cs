@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf;
 using HealingNetwork.Directory.Domain.Availability;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Storage;
 using StackExchange.Redis;
 
 namespace HealingNetwork.Directory.Storage;
@@ -33,6 +34,8 @@ namespace HealingNetwork.Directory.Storage;
 /// client-holds:{clientId}      set     hold ids of a client (an index, written after the hold); PX = the longest
 ///                                      remaining hold TTL, so it lapses with the client's last hold
 /// listing:{L}                  (read)  the listing (<see cref="RedisListingStore"/>); a confirm needs it to exist
+/// erasure-owed:{clientId}      (read, cleared) Profiles' record that the client's bookings are owed an erasure
+///                                      (<see cref="SharedKeys.BookingErasureOwed"/>); cleared here once erased
 /// </code>
 /// The slot key is the lock: SET NX PX in the hold script means two clients racing for a slot
 /// get exactly one winner, and a hold lapses by itself when its TTL passes. One practitioner has one
@@ -258,24 +261,37 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return result;
     }
 
-    public async Task<(WeeklyAvailability? Schedule, long Version)> GetVersionedScheduleAsync(string listingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version is read before the exceptions (one pipelined batch): an exception added after the
+    /// version was read moves it, so a check against these exceptions at this version is never stale
+    /// unnoticed. Exceptions are read whether or not there are weekly hours: they may be added first.
+    /// </summary>
+    public async Task<(WeeklyAvailability? Schedule, IReadOnlyList<AvailabilityException> Exceptions, long Version)> GetVersionedScheduleAsync(
+        string listingId, CancellationToken cancellationToken)
     {
         var batch = Db.CreateBatch();
         var fields = batch.HashGetAsync(ScheduleKey(listingId), ["schedule", "version"]);
-        var exceptions = batch.HashGetAllAsync(ExceptionsKey(listingId));
+        var stored = batch.HashGetAllAsync(ExceptionsKey(listingId));
         batch.Execute();
         var f = await fields;
-        return (f[0].IsNull ? null : Parse(f[0], await exceptions), f[1].IsNull ? 0 : (long)f[1]);
+        var exceptions = ParseExceptions(await stored);
+        // The schedule gets copies, so changing one (a caller blanking notes) leaves the other alone.
+        return (f[0].IsNull ? null : Parse(f[0], exceptions.Select(e => e.Clone())), exceptions, f[1].IsNull ? 0 : (long)f[1]);
     }
 
-    private static WeeklyAvailability Parse(RedisValue stored, HashEntry[] exceptions)
+    private static WeeklyAvailability Parse(RedisValue stored, HashEntry[] exceptions) => Parse(stored, ParseExceptions(exceptions));
+
+    private static WeeklyAvailability Parse(RedisValue stored, IEnumerable<AvailabilityException> exceptions)
     {
         var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored!);
-        schedule.Exceptions.AddRange(exceptions
-            .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
-            .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal));
+        schedule.Exceptions.AddRange(exceptions);
         return schedule;
     }
+
+    private static AvailabilityException[] ParseExceptions(HashEntry[] exceptions) => exceptions
+        .Select(e => AvailabilityException.Parser.ParseFrom((byte[])e.Value!))
+        .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.Start, StringComparer.Ordinal)
+        .ToArray();
 
     public Task SaveScheduleAsync(WeeklyAvailability schedule, CancellationToken cancellationToken)
     {
@@ -399,6 +415,23 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
 
     /// <summary>The client value left on a booking whose client erased their data (<see cref="BookingParties.Erased"/>).</summary>
     public const string ErasedClient = BookingParties.Erased;
+
+    // KEYS: erasure-owed. ARGV: the deleted profile id it named before the erasure. Clears only that
+    // debt, as Profiles does: one a later last-profile delete wrote meanwhile stays owed.
+    private const string ClearOwedErasureScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+
+    public async Task<bool> FinishOwedErasureAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var debt = SharedKeys.BookingErasureOwed(clientId);
+        var deletedProfile = await Db.StringGetAsync(debt);
+        if (deletedProfile.IsNull) return false;
+        await ForgetClientAsync(clientId, cancellationToken);
+        await Db.ScriptEvaluateAsync(ClearOwedErasureScript, [debt], [deletedProfile]);
+        return true;
+    }
 
     public async Task<(int Bookings, int Holds)> ForgetClientAsync(string clientId, CancellationToken cancellationToken)
     {

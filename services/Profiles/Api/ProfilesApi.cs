@@ -101,6 +101,8 @@ public sealed class ProfilesApi(
     /// store deletes, counts what remains and, when nothing does, records that the erasure is owed, all
     /// in one atomic step. If Directory then fails (or this process dies) the call fails, and the
     /// client's retry of the same delete finds the profile gone but the erasure owed and finishes it.
+    /// Directory finishes it too, before the person's next hold or booking, so that a retry coming after
+    /// cannot erase what they booked since (the retry then finds nothing owed: NOT_FOUND).
     /// </summary>
     public override async Task<Empty> DeleteProfile(DeleteProfileRequest request, ServerCallContext context)
     {
@@ -157,11 +159,9 @@ public sealed class ProfilesApi(
         // Directory keeps the person's bookings and holds; without them the export would not be
         // everything, so Directory being down fails the export (UNAVAILABLE) rather than shortening it.
         var booked = bookingHistory.CallerBookingsAsync(context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken);
-        var profiles = new List<JsonElement>();
-        foreach (var id in await store.IdsOfOwnerAsync(caller, context.CancellationToken))
-        {
-            if (await store.GetAsync(id, context.CancellationToken) is { } p) profiles.Add(Json(p));
-        }
+        // Every profile of the caller in two round trips (their ids, then one pipelined batch), oldest first.
+        var owned = await store.ListOwnedAsync(caller, afterId: null, pageSize: int.MaxValue, context.CancellationToken);
+        var profiles = owned.Profiles.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Json).ToList();
         var history = await booked;
         var export = new
         {

@@ -36,7 +36,4 @@ public interface IProfileStore
     /// (all when null), in descending id order, which is newest first (ids are UUIDv7).
     /// </summary>
     Task<OwnedProfilesPage> ListOwnedAsync(string ownerId, string? afterId, int pageSize, CancellationToken cancellationToken);
-
-    /// <summary>Ids of the profiles an owner has.</summary>
-    Task<IReadOnlyList<string>> IdsOfOwnerAsync(string ownerId, CancellationToken cancellationToken);
 }

@@ -17,7 +17,9 @@ namespace HealingNetwork.Profiles.Storage;
 /// match-cache:{id}        hash   Matching's cached results for the profile (erased with it; see SharedKeys)
 /// erasure-owed:{owner}    string id of the owner's last profile, deleted while the erasure of the owner's
 ///                                bookings (kept by Directory) has not yet succeeded; gone once it has.
-///                                While it exists no profile of the owner is created (CreateScript)
+///                                While it exists no profile of the owner is created (CreateScript), and
+///                                Directory finishes the erasure itself before the owner's next hold or
+///                                confirm (see SharedKeys.BookingErasureOwed)
 /// </code>
 /// Writes are Lua scripts that compare the version, so concurrent updates never lose one.
 /// </summary>
@@ -88,7 +90,7 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
         return data.IsNull ? null : Profile.Parser.ParseFrom(_protector.Unprotect((byte[])data!));
     }
 
-    public static RedisKey ErasureOwedKey(string owner) => $"erasure-owed:{{{owner}}}";
+    public static RedisKey ErasureOwedKey(string owner) => SharedKeys.BookingErasureOwed(owner);
 
     // KEYS: profile, match cache, owner set, erasure-owed. ARGV: id.
     // One script, so of two deletes racing for an owner's last two profiles exactly one sees the set
@@ -130,9 +132,6 @@ public sealed class RedisProfileStore(IConnectionMultiplexer redis, IDataProtect
 
     public async Task BookingErasureDoneAsync(string ownerId, string profileId, CancellationToken cancellationToken) =>
         await Db.ScriptEvaluateAsync(ClearDebtScript, [ErasureOwedKey(ownerId)], [profileId]);
-
-    public async Task<IReadOnlyList<string>> IdsOfOwnerAsync(string ownerId, CancellationToken cancellationToken) =>
-        (await Db.SetMembersAsync(OwnerKey(ownerId))).Select(m => m.ToString()).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// Two round trips whatever the page size: the owner's ids, then the page's profiles in one

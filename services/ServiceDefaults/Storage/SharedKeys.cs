@@ -25,6 +25,16 @@ public static class SharedKeys
     /// <summary>The subject that owns the profile, written with every version of the profile.</summary>
     public const string ProfileOwnerField = "owner";
 
+    /// <summary>
+    /// string, the id of an owner's last profile, deleted while the erasure of the owner's bookings
+    /// (kept by Directory) had not yet succeeded. Profiles writes it in the step that deletes that
+    /// profile and clears it once the erasure succeeded; while it exists Profiles creates no profile of
+    /// the owner, and Directory, before the owner holds or confirms a slot, erases their bookings and
+    /// holds itself and clears it, so a later retry of that delete cannot erase what they book after it.
+    /// Cleared only while it still names the same profile (compare and delete).
+    /// </summary>
+    public static RedisKey BookingErasureOwed(string ownerId) => $"erasure-owed:{{{ownerId}}}";
+
     /// <summary>The directory sequence (bumped by every listing write); Matching's cache generation.</summary>
     public static readonly RedisKey DirectorySequence = "directory:seq";
 

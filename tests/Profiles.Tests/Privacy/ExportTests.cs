@@ -23,6 +23,7 @@ public sealed class ExportTests(SystemFixture fixture) : IClassFixture<SystemFix
             Partner = new CarePartner { Id = withPartner.CareTeam[0].Id, Cadence = Cadence.Regular },
         }, me);
         var second = await fixture.CreateAsync(owner);
+        var third = await fixture.CreateAsync(owner, PrivateStory.Profile());
         await fixture.CreateAsync(Users.Fresh("bob"));
 
         var export = await fixture.Profiles.ExportProfileAsync(new ExportProfileRequest { Id = second.Id }, me);
@@ -31,9 +32,9 @@ public sealed class ExportTests(SystemFixture fixture) : IClassFixture<SystemFix
         Assert.Equal(owner, json.RootElement.GetProperty("subject").GetString());
         var exported = json.RootElement.GetProperty("profiles").EnumerateArray()
             .Select(p => JsonParser.Default.Parse<Profile>(p.GetRawText()))
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToArray();
-        Assert.Equal(new[] { withHistory, second }.OrderBy(p => p.Id, StringComparer.Ordinal), exported);
+        // Every profile, each exactly as stored, in id order (oldest first: ids are UUIDv7).
+        Assert.Equal(new[] { withHistory, second, third }.OrderBy(p => p.Id, StringComparer.Ordinal), exported);
         Assert.Single(exported[Array.FindIndex(exported, p => p.Id == first.Id)].CareTeam[0].History);
         Assert.Contains(PrivateStory.StoryWord, export.Json, StringComparison.Ordinal);
     }

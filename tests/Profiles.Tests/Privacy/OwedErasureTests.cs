@@ -1,4 +1,5 @@
 using Grpc.Core;
+using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.Storage;
 using HealingNetwork.Profiles.Tests.Support;
 using HealingNetwork.Profiles.V1;
@@ -40,6 +41,56 @@ public sealed class OwedErasureTests(SystemFixture fixture) : IClassFixture<Syst
     }
 
     [Fact]
+    public async Task A_booking_made_with_no_profile_while_an_erasure_is_owed_survives_retrying_the_old_delete()
+    {
+        await using var profilesHost = ProfilesBehind(out var outage);
+        var profiles = new ProfileService.ProfileServiceClient(profilesHost.Channel());
+        var (listing, practitioner, slots) = await BookableListing.CreateAsync(fixture.System, slots: 2);
+        var owner = Users.Fresh("booker");
+        var me = Tokens.As(owner);
+        var before = await Bookings.BookAsync(fixture.System, listing, slots[0], me);
+        var old = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
+        outage.Down = true;
+        await RpcAssert.FailsWith(StatusCode.Unavailable, async () =>
+            await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me));
+        outage.Down = false;
+
+        // Booking needs no profile: the person books again before anything retries the delete.
+        var after = await Bookings.BookAsync(fixture.System, listing, slots[1], me);
+        var retried = await StatusOfAsync(() => profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me).ResponseAsync);
+
+        Assert.Equal(owner, await Bookings.ClientOfAsync(fixture.System, listing, slots[1], after, practitioner));
+        Assert.Equal("erased", await Bookings.ClientOfAsync(fixture.System, listing, slots[0], before, practitioner));
+        // Booking finished the owed erasure, so the retried delete found nothing left to finish.
+        Assert.Equal(StatusCode.NotFound, retried);
+    }
+
+    [Fact]
+    public async Task A_hold_made_before_the_delete_cannot_be_confirmed_while_its_erasure_is_owed()
+    {
+        await using var profilesHost = ProfilesBehind(out var outage);
+        var profiles = new ProfileService.ProfileServiceClient(profilesHost.Channel());
+        var (listing, practitioner, slots) = await BookableListing.CreateAsync(fixture.System, slots: 1);
+        var owner = Users.Fresh("booker");
+        var me = Tokens.As(owner);
+        var old = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
+        var hold = await fixture.System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slots[0].StartTime }, me);
+        outage.Down = true;
+        await RpcAssert.FailsWith(StatusCode.Unavailable, async () =>
+            await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me));
+        outage.Down = false;
+
+        // The hold is the person's data from before the delete: the erasure takes it, so it books nothing.
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, async () =>
+            await fixture.System.Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, me));
+        var again = await Bookings.BookAsync(fixture.System, listing, slots[0], me);
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () =>
+            await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me));
+
+        Assert.Equal(owner, await Bookings.ClientOfAsync(fixture.System, listing, slots[0], again, practitioner));
+    }
+
+    [Fact]
     public async Task Creating_a_profile_while_an_erasure_is_owed_and_directory_is_down_is_unavailable_and_stores_nothing()
     {
         await using var profilesHost = ProfilesBehind(out var outage);
@@ -66,6 +117,12 @@ public sealed class OwedErasureTests(SystemFixture fixture) : IClassFixture<Syst
 
         Assert.Equal("erased", await Bookings.ClientOfAsync(fixture.System, listing, slots[0], booking, practitioner));
         Assert.Equal(created, await profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, me));
+    }
+
+    private static async Task<StatusCode> StatusOfAsync(Func<Task> call)
+    {
+        try { await call(); return StatusCode.OK; }
+        catch (RpcException e) { return e.StatusCode; }
     }
 
     /// <summary>A Profiles service of its own whose calls to Directory pass through <paramref name="outage"/>.</summary>
