@@ -266,7 +266,10 @@ public sealed class AvailabilityApiTests(DirectoryHost host, ITestOutputHelper o
         }));
 
         output.WriteLine($"booked {outcomes.Count(o => o.Booked)}, closed {outcomes.Count(o => o.Closed)} of {Days} days");
-        Assert.All(outcomes, o => Assert.True(o.Booked ^ o.Closed, $"booked {o.Booked}, closed {o.Closed}"));
+        // Twelve closes of one schedule and twelve confirms at once: a day's close and confirm may both
+        // run out of tries (ABORTED, each caller told to retry), but never both succeed.
+        Assert.All(outcomes, o => Assert.False(o.Booked && o.Closed, "booked and closed"));
+        Assert.Contains(outcomes, o => o.Booked || o.Closed);
         var schedule = await _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }, DirectoryHost.As(owner));
         var bookings = (await _client.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, DirectoryHost.As(owner))).Bookings;
         Assert.DoesNotContain(bookings, b => schedule.Exceptions.Any(e => e.Date == b.Slot.LocalStart[..10]));
