@@ -76,6 +76,9 @@ public sealed class AvailabilityApi(
             var v = new Violations();
             ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v, sessionMinutes: schedule?.SessionMinutes);
             v.ThrowIfAny();
+            // Slots are cut from hours in sessions of the weekly hours' length: without them, extra hours never offer one.
+            if (schedule is null && request.Exception.Kind == ExceptionKind.ExtraHours)
+                throw DomainException.FailedPrecondition("Extra hours need weekly hours first (they set the session length): set the weekly hours, then add extra hours.");
             if (ExceptionRules.Repeats(request.Exception, existing) is { } same)
                 throw DomainException.AlreadyExists($"The listing already has this exception: {same.Id}.");
             ExceptionRules.ValidateOverlaps(request.Exception, existing, v);

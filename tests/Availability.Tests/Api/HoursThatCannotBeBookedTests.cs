@@ -108,32 +108,32 @@ public sealed class HoursThatCannotBeBookedTests(DirectoryHost host) : IClassFix
     }
 
     [Fact]
-    public async Task On_a_listing_without_weekly_hours_the_same_exception_twice_is_refused_as_already_existing()
+    public async Task On_a_listing_without_weekly_hours_a_closed_day_twice_is_already_existing_and_extra_hours_wait_for_the_hours()
     {
-        // Exceptions can be added before the weekly hours are set; they are there all the same, so a
-        // repeat (a double click, a retried request) is the same duplicate it is on a listing with hours.
+        // A day can be closed before the weekly hours are set; it is there all the same, so a repeat (a
+        // double click, a retried request) is the same duplicate it is on a listing with hours. Extra
+        // hours are refused until there are weekly hours: they set the session length, and without it
+        // the hours were stored (200) but never offered a slot, and the owner could not even see them.
         var listing = await ListingAsync();
         var owner = DirectoryHost.As(listing.OwnerId);
         var date = Text(SystemClock.Instance.GetCurrentInstant().InZone(Berlin).Date.PlusDays(3));
         AddExceptionRequest Closed() => new() { ListingId = listing.Id, Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.Closed } };
-        AddExceptionRequest Extra(string start, string end) => new()
+        var extra = new AddExceptionRequest
         {
             ListingId = listing.Id,
-            Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.ExtraHours, Start = start, End = end, LocationIndex = -1 },
+            Exception = new AvailabilityException { Date = date, Kind = ExceptionKind.ExtraHours, Start = "14:00", End = "17:00", LocationIndex = -1 },
         };
         var closed = await _client.AddExceptionAsync(Closed(), owner);
-        var extra = await _client.AddExceptionAsync(Extra("14:00", "17:00"), owner);
 
         var closedAgain = await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => _client.AddExceptionAsync(Closed(), owner).ResponseAsync);
-        var extraAgain = await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => _client.AddExceptionAsync(Extra("14:00", "17:00"), owner).ResponseAsync);
-        var overlapping = await RpcAssert.InvalidField("exception", () => _client.AddExceptionAsync(Extra("16:00", "18:00"), owner).ResponseAsync);
+        var extraFirst = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _client.AddExceptionAsync(extra, owner).ResponseAsync);
 
         Assert.Equal($"The listing already has this exception: {closed.Id}.", closedAgain.Status.Detail);
-        Assert.Equal($"The listing already has this exception: {extra.Id}.", extraAgain.Status.Detail);
-        Assert.Contains($"overlaps extra hours {extra.Id} (14:00-17:00)", Violation(overlapping, "exception"));
+        Assert.Contains("need weekly hours first", extraFirst.Status.Detail);
         await _client.SetWeeklyAvailabilityAsync(Hours(listing.Id, 60, (Weekday.Monday, "09:00", "12:00")), owner);
+        var added = await _client.AddExceptionAsync(extra, owner);
         var saved = await _client.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id });
-        Assert.Equal(new[] { closed.Id, extra.Id }.Order(), saved.Exceptions.Select(e => e.Id).Order());
+        Assert.Equal(new[] { closed.Id, added.Id }.Order(), saved.Exceptions.Select(e => e.Id).Order());
     }
 
     [Fact]
