@@ -106,6 +106,19 @@ public abstract class ListingSearchContract : IDisposable
     }
 
     [Fact]
+    public async Task Language_filter_finds_the_same_language_whatever_region_or_script_either_side_wrote()
+    {
+        await Add(TestListing.Make("br", l => l.Languages[0] = "pt-BR"), TestListing.Make("pt", l => l.Languages[0] = "pt"),
+            TestListing.Make("zh", l => l.Languages[0] = "zh-Hant"), TestListing.Make("en"));
+
+        Assert.Equal(["br", "pt"], (await Ids(new() { Languages = ["pt"] })).Order());
+        Assert.Equal(["br", "pt"], (await Ids(new() { Languages = ["PT-br"] })).Order());
+        Assert.Equal(["br", "pt"], (await Ids(new() { Languages = ["pt-PT"] })).Order());
+        Assert.Equal(["zh"], await Ids(new() { Languages = ["zh"] }));
+        Assert.Equal(["pt-BR"], (await Index.SearchAsync(new() { Languages = ["pt"] }, None)).Hits.Single(h => h.Listing.Id == "br").Listing.Languages);
+    }
+
+    [Fact]
     public async Task Accepting_new_clients_only_hides_full_practices()
     {
         await Add(TestListing.Make("a"), TestListing.Make("b", l => l.AcceptingNewClients = false));

@@ -29,6 +29,8 @@ internal static class ElasticsearchListingMapping
             // The listing's true approach signals (ApproachSignals), which search preferences rank by.
             { "approach", new KeywordProperty() },
             { "languages", new KeywordProperty() },
+            // Primary language subtags ("pt" for "pt-BR"), what a language filter compares (LanguageTag).
+            { "language_primary", new KeywordProperty() },
             { "barter_accepted", new KeywordProperty() },
             { "currency", new KeywordProperty() },
             { "accepting_new_clients", new BooleanProperty() },
