@@ -100,6 +100,27 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_search_typed_without_accents_finds_names_written_with_them()
+    {
+        var (lat, lon) = UniquePlace();
+        var owner = NewOwner();
+        var jose = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("José Rodrígez", lat, lon) }, Tokens.As(owner));
+        var anna = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Anna Müller", lat, lon) }, Tokens.As(owner));
+
+        async Task<string[]> Search(string text) => (await Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            Query = text,
+            Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 },
+        })).Results.Select(r => r.Listing.Id).ToArray();
+
+        Assert.Equal([jose.Id], await Search("Jose"));
+        Assert.Equal([jose.Id], await Search("rodrigez"));
+        Assert.Equal([jose.Id], await Search("José"));
+        Assert.Equal([anna.Id], await Search("Muller"));
+        Assert.Equal("José Rodrígez", (await Client.SearchListingsAsync(new SearchListingsRequest { Query = "Jose", Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 } })).Results.Single().Listing.DisplayName);
+    }
+
+    [Fact]
     public async Task Update_with_mask_changes_only_masked_fields_and_a_stale_etag_is_rejected()
     {
         var owner = NewOwner();

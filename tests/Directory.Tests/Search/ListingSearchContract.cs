@@ -363,6 +363,26 @@ public abstract class ListingSearchContract : IDisposable
     }
 
     [Fact]
+    public async Task Text_matches_names_whatever_accents_either_side_wrote()
+    {
+        await Add(TestListing.Make("jose", l => l.DisplayName = "José Cortez"), TestListing.Make("muller", l => l.DisplayName = "Anna Müller"),
+            TestListing.Make("vitoria", l => l.Bio = "Sessions in Vitória."), TestListing.Make("other"));
+
+        Assert.Equal(["jose"], await Ids(new() { Text = "Jose" }));
+        Assert.Equal(["jose"], await Ids(new() { Text = "José" }));
+        Assert.Equal(["muller"], await Ids(new() { Text = "muller" }));
+        Assert.Equal(["vitoria"], await Ids(new() { Text = "VITORIA" }));
+    }
+
+    [Fact]
+    public async Task Text_written_with_its_accents_ranks_the_same_spelling_first()
+    {
+        await Add(TestListing.Make("plain", l => l.DisplayName = "Jose Ruiz"), TestListing.Make("accented", l => l.DisplayName = "José Ruiz"));
+
+        Assert.Equal(["accented", "plain"], await Ids(new() { Text = "José" }));
+    }
+
+    [Fact]
     public async Task Text_matches_taxonomy_names_and_synonyms_of_a_modality()
     {
         await Add(TestListing.Make("tcm", l => l.Modalities[0] = "traditional-chinese-medicine"), TestListing.Make("other"));

@@ -34,7 +34,7 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// candidate for the exact distance without loading stored fields; <c>visit_cell</c> keywords: per location that offers
 /// home visits, the grid cells (<see cref="GeoCells"/>) covering its home-visit circle, or <c>any</c> where too many
 /// cells would (near a pole), so a search finds the practitioners who come to its centre by the centre's own cells.</item>
-/// <item>free text (English analyzer): <c>display_name</c>, <c>bio</c>, <c>specialties_text</c>, and <c>modality_text</c>
+/// <item>free text (<see cref="ListingTextAnalyzer"/>: English, accents folded): <c>display_name</c>, <c>bio</c>, <c>specialties_text</c>, and <c>modality_text</c>
 /// = per modality the code with dashes as spaces, its taxonomy name and synonyms (index-time synonyms).</item>
 /// </list>
 /// </summary>
@@ -88,9 +88,9 @@ internal static class LuceneListingDocument
     /// <summary>
     /// The document layout's version, kept in the commit data: an index written with another
     /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
-    /// 8: <c>language</c> holds primary subtags (it held whole tags).
+    /// 8: <c>language</c> holds primary subtags (it held whole tags). 9: text analyzed with accents folded.
     /// </summary>
-    public const string SchemaVersion = "8";
+    public const string SchemaVersion = "9";
 
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
