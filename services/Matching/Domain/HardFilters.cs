@@ -1,5 +1,6 @@
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
+using HealingNetwork.ServiceDefaults.Languages;
 
 namespace HealingNetwork.Matching.Domain;
 
@@ -23,7 +24,7 @@ public static class HardFilters
         if (!listing.AcceptingNewClients) return "not accepting new clients";
         var inReach = visitsYou || WithinTravel(distanceKm, maxTravelKm);
         if (!inReach && !(listing.Telehealth && profile.TelehealthOk)) return "out of travel range";
-        if (profile.Languages.Count > 0 && !Sets.OverlapIgnoringCase(listing.Languages, profile.Languages))
+        if (profile.Languages.Count > 0 && !LanguageTag.ShareAny(listing.Languages, profile.Languages))
             return "no shared language";
         if (!includeInfeasibleTerms && !TermsFeasible(profile, listing.Terms)) return "terms the client cannot meet";
         return null;

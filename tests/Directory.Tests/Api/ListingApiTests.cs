@@ -70,6 +70,57 @@ public sealed class ListingApiTests(DirectorySystemFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_pt_BR_search_finds_a_pt_listing_and_a_pt_search_finds_a_pt_BR_listing()
+    {
+        var (lat, lon) = UniquePlace();
+        var owner = NewOwner();
+        async Task<Listing> Speaking(string language, string name)
+        {
+            var listing = Samples.Naturopath(name, lat, lon);
+            listing.Languages.Clear();
+            listing.Languages.Add(language);
+            return await Client.CreateListingAsync(new CreateListingRequest { Listing = listing }, Tokens.As(owner));
+        }
+        var lisbon = await Speaking("pt", "Lisboa");
+        var saoPaulo = await Speaking("pt-BR", "São Paulo");
+        await Speaking("es", "Madrid");
+
+        async Task<Listing[]> Search(string language) => (await Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            Languages = { language },
+            Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 },
+        })).Results.Select(r => r.Listing).OrderBy(l => l.DisplayName, StringComparer.Ordinal).ToArray();
+
+        string[] portuguese = [lisbon.Id, saoPaulo.Id];
+        Assert.Equal(portuguese, (await Search("pt-BR")).Select(l => l.Id));
+        Assert.Equal(portuguese, (await Search("pt")).Select(l => l.Id));
+        Assert.Equal(portuguese, (await Search("pt-PT")).Select(l => l.Id));
+        // Each listing still says what its owner wrote.
+        Assert.Equal(["pt", "pt-BR"], (await Search("pt")).Select(l => l.Languages.Single()));
+    }
+
+    [Fact]
+    public async Task A_search_typed_without_accents_finds_names_written_with_them()
+    {
+        var (lat, lon) = UniquePlace();
+        var owner = NewOwner();
+        var jose = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("José Rodrígez", lat, lon) }, Tokens.As(owner));
+        var anna = await Client.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath("Anna Müller", lat, lon) }, Tokens.As(owner));
+
+        async Task<string[]> Search(string text) => (await Client.SearchListingsAsync(new SearchListingsRequest
+        {
+            Query = text,
+            Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 },
+        })).Results.Select(r => r.Listing.Id).ToArray();
+
+        Assert.Equal([jose.Id], await Search("Jose"));
+        Assert.Equal([jose.Id], await Search("rodrigez"));
+        Assert.Equal([jose.Id], await Search("José"));
+        Assert.Equal([anna.Id], await Search("Muller"));
+        Assert.Equal("José Rodrígez", (await Client.SearchListingsAsync(new SearchListingsRequest { Query = "Jose", Near = new GeoRadius { Lat = lat, Lon = lon, RadiusKm = 5 } })).Results.Single().Listing.DisplayName);
+    }
+
+    [Fact]
     public async Task Update_with_mask_changes_only_masked_fields_and_a_stale_etag_is_rejected()
     {
         var owner = NewOwner();

@@ -106,6 +106,19 @@ public abstract class ListingSearchContract : IDisposable
     }
 
     [Fact]
+    public async Task Language_filter_finds_the_same_language_whatever_region_or_script_either_side_wrote()
+    {
+        await Add(TestListing.Make("br", l => l.Languages[0] = "pt-BR"), TestListing.Make("pt", l => l.Languages[0] = "pt"),
+            TestListing.Make("zh", l => l.Languages[0] = "zh-Hant"), TestListing.Make("en"));
+
+        Assert.Equal(["br", "pt"], (await Ids(new() { Languages = ["pt"] })).Order());
+        Assert.Equal(["br", "pt"], (await Ids(new() { Languages = ["PT-br"] })).Order());
+        Assert.Equal(["br", "pt"], (await Ids(new() { Languages = ["pt-PT"] })).Order());
+        Assert.Equal(["zh"], await Ids(new() { Languages = ["zh"] }));
+        Assert.Equal(["pt-BR"], (await Index.SearchAsync(new() { Languages = ["pt"] }, None)).Hits.Single(h => h.Listing.Id == "br").Listing.Languages);
+    }
+
+    [Fact]
     public async Task Accepting_new_clients_only_hides_full_practices()
     {
         await Add(TestListing.Make("a"), TestListing.Make("b", l => l.AcceptingNewClients = false));
@@ -347,6 +360,26 @@ public abstract class ListingSearchContract : IDisposable
         await Add(TestListing.Make("a", l => l.Bio = "Deep tissue massage for athletes."), TestListing.Make("b"));
 
         Assert.Equal(["a"], await Ids(new() { Text = "massages" }));
+    }
+
+    [Fact]
+    public async Task Text_matches_names_whatever_accents_either_side_wrote()
+    {
+        await Add(TestListing.Make("jose", l => l.DisplayName = "José Cortez"), TestListing.Make("muller", l => l.DisplayName = "Anna Müller"),
+            TestListing.Make("vitoria", l => l.Bio = "Sessions in Vitória."), TestListing.Make("other"));
+
+        Assert.Equal(["jose"], await Ids(new() { Text = "Jose" }));
+        Assert.Equal(["jose"], await Ids(new() { Text = "José" }));
+        Assert.Equal(["muller"], await Ids(new() { Text = "muller" }));
+        Assert.Equal(["vitoria"], await Ids(new() { Text = "VITORIA" }));
+    }
+
+    [Fact]
+    public async Task Text_written_with_its_accents_ranks_the_same_spelling_first()
+    {
+        await Add(TestListing.Make("plain", l => l.DisplayName = "Jose Ruiz"), TestListing.Make("accented", l => l.DisplayName = "José Ruiz"));
+
+        Assert.Equal(["accented", "plain"], await Ids(new() { Text = "José" }));
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
     private const string UnusedModality = "kampo";
     private static readonly string[] SpecialtyCodes = ["207Q00000X", "207R00000X", "175F00000X", "111N00000X", "207RC0000X"];
     private static readonly string[] LifestyleTags = ["organic-food", "herbs-first", "plant-based", "daily-movement", "meditation", "fasting"];
-    private static readonly string[] Languages = ["en", "es", "fr", "pt-BR", "zh", "de"];
+    // Regions and scripts on some tags: a filter shares a language by primary subtag ("pt-BR" ~ "pt" ~ "pt-PT").
+    private static readonly string[] Languages = ["en", "es", "fr", "pt-BR", "pt", "pt-PT", "zh", "zh-Hant", "de"];
     private static readonly string[] BarterCategories = ["produce", "carpentry", "childcare", "eggs", "tutoring"];
     private static readonly Orientation[] Orientations =
         [Orientation.NatureOriented, Orientation.Integrative, Orientation.Conventional, Orientation.Unspecified];
@@ -183,8 +184,8 @@ public sealed class LuceneSearchOracleTests(ITestOutputHelper output) : IDisposa
         if (!AnyOf(query.Specialties, listing.Specialties)) return false;
         if (query.Orientations.Count > 0 && !query.Orientations.Contains(listing.Orientation)) return false;
         if (!AnyOf(query.LifestyleTags, listing.LifestyleTags)) return false;
-        // BCP 47 tags compare case-insensitively.
-        if (query.Languages.Count > 0 && !listing.Languages.Any(l => query.Languages.Any(q => string.Equals(q, l, StringComparison.OrdinalIgnoreCase)))) return false;
+        // Two BCP 47 tags share a language when their primary subtags (before the first "-") are equal, ignoring case.
+        if (query.Languages.Count > 0 && !listing.Languages.Any(l => query.Languages.Any(q => string.Equals(q.Split('-')[0], l.Split('-')[0], StringComparison.OrdinalIgnoreCase)))) return false;
         if (query.TelehealthOnly && !listing.Telehealth) return false;
         if (query.AcceptingNewClientsOnly && !listing.AcceptingNewClients) return false;
         if (query.Terms is { } terms && !TermsHold(listing.Terms ?? new ExchangeTerms(), terms)) return false;

@@ -86,6 +86,27 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_client_who_wrote_pt_BR_is_matched_with_a_practitioner_who_wrote_pt()
+    {
+        // "No shared language" is a hard filter: comparing whole tags left this client with no match at all.
+        var world = new World(System);
+        var portuguese = world.Naturopath("Clínica da Estrela");
+        portuguese.Languages.Clear();
+        portuguese.Languages.Add("pt");
+        portuguese = await world.AddAsync(portuguese);
+        var client = world.NatureClient();
+        client.Languages.Clear();
+        client.Languages.Add("pt-BR");
+        var profile = await world.ClientAsync(client);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        var match = Assert.Single(response.Matches);
+        Assert.Equal(portuguese.Id, match.Listing.Id);
+        Assert.Equal(["pt"], match.Listing.Languages);
+    }
+
+    [Fact]
     public async Task A_fully_booked_practitioner_ranks_below_one_with_a_late_opening_and_says_nothing_is_open()
     {
         // Both see clients once a week, on the weekday before today's (so the fourth session falls

@@ -101,6 +101,23 @@ public sealed class HardFiltersTests
         Assert.Null(Check(profile, Samples.Naturopath()));
     }
 
+    [Theory]
+    [InlineData("pt-BR", "pt")]
+    [InlineData("pt", "pt-BR")]
+    [InlineData("pt-PT", "pt-BR")]
+    [InlineData("zh", "zh-Hant")]
+    public void A_language_is_shared_whatever_region_or_script_either_side_wrote(string client, string practitioner)
+    {
+        var profile = Samples.NatureClient();
+        profile.Languages.Clear();
+        profile.Languages.Add(client);
+        var listing = Samples.Naturopath();
+        listing.Languages.Clear();
+        listing.Languages.Add(practitioner);
+
+        Assert.Null(Check(profile, listing));
+    }
+
     [Fact]
     public void A_client_who_named_no_language_is_not_filtered_by_language()
     {

@@ -21,7 +21,8 @@ internal static class HardRules
         var distance = NearestKm(profile, listing);
         if (!(distance <= maxTravelKm + ToleranceKm) && !ComesHome(profile, listing) && !(listing.Telehealth && profile.TelehealthOk))
             broken.Add($"out of travel range ({distance:0.###} km)");
-        if (profile.Languages.Count > 0 && !listing.Languages.Any(l => profile.Languages.Contains(l, StringComparer.OrdinalIgnoreCase)))
+        // A language is shared when the primary subtags (before the first "-") are equal, ignoring case: "pt-BR" ~ "pt".
+        if (profile.Languages.Count > 0 && !listing.Languages.Any(l => profile.Languages.Any(p => string.Equals(p.Split('-')[0], l.Split('-')[0], StringComparison.OrdinalIgnoreCase))))
             broken.Add("no shared language");
         if (!includeInfeasibleTerms && !SomeWayToGive(profile, listing.Terms)) broken.Add("terms the client cannot meet");
         return broken;

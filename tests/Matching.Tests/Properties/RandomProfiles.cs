@@ -10,7 +10,7 @@ namespace HealingNetwork.Matching.Tests.Properties;
 /// </summary>
 internal sealed class RandomProfiles(int seed, IReadOnlyList<Listing> anchors)
 {
-    private static readonly string[] Languages = ["en", "es", "fr", "de", "pt", "zh"];
+    private static readonly string[] Languages = ["en", "es", "fr", "de", "pt", "pt-BR", "zh", "zh-Hant"];
     private static readonly string[] Currencies = ["USD", "USD", "USD", "CAD", "MXN", "EUR", "GBP", "AUD"];
     private static readonly string[] Modalities = ModalityTaxonomy.Default.All.Select(m => m.Code).ToArray();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Google.Protobuf;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Languages;
 
 namespace HealingNetwork.Directory.Storage.Search;
 
@@ -23,6 +24,7 @@ internal sealed class ElasticsearchListingDocument
     [JsonPropertyName("lifestyle_tags")] public IReadOnlyList<string> LifestyleTags { get; init; } = [];
     [JsonPropertyName("approach")] public IReadOnlyList<string> Approach { get; init; } = [];
     [JsonPropertyName("languages")] public IReadOnlyList<string> Languages { get; init; } = [];
+    [JsonPropertyName("language_primary")] public IReadOnlyList<string> LanguagePrimary { get; init; } = [];
     [JsonPropertyName("barter_accepted")] public IReadOnlyList<string> BarterAccepted { get; init; } = [];
     [JsonPropertyName("currency")] public string Currency { get; init; } = "";
     [JsonPropertyName("accepting_new_clients")] public bool AcceptingNewClients { get; init; }
@@ -51,6 +53,8 @@ internal sealed class ElasticsearchListingDocument
             Approach = ApproachSignals.Of(listing.Approach).ToArray(),
             // BCP 47 tags compare case-insensitively ("pt-BR" = "pt-br"); queries lower-case too.
             Languages = listing.Languages.Select(l => l.ToLowerInvariant()).ToArray(),
+            // What "shares a language" compares (LanguageTag): "pt" for "pt-BR"; the tags above stay as written.
+            LanguagePrimary = listing.Languages.Select(LanguageTag.Primary).Distinct(StringComparer.Ordinal).ToArray(),
             BarterAccepted = terms.BarterAccepted.ToArray(),
             Currency = terms.Currency,
             AcceptingNewClients = listing.AcceptingNewClients,

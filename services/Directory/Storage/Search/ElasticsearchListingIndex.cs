@@ -80,7 +80,7 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
             if (!exists.Exists)
             {
                 var created = await _client.Indices.CreateAsync(
-                    new CreateIndexRequest(_indexName) { Mappings = ElasticsearchListingMapping.Create() }, cancellationToken);
+                    new CreateIndexRequest(_indexName) { Settings = ElasticsearchListingMapping.Settings(), Mappings = ElasticsearchListingMapping.Create() }, cancellationToken);
                 // Another replica may have created it between our check and our create.
                 if (!created.IsValidResponse && created.ElasticsearchServerError?.Error?.Type != "resource_already_exists_exception")
                     throw Failure("create index", created);
@@ -101,11 +101,13 @@ public sealed class ElasticsearchListingIndex : IListingSearchIndex
     /// An index created by an earlier version lacks the fields added since (such as <c>approach</c>),
     /// and its strict mapping would refuse every write carrying them. Adding fields to a mapping is
     /// allowed and a no-op for the fields it already has. Listings indexed before hold no value in a
-    /// new field until they are written again or the index is rebuilt (RebuildIndex).
+    /// new field until they are written again or the index is rebuilt (RebuildIndex). The text fields
+    /// are left as they are (<see cref="ElasticsearchListingMapping.ForExistingIndex"/>): their analyzer
+    /// is fixed at creation, so an index created before accents were folded needs deleting to get it.
     /// </summary>
     private async Task AddNewFieldsAsync(CancellationToken cancellationToken)
     {
-        var mapping = ElasticsearchListingMapping.Create();
+        var mapping = ElasticsearchListingMapping.ForExistingIndex();
         var updated = await _client.Indices.PutMappingAsync(
             new PutMappingRequest(_indexName) { Dynamic = mapping.Dynamic, Properties = mapping.Properties }, cancellationToken);
         if (!updated.IsValidResponse)

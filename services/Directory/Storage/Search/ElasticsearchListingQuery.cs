@@ -1,6 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
+using HealingNetwork.ServiceDefaults.Languages;
 
 namespace HealingNetwork.Directory.Storage.Search;
 
@@ -96,7 +97,7 @@ internal static class ElasticsearchListingQuery
         if (query.Specialties.Count > 0) yield return AnyOf("specialties", query.Specialties);
         if (query.Orientations.Count > 0) yield return AnyOf("orientation", query.Orientations.Select(o => o.ToString()));
         if (query.LifestyleTags.Count > 0) yield return AnyOf("lifestyle_tags", query.LifestyleTags);
-        if (query.Languages.Count > 0) yield return AnyOf("languages", query.Languages.Select(l => l.ToLowerInvariant()));
+        if (query.Languages.Count > 0) yield return Languages(query.Languages);
         if (query.Near is { } near) yield return Near(near, query.IncludeTelehealth, query.HomeVisits);
         if (query.TelehealthOnly) yield return Is("telehealth");
         if (query.Terms is { } terms) yield return Feasible(terms);
@@ -104,6 +105,17 @@ internal static class ElasticsearchListingQuery
         if (query.ConfirmedSince is { } since)
             yield return new LongNumberRangeQuery("last_confirmed") { Gte = since.ToUnixTimeSeconds() };
     }
+
+    /// <summary>
+    /// Shares a language: the same primary subtag (<see cref="LanguageTag"/>: "pt-BR" finds "pt" and "pt-PT").
+    /// The exact tags are asked too so that an index written before <c>language_primary</c> existed (its
+    /// listings hold no value there until written again or RebuildIndex) still answers as it did.
+    /// </summary>
+    private static Query Languages(IReadOnlyList<string> tags) => AnyHolds(
+    [
+        AnyOf("language_primary", tags.Select(LanguageTag.Primary).Distinct(StringComparer.Ordinal)),
+        AnyOf("languages", tags.Select(l => l.ToLowerInvariant()).Distinct(StringComparer.Ordinal)),
+    ]);
 
     /// <summary>
     /// User text goes in as the plain query string of a <c>multi_match</c>: it is analysed as words,

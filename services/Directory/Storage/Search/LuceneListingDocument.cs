@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Google.Protobuf;
 using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.V1;
+using HealingNetwork.ServiceDefaults.Languages;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -16,7 +17,8 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// 2.1 ms from stored fields). A listing larger than doc values allow (<see cref="MaxDocValueBytes"/>) is kept
 /// as the stored field <c>listing</c> instead and its doc value is empty.</item>
 /// <item>keywords <c>modality</c>, <c>specialty</c>, <c>orientation</c>, <c>lifestyle_tag</c>, <c>language</c>
-/// (lower-case), <c>barter</c>, <c>currency</c> (upper-case), and <c>accepting</c>/<c>telehealth</c>/<c>time_bank</c>
+/// (each tag's primary language subtag, lower-case: "pt" for "pt-BR", so any Portuguese finds any other,
+/// see <see cref="LanguageTag"/>), <c>barter</c>, <c>currency</c> (upper-case), and <c>accepting</c>/<c>telehealth</c>/<c>time_bank</c>
 /// as "true"/"false"; <c>approach</c> holds the listing's true approach signals (<see cref="ApproachSignals"/>), which
 /// search preferences rank by.</item>
 /// <item>numbers <c>fee_min_effective</c> (sliding-scale floor when set, else fee_min; minor units) and
@@ -32,7 +34,7 @@ namespace HealingNetwork.Directory.Storage.Search;
 /// candidate for the exact distance without loading stored fields; <c>visit_cell</c> keywords: per location that offers
 /// home visits, the grid cells (<see cref="GeoCells"/>) covering its home-visit circle, or <c>any</c> where too many
 /// cells would (near a pole), so a search finds the practitioners who come to its centre by the centre's own cells.</item>
-/// <item>free text (English analyzer): <c>display_name</c>, <c>bio</c>, <c>specialties_text</c>, and <c>modality_text</c>
+/// <item>free text (<see cref="ListingTextAnalyzer"/>: English, accents folded): <c>display_name</c>, <c>bio</c>, <c>specialties_text</c>, and <c>modality_text</c>
 /// = per modality the code with dashes as spaces, its taxonomy name and synonyms (index-time synonyms).</item>
 /// </list>
 /// </summary>
@@ -86,8 +88,9 @@ internal static class LuceneListingDocument
     /// <summary>
     /// The document layout's version, kept in the commit data: an index written with another
     /// layout reports no checkpoint, so the change feed rebuilds it from the store on start.
+    /// 8: <c>language</c> holds primary subtags (it held whole tags). 9: text analyzed with accents folded.
     /// </summary>
-    public const string SchemaVersion = "7";
+    public const string SchemaVersion = "9";
 
     private static readonly FieldType Int64Type = Numeric(Int64Field.TYPE_NOT_STORED);
     private static readonly FieldType DoubleType = Numeric(DoubleField.TYPE_NOT_STORED);
@@ -178,7 +181,8 @@ internal static class LuceneListingDocument
 
     public static string OrientationTerm(V1.Orientation orientation) => orientation.ToString();
 
-    public static string LanguageTerm(string language) => language.ToLowerInvariant();
+    /// <summary>The term a language tag is indexed and searched by: its primary subtag (<see cref="LanguageTag.Primary"/>).</summary>
+    public static string LanguageTerm(string language) => LanguageTag.Primary(language);
 
     public static string CurrencyTerm(string currency) => currency.ToUpperInvariant();
 

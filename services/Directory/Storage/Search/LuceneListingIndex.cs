@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HealingNetwork.Directory.Domain;
 using HealingNetwork.Directory.V1;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -68,7 +67,7 @@ public sealed class LuceneListingIndex : IListingSearchIndex, IDisposable
         _logger = logger ?? NullLogger<LuceneListingIndex>.Instance;
         System.IO.Directory.CreateDirectory(indexDirectory);
         _directory = new MappedDirectory(indexDirectory);
-        _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+        _analyzer = new ListingTextAnalyzer();
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
