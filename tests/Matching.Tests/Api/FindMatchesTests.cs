@@ -598,9 +598,6 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
 
     // ---- The candidate pool (CandidateQuery.PoolSize) is retrieved by preference ----
 
-    /// <summary>A language no other test's listings speak: a hard filter that keeps this test's pool its own.</summary>
-    private static string LanguageOfItsOwn() => "en-" + Guid.NewGuid().ToString("N")[..8];
-
     /// <summary>A feasible naturopath (so a search for sought modalities cannot single out the perfect fit) meeting none of the client's other preferences.</summary>
     private static Listing PlainFit(Listing listing, string language)
     {
@@ -626,7 +623,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
         // QA: a telehealth-only client's pool was the first 100 listings by id, so a perfect fit
         // created last was never scored unless free text happened to single it out.
         var world = new World(System);
-        var language = LanguageOfItsOwn();
+        var language = IsolatedLanguage.New();
         await Task.WhenAll(Enumerable.Range(0, CandidateQuery.PoolSize + 20).Select(i =>
         {
             var plain = PlainFit(Samples.Naturopath($"Plain fit {i}"), language);
@@ -657,7 +654,7 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     public async Task A_better_fit_within_travel_range_is_found_behind_more_nearer_listings_than_the_pool()
     {
         var world = new World(System);
-        var language = LanguageOfItsOwn();
+        var language = IsolatedLanguage.New();
         await Task.WhenAll(Enumerable.Range(0, CandidateQuery.PoolSize + 10).Select(i =>
             world.AddAsync(PlainFit(world.Naturopath($"Near plain fit {i}", km: 1 + i / 1000.0), language))));
         var better = await world.AddAsync(PerfectFit(world.Naturopath("Farther, better fit", km: 20), language));

@@ -64,7 +64,7 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     {
         // The pool was the nearest hundred: a respectful specialist just beyond them was never scored.
         var world = new World(System);
-        var language = "en-" + Guid.NewGuid().ToString("N")[..8]; // a hard filter that keeps this test's pool its own
+        var language = IsolatedLanguage.New(); // a hard filter that keeps this test's pool its own
         Directory.V1.Listing Speaking(Directory.V1.Listing listing)
         {
             listing.Languages.Clear();
@@ -242,7 +242,7 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
     public async Task An_in_person_specialist_inside_the_searched_radius_ranks_above_an_equal_one_far_away_by_telehealth()
     {
         var world = new World(System);
-        var language = "en-" + Guid.NewGuid().ToString("N")[..8]; // keeps the far telehealth listing out of other tests' pools
+        var language = IsolatedLanguage.New(); // keeps the far telehealth listing out of other tests' pools
         Directory.V1.Listing Speaking(Directory.V1.Listing listing)
         {
             listing.Languages.Clear();
