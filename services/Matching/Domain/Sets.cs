@@ -26,19 +26,6 @@ internal static class Sets
         return false;
     }
 
-    /// <summary>True when any element of <paramref name="a"/> equals one of <paramref name="b"/>, ignoring case (ordinal).</summary>
-    public static bool OverlapIgnoringCase(RepeatedField<string> a, RepeatedField<string> b)
-    {
-        for (var i = 0; i < a.Count; i++)
-        {
-            for (var j = 0; j < b.Count; j++)
-            {
-                if (string.Equals(a[i], b[j], StringComparison.OrdinalIgnoreCase)) return true;
-            }
-        }
-        return false;
-    }
-
     private static bool FirstAt(RepeatedField<string> a, int i)
     {
         for (var j = 0; j < i; j++)
