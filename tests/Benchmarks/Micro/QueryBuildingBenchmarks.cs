@@ -11,7 +11,7 @@ namespace HealingNetwork.Benchmarks.Micro;
 [MemoryDiagnoser]
 public class QueryBuildingBenchmarks
 {
-    private readonly EnglishAnalyzer _analyzer = new(LuceneVersion.LUCENE_48);
+    private readonly ListingTextAnalyzer _analyzer = new(); // the index's own analyzer
     private SearchListingsRequest _request = new();
     private ListingSearchQuery _query = new();
 

@@ -73,7 +73,7 @@ public static class RawLuceneCases
     private static Query TextQuery(string text)
     {
         var query = new BooleanQuery();
-        using var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+        using var analyzer = new ListingTextAnalyzer(); // the index's own analyzer, so raw and product search the same terms
         using var stream = analyzer.GetTokenStream(F.Bio, new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
