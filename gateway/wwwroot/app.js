@@ -5,6 +5,7 @@
 
 const state = {
   token: sessionStorage.getItem("token") || "", subject: undefined, profileId: "", profileEtag: "", listingId: "",
+  listings: new Map(), // the signed-in practitioner's own listings by id: the hours form offers their places
   profileSaved: null, // the profile as the form last showed it stored, so a save sends only what the person changed
   modalities: new Map(), modalitiesLoaded: Promise.resolve(), profileLoaded: Promise.resolve(false),
 };
@@ -503,6 +504,7 @@ async function createListing(event) {
     timeZone: f.get("timeZone"),
   };
   const created = await api("POST", "/v1/listings", listing);
+  state.listings.set(created.id, created);
   const select = ownListingsSelect();
   if (select.disabled) select.replaceChildren(); // the "none yet" placeholder
   select.disabled = false;
@@ -549,6 +551,7 @@ const listingOption = (listing) => new Option(`${listing.displayName} (${listing
 
 /** Offers these listings; keeps the chosen one if it is among them, else chooses the newest (they come oldest first). */
 function showOwnListings(listings) {
+  state.listings = new Map(listings.map((l) => [l.id, l]));
   const select = ownListingsSelect();
   select.replaceChildren(...(listings.length ? listings.map(listingOption) : [new Option("none yet", "")]));
   select.disabled = listings.length === 0;
@@ -564,6 +567,24 @@ function chooseListing(id) {
   $("#listing-id").textContent = id || "none yet";
   $("#hours-button").disabled = !id;
   $("#bookings-button").disabled = !id;
+  for (const select of document.querySelectorAll(".place-select")) select.replaceChildren(...placeChoices(state.listings.get(id)));
+}
+
+/**
+ * Where a listing's hours can be (a window's location_index, availability.proto): each of its
+ * places by index, then telehealth (-1) when it offers it. A listing with no place at all is
+ * telehealth only, so that is its one choice: hours at place 0 would not exist.
+ */
+function placeChoices(listing) {
+  if (!listing) return [];
+  const places = (listing.locations || []).map((place, i) => new Option(placeName(place, i), String(i)));
+  if (listing.telehealth || !places.length) places.push(new Option("Telehealth", "-1"));
+  return places;
+}
+
+/** "Portland, OR, US", or "Place 2" for a place given by its point alone. */
+function placeName(place, index) {
+  return [place.city, place.region, place.country].filter(Boolean).join(", ") || `Place ${index + 1}`;
 }
 
 /**
@@ -590,7 +611,9 @@ function weekdayRows() {
     check.append(box, document.createTextNode(" " + name));
     const start = el("input"); start.type = "time"; start.name = `start-${day}`; start.value = "09:00"; start.setAttribute("aria-label", `${name} start`);
     const end = el("input"); end.type = "time"; end.name = `end-${day}`; end.value = "17:00"; end.setAttribute("aria-label", `${name} end`);
-    row.append(check, start, end);
+    const place = el("select", null, "place-select"); place.name = `place-${day}`; place.setAttribute("aria-label", `${name} place`);
+    place.append(...placeChoices(state.listings.get(state.listingId)));
+    row.append(check, start, end, place);
     rows.append(row);
   }
 }
@@ -598,7 +621,7 @@ function weekdayRows() {
 async function saveHours(event) {
   const f = new FormData(event.target);
   const windows = WEEKDAYS.filter((d) => f.get(`on-${d}`) === "on")
-    .map((d) => ({ weekday: `WEEKDAY_${d}`, start: f.get(`start-${d}`), end: f.get(`end-${d}`) }));
+    .map((d) => ({ weekday: `WEEKDAY_${d}`, start: f.get(`start-${d}`), end: f.get(`end-${d}`), locationIndex: Number(f.get(`place-${d}`)) }));
   await api("PUT", `/v1/listings/${encodeURIComponent(state.listingId)}/availability`,
     { windows, sessionMinutes: Number(f.get("sessionMinutes")), bufferMinutes: Number(f.get("bufferMinutes")) });
   say(`Weekly hours saved: ${windows.length} days.`);

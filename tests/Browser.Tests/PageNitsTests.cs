@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies, where weekly hours are.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -208,6 +208,53 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
         Assert.Equal(4550, stored.Terms.FeeMin);
         Assert.Equal(8000, stored.Terms.FeeMax);
         Assert.Equal(3025, stored.Terms.SlidingScaleMin);
+    }
+
+    [Fact]
+    public async Task A_telehealth_only_practitioner_saves_weekly_hours_which_are_telehealth_hours()
+    {
+        var page = await SignedInPageAsync("online-otto");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Otto Online");
+        foreach (var field in new[] { "City", "Country", "Latitude", "Longitude" })
+            await listing.GetByLabel(field, new() { Exact = true }).FillAsync("");
+        await listing.GetByLabel("I offer telehealth").CheckAsync();
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Weekly hours saved");
+        var hours = await new AvailabilityService.AvailabilityServiceClient(system.Channel())
+            .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
+        Assert.Equal(5, hours.Windows.Count); // Monday to Friday, the form's default
+        Assert.All(hours.Windows, w => Assert.Equal(-1, w.LocationIndex));
+        await Expect(listing.GetByLabel("Monday place")).ToHaveValueAsync("-1");
+    }
+
+    [Fact]
+    public async Task A_practitioner_with_a_practice_and_telehealth_chooses_the_place_of_each_day()
+    {
+        var page = await SignedInPageAsync("hybrid-hedda");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Hedda Hybrid");
+        await listing.GetByLabel("I offer telehealth").CheckAsync();
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+
+        var tuesday = listing.GetByLabel("Tuesday place");
+        await Expect(tuesday.Locator("option")).ToHaveTextAsync(["Portland, US", "Telehealth"]);
+        await Expect(listing.GetByLabel("Monday place")).ToHaveValueAsync("0"); // the practice unless chosen otherwise
+        await tuesday.SelectOptionAsync(new SelectOptionValue { Label = "Telehealth" });
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Weekly hours saved");
+        var hours = await new AvailabilityService.AvailabilityServiceClient(system.Channel())
+            .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
+        Assert.Equal(-1, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Tuesday).LocationIndex);
+        Assert.Equal(0, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Monday).LocationIndex);
     }
 
     /// <summary>A profile made through the API (another client), as the page later finds it.</summary>
