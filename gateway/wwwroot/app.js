@@ -5,6 +5,8 @@
 
 const state = {
   token: sessionStorage.getItem("token") || "", subject: undefined, profileId: "", profileEtag: "", listingId: "",
+  listings: new Map(), // the signed-in practitioner's own listings by id: the hours form offers their places
+  profileSaved: null, // the profile as the form last showed it stored, so a save sends only what the person changed
   modalities: new Map(), modalitiesLoaded: Promise.resolve(), profileLoaded: Promise.resolve(false),
 };
 const $ = (selector) => document.querySelector(selector);
@@ -57,7 +59,6 @@ function el(tag, text, className) {
 }
 
 const list = (value) => String(value || "").split(",").map((s) => s.trim()).filter(Boolean);
-const cents = (dollars) => String(Math.round(Number(dollars || 0) * 100));
 /**
  * An amount in minor units (an int64, so a JSON string) of an ISO 4217 currency, in the reader's
  * locale, with the minor part only when it is not zero: "$90", "$92.50", "¥5,000".
@@ -70,6 +71,78 @@ function money(minor, currency) {
   const amount = Number(minor || 0) / 10 ** digits;
   if (!Number.isInteger(amount)) return format.format(amount);
   return new Intl.NumberFormat(undefined, { style: "currency", currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+}
+
+// ---- currencies ---------------------------------------------------------------------------
+
+/**
+ * The currencies the forms offer, each with the regions (ISO 3166) whose browsers start with it
+ * chosen. A stored amount in another currency is still shown and kept: its code is added to the
+ * choice when the form is filled.
+ */
+const CURRENCY_REGIONS = {
+  USD: ["US", "PR", "EC", "SV", "PA"], EUR: "AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK".split(" "),
+  GBP: ["GB"], CAD: ["CA"], AUD: ["AU"], NZD: ["NZ"], MXN: ["MX"], BRL: ["BR"], CHF: ["CH", "LI"],
+  SEK: ["SE"], NOK: ["NO"], DKK: ["DK"], JPY: ["JP"], KRW: ["KR"], CNY: ["CN"], INR: ["IN"],
+  ZAR: ["ZA"], NGN: ["NG"], KES: ["KE"], KWD: ["KW"],
+};
+
+/**
+ * Digits of the currency's minor unit (ISO 4217, as the browser's Intl knows it): 2 for USD and
+ * EUR, 0 for JPY, 3 for KWD. The API keeps every amount in minor units, so this is the factor
+ * between what a person types and what is stored.
+ */
+function currencyDigits(currency) {
+  try { return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits; } catch { return 2; }
+}
+
+/** An amount in minor units (an int64, so a JSON string) as a number field shows it: "75.50" EUR, "80" USD, "6000" JPY. */
+function majorAmount(minor, currency) {
+  const digits = currencyDigits(currency);
+  const amount = Number(minor || 0) / 10 ** digits;
+  return Number.isInteger(amount) ? String(amount) : amount.toFixed(digits);
+}
+
+/** What a person typed in major units, in minor units as the API takes them: "75.5" EUR is "7550", "6000" JPY is "6000". */
+function minorAmount(major, currency) {
+  return String(Math.round(Number(major || 0) * 10 ** currencyDigits(currency)));
+}
+
+/** The currency of the browser's region when the forms offer it ("de-AT" is EUR), else USD. */
+function localCurrency() {
+  let region;
+  try { region = new Intl.Locale(navigator.language).maximize().region; } catch { return "USD"; }
+  return Object.keys(CURRENCY_REGIONS).find((code) => CURRENCY_REGIONS[code].includes(region)) || "USD";
+}
+
+function currencyName(code) {
+  try { return new Intl.DisplayNames(undefined, { type: "currency" }).of(code) || code; } catch { return code; }
+}
+
+/** Fills a currency choice, the browser's own currency chosen (also after the form is reset). */
+function currencyChoices(select) {
+  const local = localCurrency();
+  select.replaceChildren(...Object.keys(CURRENCY_REGIONS).map((code) => new Option(`${code} – ${currencyName(code)}`, code, code === local, code === local)));
+  select.addEventListener("change", () => amountSteps(select));
+  select.form.addEventListener("reset", () => setTimeout(() => amountSteps(select)));
+  amountSteps(select);
+}
+
+/** Chooses `code` (adding it when the choice lacks it, so a stored currency is kept) and fits the amounts' steps to it. */
+function chooseCurrency(select, code) {
+  if (!Array.from(select.options).some((o) => o.value === code)) select.append(new Option(`${code} – ${currencyName(code)}`, code));
+  select.value = code;
+  amountSteps(select);
+}
+
+/**
+ * The amount fields of a currency (its data-amounts) accept exactly its minor unit: 75.50 in
+ * euros, whole yen. Without a step a number field takes whole numbers only, and the browser
+ * refuses to submit a stored 75.50.
+ */
+function amountSteps(select) {
+  const digits = currencyDigits(select.value);
+  for (const name of select.dataset.amounts.split(" ")) select.form.elements[name].step = digits ? (10 ** -digits).toFixed(digits) : "1";
 }
 
 const label = (enumName, prefix) => String(enumName || "").replace(prefix, "").toLowerCase().replaceAll("_", " ");
@@ -168,7 +241,7 @@ async function search(event) {
   }
   // An empty field is no limit. "0" is a value, not a blank: with its currency the API takes it as
   // free sessions only (sending nothing would ask for any fee).
-  if (f.get("maxFee") !== "") { request.maxFee = cents(f.get("maxFee")); request.currency = "USD"; }
+  if (f.get("maxFee") !== "") { request.maxFee = minorAmount(f.get("maxFee"), "USD"); request.currency = "USD"; }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
   results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime, r.visitsYou)));
@@ -280,10 +353,33 @@ function fillProfileForm(profile) {
   form.lon.value = profile.home ? String(profile.home.lon || 0) : "";
   form.maxTravelKm.value = String(profile.maxTravelKm || 0);
   form.telehealthOk.checked = Boolean(profile.telehealthOk);
-  form.budget.value = String(Number((profile.budget && profile.budget.maxPerSession) || 0) / 100);
+  const budget = profile.budget || {};
+  chooseCurrency(form.budgetCurrency, budget.currency || localCurrency());
+  form.budget.value = majorAmount(budget.maxPerSession, form.budgetCurrency.value);
   form.slidingScale.checked = Boolean(profile.slidingScaleNeeded);
   form.barter.value = (profile.barterOffers || []).join(", ");
   form.story.value = profile.story || "";
+  state.profileSaved = profileOf(form);
+}
+
+/** The profile the form shows, in the API's JSON form. */
+function profileOf(form) {
+  const f = new FormData(form);
+  const currency = f.get("budgetCurrency");
+  return {
+    displayName: f.get("displayName") || "",
+    orientation: f.get("orientation"),
+    lifestyleTags: list(f.get("lifestyleTags")),
+    soughtModalities: selected(form.sought),
+    avoidedModalities: selected(form.avoided),
+    home: pointOf(f.get("lat"), f.get("lon")),
+    maxTravelKm: Number(f.get("maxTravelKm")),
+    telehealthOk: f.get("telehealthOk") === "on",
+    budget: { currency, maxPerSession: minorAmount(f.get("budget"), currency) },
+    slidingScaleNeeded: f.get("slidingScale") === "on",
+    barterOffers: list(f.get("barter")),
+    story: f.get("story") || "",
+  };
 }
 
 /**
@@ -302,40 +398,34 @@ async function saveProfile(event) {
   if (!state.profileId && await ownProfileShown()) {
     throw new Error("Your saved profile is now shown in the form instead of what was there. Check it and press Save profile again.");
   }
-  const form = event.target, f = new FormData(form);
-  const profile = {
-    displayName: f.get("displayName") || "",
-    orientation: f.get("orientation"),
-    lifestyleTags: list(f.get("lifestyleTags")),
-    soughtModalities: selected(form.sought),
-    avoidedModalities: selected(form.avoided),
-    home: pointOf(f.get("lat"), f.get("lon")),
-    maxTravelKm: Number(f.get("maxTravelKm")),
-    telehealthOk: f.get("telehealthOk") === "on",
-    budget: { currency: "USD", maxPerSession: cents(f.get("budget")) },
-    slidingScaleNeeded: f.get("slidingScale") === "on",
-    barterOffers: list(f.get("barter")),
-    story: f.get("story") || "",
-  };
+  const profile = profileOf(event.target);
   if (!state.profileId) {
     showProfile(await api("POST", "/v1/profiles", profile));
+    state.profileSaved = profile;
     say("Profile saved.");
     return;
   }
-  // Later saves update the same profile: the mask names exactly the fields this form holds (in the
-  // proto3 JSON form), so fields set elsewhere (weights, languages) are kept; the etag guards
-  // against overwriting a change made meanwhile in another tab or on another device.
-  const mask = new URLSearchParams({ updateMask: Object.keys(profile).join(",") });
+  // Later saves update the same profile with what the person changed since the form was filled or
+  // last saved: the mask names only those fields (in the proto3 JSON form), so what the form does
+  // not change is left as stored, whether set elsewhere (weights, languages) or shown here (a budget
+  // in a currency or amount the form would round); the etag guards against overwriting a change
+  // made meanwhile in another tab or on another device.
+  const changed = Object.keys(profile).filter((field) => !state.profileSaved
+    || JSON.stringify(profile[field]) !== JSON.stringify(state.profileSaved[field]));
+  if (!changed.length) { say("Nothing changed to save."); return; }
+  const mask = new URLSearchParams({ updateMask: changed.join(",") });
+  const update = Object.fromEntries(changed.map((field) => [field, profile[field]]));
   try {
     showProfile(await api("PATCH", `/v1/profiles/${encodeURIComponent(state.profileId)}?${mask}`,
-      { ...profile, id: state.profileId, etag: state.profileEtag }));
+      { ...update, id: state.profileId, etag: state.profileEtag }));
+    state.profileSaved = profile;
     say("Profile updated.");
   } catch (error) {
     if (!(error instanceof ApiError && error.failedPrecondition)) throw error;
     // Take the current etag, so that saving again is a deliberate choice to replace that change.
     showProfile(await api("GET", `/v1/profiles/${encodeURIComponent(state.profileId)}`));
     throw new Error("Your profile was changed elsewhere (another tab or device) since this page saved it, so this save was not applied. "
-      + "Press Save profile again to replace it with what this page shows.");
+      + "Press Save profile again to apply your changes over it.");
   }
 }
 
@@ -352,6 +442,7 @@ function showProfile(profile) {
   if (profile && state.subject) localStorage.setItem(profileKey(state.subject), profile.id);
   state.profileId = profile ? profile.id : "";
   state.profileEtag = profile ? profile.etag : "";
+  if (!profile) state.profileSaved = null;
   $("#profile-id").textContent = profile ? profile.id : "none yet";
   $("#match-button").disabled = !profile;
   $("#referral-button").disabled = !profile;
@@ -396,6 +487,7 @@ function matchItem(match) {
 
 async function createListing(event) {
   const f = new FormData(event.target);
+  const currency = f.get("currency");
   const listing = {
     displayName: f.get("displayName"),
     bio: f.get("bio") || "",
@@ -404,7 +496,7 @@ async function createListing(event) {
     orientation: f.get("orientation"),
     licensure: { kind: f.get("licensure"), licenceNumber: f.get("licenceNumber") || "", jurisdiction: f.get("jurisdiction") || "" },
     approach: { sharedDecisions: f.get("sharedDecisions") === "on", informsOfOptions: true },
-    terms: { currency: "USD", feeMin: cents(f.get("feeMin")), feeMax: cents(f.get("feeMax")), slidingScaleMin: cents(f.get("slidingMin")) },
+    terms: { currency, feeMin: minorAmount(f.get("feeMin"), currency), feeMax: minorAmount(f.get("feeMax"), currency), slidingScaleMin: minorAmount(f.get("slidingMin"), currency) },
     locations: placesOf(f),
     telehealth: f.get("telehealth") === "on",
     languages: ["en"],
@@ -412,6 +504,7 @@ async function createListing(event) {
     timeZone: f.get("timeZone"),
   };
   const created = await api("POST", "/v1/listings", listing);
+  state.listings.set(created.id, created);
   const select = ownListingsSelect();
   if (select.disabled) select.replaceChildren(); // the "none yet" placeholder
   select.disabled = false;
@@ -458,6 +551,7 @@ const listingOption = (listing) => new Option(`${listing.displayName} (${listing
 
 /** Offers these listings; keeps the chosen one if it is among them, else chooses the newest (they come oldest first). */
 function showOwnListings(listings) {
+  state.listings = new Map(listings.map((l) => [l.id, l]));
   const select = ownListingsSelect();
   select.replaceChildren(...(listings.length ? listings.map(listingOption) : [new Option("none yet", "")]));
   select.disabled = listings.length === 0;
@@ -473,6 +567,24 @@ function chooseListing(id) {
   $("#listing-id").textContent = id || "none yet";
   $("#hours-button").disabled = !id;
   $("#bookings-button").disabled = !id;
+  for (const select of document.querySelectorAll(".place-select")) select.replaceChildren(...placeChoices(state.listings.get(id)));
+}
+
+/**
+ * Where a listing's hours can be (a window's location_index, availability.proto): each of its
+ * places by index, then telehealth (-1) when it offers it. A listing with no place at all is
+ * telehealth only, so that is its one choice: hours at place 0 would not exist.
+ */
+function placeChoices(listing) {
+  if (!listing) return [];
+  const places = (listing.locations || []).map((place, i) => new Option(placeName(place, i), String(i)));
+  if (listing.telehealth || !places.length) places.push(new Option("Telehealth", "-1"));
+  return places;
+}
+
+/** "Portland, OR, US", or "Place 2" for a place given by its point alone. */
+function placeName(place, index) {
+  return [place.city, place.region, place.country].filter(Boolean).join(", ") || `Place ${index + 1}`;
 }
 
 /**
@@ -499,7 +611,9 @@ function weekdayRows() {
     check.append(box, document.createTextNode(" " + name));
     const start = el("input"); start.type = "time"; start.name = `start-${day}`; start.value = "09:00"; start.setAttribute("aria-label", `${name} start`);
     const end = el("input"); end.type = "time"; end.name = `end-${day}`; end.value = "17:00"; end.setAttribute("aria-label", `${name} end`);
-    row.append(check, start, end);
+    const place = el("select", null, "place-select"); place.name = `place-${day}`; place.setAttribute("aria-label", `${name} place`);
+    place.append(...placeChoices(state.listings.get(state.listingId)));
+    row.append(check, start, end, place);
     rows.append(row);
   }
 }
@@ -507,7 +621,7 @@ function weekdayRows() {
 async function saveHours(event) {
   const f = new FormData(event.target);
   const windows = WEEKDAYS.filter((d) => f.get(`on-${d}`) === "on")
-    .map((d) => ({ weekday: `WEEKDAY_${d}`, start: f.get(`start-${d}`), end: f.get(`end-${d}`) }));
+    .map((d) => ({ weekday: `WEEKDAY_${d}`, start: f.get(`start-${d}`), end: f.get(`end-${d}`), locationIndex: Number(f.get(`place-${d}`)) }));
   await api("PUT", `/v1/listings/${encodeURIComponent(state.listingId)}/availability`,
     { windows, sessionMinutes: Number(f.get("sessionMinutes")), bufferMinutes: Number(f.get("bufferMinutes")) });
   say(`Weekly hours saved: ${windows.length} days.`);
@@ -571,6 +685,7 @@ async function book(listingId, slot) {
 document.addEventListener("DOMContentLoaded", () => {
   state.modalitiesLoaded = loadModalities();
   state.modalitiesLoaded.catch(fail);
+  for (const select of document.querySelectorAll(".currency-select")) currencyChoices(select);
   useToken(state.token);
   weekdayRows();
   $("#slots-form").from.valueAsDate = new Date();

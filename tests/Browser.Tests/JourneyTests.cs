@@ -68,7 +68,7 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await profile.GetByLabel("Name shown to you").FillAsync("Carla");
         await profile.GetByLabel("Lifestyle (comma separated)").FillAsync("organic-food, herbs-first");
         await profile.GetByLabel("Care you seek").SelectOptionAsync("naturopathy");
-        await profile.GetByLabel("Budget per session ($)").FillAsync("100");
+        await profile.GetByLabel("Budget per session").FillAsync("100");
         await profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
         await Expect(page.Locator("#profile-id")).Not.ToHaveTextAsync("none yet");
 

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies, where weekly hours are.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -148,6 +148,134 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
         Assert.Contains("→ −0.05", shown);
         Assert.DoesNotContain("+-", shown);
     }
+
+    [Fact]
+    public async Task Editing_only_the_story_keeps_a_euro_budget_of_75_euros_50_in_euros()
+    {
+        var created = await CreateProfileAsync("euro-elke", new Budget { Currency = "EUR", MaxPerSession = 7550 });
+        var page = await SignedInPageAsync("euro-elke");
+        var profile = page.Locator("#profile");
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(created.Id);
+
+        await profile.GetByLabel("Your story").FillAsync("second chapter");
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        var stored = await StoredProfileAsync("euro-elke", created.Id);
+        Assert.Equal("second chapter", stored.Story);
+        Assert.Equal("EUR", stored.Budget.Currency);
+        Assert.Equal(7550, stored.Budget.MaxPerSession);
+        await Expect(profile.GetByLabel("Budget currency")).ToHaveValueAsync("EUR");
+        await Expect(profile.GetByLabel("Budget per session")).ToHaveValueAsync("75.50");
+    }
+
+    [Fact]
+    public async Task A_yen_budget_shows_as_whole_yen_and_a_new_amount_is_saved_in_yen()
+    {
+        var created = await CreateProfileAsync("yen-yui", new Budget { Currency = "JPY", MaxPerSession = 6000 });
+        var page = await SignedInPageAsync("yen-yui");
+        var profile = page.Locator("#profile");
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(created.Id);
+        var amount = profile.GetByLabel("Budget per session");
+
+        await Expect(amount).ToHaveValueAsync("6000"); // yen have no minor unit: not 60
+        await Expect(amount).ToHaveAttributeAsync("step", "1");
+        await amount.FillAsync("6500");
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        var stored = await StoredProfileAsync("yen-yui", created.Id);
+        Assert.Equal("JPY", stored.Budget.Currency);
+        Assert.Equal(6500, stored.Budget.MaxPerSession);
+    }
+
+    [Fact]
+    public async Task A_listing_made_in_euros_keeps_its_fees_in_euro_cents()
+    {
+        var page = await SignedInPageAsync("euro-emil");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Emil Brandt, HP");
+        await listing.GetByLabel("Fee currency").SelectOptionAsync("EUR");
+        await listing.GetByLabel("Fee from").FillAsync("45.50");
+        await listing.GetByLabel("Fee to").FillAsync("80");
+        await listing.GetByLabel("Sliding scale from").FillAsync("30.25");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+        var stored = await new DirectoryService.DirectoryServiceClient(system.Channel()).GetListingAsync(new GetListingRequest { Id = id });
+        Assert.Equal("EUR", stored.Terms.Currency);
+        Assert.Equal(4550, stored.Terms.FeeMin);
+        Assert.Equal(8000, stored.Terms.FeeMax);
+        Assert.Equal(3025, stored.Terms.SlidingScaleMin);
+    }
+
+    [Fact]
+    public async Task A_telehealth_only_practitioner_saves_weekly_hours_which_are_telehealth_hours()
+    {
+        var page = await SignedInPageAsync("online-otto");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Otto Online");
+        foreach (var field in new[] { "City", "Country", "Latitude", "Longitude" })
+            await listing.GetByLabel(field, new() { Exact = true }).FillAsync("");
+        await listing.GetByLabel("I offer telehealth").CheckAsync();
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Weekly hours saved");
+        var hours = await new AvailabilityService.AvailabilityServiceClient(system.Channel())
+            .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
+        Assert.Equal(5, hours.Windows.Count); // Monday to Friday, the form's default
+        Assert.All(hours.Windows, w => Assert.Equal(-1, w.LocationIndex));
+        await Expect(listing.GetByLabel("Monday place")).ToHaveValueAsync("-1");
+    }
+
+    [Fact]
+    public async Task A_practitioner_with_a_practice_and_telehealth_chooses_the_place_of_each_day()
+    {
+        var page = await SignedInPageAsync("hybrid-hedda");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Hedda Hybrid");
+        await listing.GetByLabel("I offer telehealth").CheckAsync();
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+
+        var tuesday = listing.GetByLabel("Tuesday place");
+        await Expect(tuesday.Locator("option")).ToHaveTextAsync(["Portland, US", "Telehealth"]);
+        await Expect(listing.GetByLabel("Monday place")).ToHaveValueAsync("0"); // the practice unless chosen otherwise
+        await tuesday.SelectOptionAsync(new SelectOptionValue { Label = "Telehealth" });
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Weekly hours saved");
+        var hours = await new AvailabilityService.AvailabilityServiceClient(system.Channel())
+            .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
+        Assert.Equal(-1, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Tuesday).LocationIndex);
+        Assert.Equal(0, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Monday).LocationIndex);
+    }
+
+    /// <summary>A profile made through the API (another client), as the page later finds it.</summary>
+    private async Task<Profile> CreateProfileAsync(string user, Budget budget)
+    {
+        var profile = new Profile
+        {
+            Home = new GeoPoint { Lat = 52.52, Lon = 13.40 },
+            MaxTravelKm = 20,
+            TelehealthOk = true,
+            Budget = budget,
+            Story = "first chapter",
+        };
+        return await new ProfileService.ProfileServiceClient(system.Channel())
+            .CreateProfileAsync(new CreateProfileRequest { Profile = profile }, As(user));
+    }
+
+    private Task<Profile> StoredProfileAsync(string user, string id) =>
+        new ProfileService.ProfileServiceClient(system.Channel()).GetProfileAsync(new GetProfileRequest { Id = id }, As(user)).ResponseAsync;
+
+    private static Metadata As(string user) => new() { { "authorization", "Bearer " + RunningSystem.Token(user) } };
 
     private async Task<IPage> SignedInPageAsync(string user)
     {
