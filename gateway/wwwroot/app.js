@@ -355,7 +355,8 @@ function fillProfileForm(profile) {
   form.telehealthOk.checked = Boolean(profile.telehealthOk);
   const budget = profile.budget || {};
   chooseCurrency(form.budgetCurrency, budget.currency || localCurrency());
-  form.budget.value = majorAmount(budget.maxPerSession, form.budgetCurrency.value);
+  // No currency is no budget given: an empty box, not 0 (which is "free sessions only").
+  form.budget.value = budget.currency ? majorAmount(budget.maxPerSession, form.budgetCurrency.value) : "";
   form.slidingScale.checked = Boolean(profile.slidingScaleNeeded);
   form.barter.value = (profile.barterOffers || []).join(", ");
   form.story.value = profile.story || "";
@@ -375,7 +376,8 @@ function profileOf(form) {
     home: pointOf(f.get("lat"), f.get("lon")),
     maxTravelKm: Number(f.get("maxTravelKm")),
     telehealthOk: f.get("telehealthOk") === "on",
-    budget: { currency, maxPerSession: minorAmount(f.get("budget"), currency) },
+    // An empty box is no budget (matching does not filter by money); 0 is "I can pay nothing": free sessions only.
+    budget: f.get("budget") === "" ? undefined : { currency, maxPerSession: minorAmount(f.get("budget"), currency) },
     slidingScaleNeeded: f.get("slidingScale") === "on",
     barterOffers: list(f.get("barter")),
     story: f.get("story") || "",

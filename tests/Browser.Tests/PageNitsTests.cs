@@ -190,6 +190,33 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
     }
 
     [Fact]
+    public async Task An_empty_budget_is_no_budget_and_0_is_free_sessions_only()
+    {
+        // A budget of 0 in a currency means "I can pay nothing" (free sessions only) to matching; a
+        // person who leaves the box empty has not given a budget, and must not be read as that.
+        var created = await CreateProfileAsync("blank-bo", new Budget { Currency = "USD", MaxPerSession = 4000 });
+        var page = await SignedInPageAsync("blank-bo");
+        var profile = page.Locator("#profile");
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(created.Id);
+        var amount = profile.GetByLabel("Budget per session");
+        var save = profile.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+
+        await amount.FillAsync("");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        Assert.Null((await StoredProfileAsync("blank-bo", created.Id)).Budget);
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#profile-id")).ToHaveTextAsync(created.Id);
+        await Expect(amount).ToHaveValueAsync("");
+        await amount.FillAsync("0");
+        await save.ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Profile updated.");
+        var stored = await StoredProfileAsync("blank-bo", created.Id);
+        Assert.Equal(("USD", 0L), (stored.Budget.Currency, stored.Budget.MaxPerSession));
+    }
+
+    [Fact]
     public async Task A_listing_made_in_euros_keeps_its_fees_in_euro_cents()
     {
         var page = await SignedInPageAsync("euro-emil");
