@@ -150,6 +150,60 @@ public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : I
         Assert.Equal(["Portland", "Salem"], (await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Locations.Select(l => l.City));
     }
 
+    /// <summary>Holds the slot for <paramref name="client"/>, and confirms it unless <paramref name="confirm"/> is false.</summary>
+    private async Task<(Hold Hold, Booking? Booking)> BookAsync(string client, Slot slot, bool confirm = true)
+    {
+        var hold = await Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = slot.ListingId, StartTime = slot.StartTime }, Tokens.As(client));
+        return (hold, confirm ? await Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, Tokens.As(client)) : null);
+    }
+
+    [Fact]
+    public async Task Reordering_locations_keeps_confirmed_bookings_and_live_holds_at_the_same_place()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 1); // Mondays in Salem
+        var slots = await OpenSlotsAsync(listing.Id);
+        var (_, booked) = await BookAsync("client-" + Guid.NewGuid().ToString("N")[..8], slots[0]);
+        var holder = "client-" + Guid.NewGuid().ToString("N")[..8];
+        var (held, _) = await BookAsync(holder, slots[1], confirm: false);
+
+        var updated = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { Salem, listing.Locations[0] } }, "locations");
+
+        // The client and the practitioner both still read Salem, where the session was booked.
+        var clientView = Assert.Single((await Availability.ListMyBookingsAsync(new ListMyBookingsRequest(), Tokens.As(booked!.ClientId))).Bookings);
+        Assert.Equal("Salem", updated.Locations[clientView.Slot.LocationIndex].City);
+        var ownerView = Assert.Single((await Availability.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, Tokens.As(owner))).Bookings);
+        Assert.Equal("Salem", updated.Locations[ownerView.Slot.LocationIndex].City);
+        // The hold taken before the reorder is at a place that did not change: it is confirmed, in Salem.
+        Assert.Equal("Salem", updated.Locations[Assert.Single((await Availability.ListMyBookingsAsync(new ListMyBookingsRequest(), Tokens.As(holder))).Holds).Slot.LocationIndex].City);
+        var confirmed = await Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = held.HoldId }, Tokens.As(holder));
+        Assert.Equal("Salem", updated.Locations[confirmed.Slot.LocationIndex].City);
+    }
+
+    [Fact]
+    public async Task Removing_a_place_with_an_upcoming_booking_is_refused_naming_the_booking()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 1); // Mondays in Salem
+        var (_, booked) = await BookAsync("client-" + Guid.NewGuid().ToString("N")[..8], (await OpenSlotsAsync(listing.Id))[0]);
+        // The practitioner moves the weekly hours to Portland, then drops Salem.
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "13:00", End = "16:00", LocationIndex = 0 } },
+        }, Tokens.As(owner));
+
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { listing.Locations[0] } }, "locations"));
+
+        Assert.Contains(booked!.BookingId, refused.Status.Detail);
+        Assert.Contains(booked.Slot.LocalStart, refused.Status.Detail);
+        var unchanged = await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id });
+        Assert.Equal(["Portland", "Salem"], unchanged.Locations.Select(l => l.City));
+        var ownerView = Assert.Single((await Availability.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, Tokens.As(owner))).Bookings);
+        Assert.Equal("Salem", unchanged.Locations[ownerView.Slot.LocationIndex].City);
+    }
+
     /// <summary>The open slots of the coming 8 days (a Monday among them), never none.</summary>
     private async Task<IReadOnlyList<Slot>> OpenSlotsAsync(string listingId)
     {

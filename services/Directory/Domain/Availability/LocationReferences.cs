@@ -31,6 +31,14 @@ public static class LocationReferences
     public static void ValidateStillExist(WeeklyAvailability? schedule, LocationMoves moves, Violations v, string field = "listing.locations") =>
         ValidateStillExist(schedule, moves.Gone.Contains, v, field);
 
+    /// <summary>
+    /// The bookings among <paramref name="bookings"/> at a place the update removes: those clients would
+    /// be sent to whichever place takes that index, or to none. Bookings at places that only changed
+    /// index follow them and are not returned.
+    /// </summary>
+    public static IReadOnlyList<Booking> AtRemovedPlaces(IEnumerable<Booking> bookings, LocationMoves moves) =>
+        bookings.Where(b => moves.Gone.Contains(b.Slot.LocationIndex)).ToArray();
+
     private static void ValidateStillExist(WeeklyAvailability? schedule, Func<int, bool> removed, Violations v, string field)
     {
         if (schedule is null) return;
