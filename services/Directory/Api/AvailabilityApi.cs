@@ -32,7 +32,7 @@ public sealed class AvailabilityApi(
         RequireId(request.ListingId, "listing_id");
         var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
         var v = new Violations();
-        WeeklySchedule.Validate(request, listing.Locations.Count, v);
+        WeeklySchedule.Validate(request, listing.Locations.Count, listing.Telehealth, v);
         v.ThrowIfAny();
         var schedule = new WeeklyAvailability
         {

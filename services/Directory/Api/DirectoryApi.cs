@@ -47,6 +47,7 @@ public sealed class DirectoryApi(
         var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now, v);
         ListingRules.Validate(updated, taxonomy, v, "listing.");
         v.ThrowIfAny();
+        if (current.Telehealth && !updated.Telehealth) await RefuseTurningOffUsedTelehealthAsync(updated.Id, context.CancellationToken);
         var moves = LocationMoves.Between(current.Locations, updated.Locations);
         var written = moves.IsNone
             ? await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken)
@@ -56,6 +57,22 @@ public sealed class DirectoryApi(
         if (updated.TimeZone != current.TimeZone || !updated.Locations.Equals(current.Locations))
             await availability.MoveVersionAsync(updated.Id, context.CancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// A listing without telehealth is shown as in-person only (search, matching), so telehealth hours
+    /// would sell sessions it says it does not give, and clients booked for telehealth would be left with
+    /// a session the listing no longer offers. Like hours at a removed place, both refuse the update;
+    /// the same race with SetWeeklyAvailability applies (see <see cref="ReplaceMovingHoursAsync"/>).
+    /// </summary>
+    private async Task RefuseTurningOffUsedTelehealthAsync(string listingId, CancellationToken ct)
+    {
+        var v = new Violations();
+        LocationReferences.ValidateTelehealthUnused(await availability.GetScheduleAsync(listingId, ct), v);
+        v.ThrowIfAny();
+        var now = NodaTime.Instant.FromDateTimeOffset(writer.Now);
+        var booked = LocationReferences.Telehealth(await BookingConflicts.OverlappingAsync(availability, listingId, now, SlotQueryRules.Latest, ct));
+        if (booked.Count > 0) throw BookingConflicts.Refusal("turn telehealth off while telehealth sessions are booked", booked);
     }
 
     /// <summary>

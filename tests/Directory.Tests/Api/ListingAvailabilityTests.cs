@@ -150,6 +150,46 @@ public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : I
         Assert.Equal(["Portland", "Salem"], (await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Locations.Select(l => l.City));
     }
 
+    [Fact]
+    public async Task Telehealth_hours_are_refused_for_a_listing_that_offers_no_telehealth()
+    {
+        var owner = NewOwner();
+        var inPerson = Samples.Naturopath();
+        inPerson.Telehealth = false;
+        var listing = await Directory.CreateListingAsync(new CreateListingRequest { Listing = inPerson }, Tokens.As(owner));
+
+        var refused = await RpcAssert.InvalidField("windows[0].location_index", () => Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = -1 } },
+        }, Tokens.As(owner)).ResponseAsync);
+
+        Assert.Contains("does not offer telehealth", refused.FieldViolations.Single(f => f.Field == "windows[0].location_index").Description);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Turning_telehealth_off_while_telehealth_hours_exist_is_refused_until_they_are_moved()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner, locationIndex: -1);
+
+        var refused = await RpcAssert.InvalidField("listing.telehealth", () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Telehealth = false }, "telehealth"));
+
+        Assert.Contains("windows[0] (Monday 09:00-12:00) are at telehealth", Assert.Single(refused.FieldViolations).Description);
+        Assert.True((await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Telehealth);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(-1, s.LocationIndex));
+
+        // Once the hours are at the practice, telehealth can be turned off.
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = 0 } },
+        }, Tokens.As(owner));
+        Assert.False((await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Telehealth = false }, "telehealth")).Telehealth);
+    }
+
     /// <summary>Holds the slot for <paramref name="client"/>, and confirms it unless <paramref name="confirm"/> is false.</summary>
     private async Task<(Hold Hold, Booking? Booking)> BookAsync(string client, Slot slot, bool confirm = true)
     {
