@@ -32,7 +32,7 @@ public sealed class AvailabilityApi(
         RequireId(request.ListingId, "listing_id");
         var listing = await listings.GetOwnedAsync(request.ListingId, caller, context.CancellationToken);
         var v = new Violations();
-        WeeklySchedule.Validate(request, listing.Locations.Count, v);
+        WeeklySchedule.Validate(request, listing.Locations.Count, listing.Telehealth, v);
         v.ThrowIfAny();
         var schedule = new WeeklyAvailability
         {
@@ -295,6 +295,10 @@ public sealed class AvailabilityApi(
             }
             // The hours changed since the slot was held: it is booked only if it is still offered as held.
             if (attempt == Attempts) throw HoursChanging();
+            // Reordering the listing's places moves the hold's place with it (RemapLocationsAsync): the
+            // hold is compared as it is now, not as it was read before the reorder.
+            if (await store.GetHoldAsync(request.HoldId, context.CancellationToken) is { } again)
+                (held, booking.Slot) = (again, again.Hold.Slot);
             var (listing, schedule, current) = await LoadVersionedAsync(listingId, context.CancellationToken);
             if (OpenSlotReader.SlotAt(listing, schedule, Instant.FromUnixTimeSeconds(held.Hold.Slot.StartTime.Seconds)) is not { } slot
                 || !OpenSlotReader.ToProto(listing, slot).Equals(held.Hold.Slot))

@@ -47,6 +47,7 @@ public sealed class DirectoryApi(
         var updated = ListingLifecycle.ApplyUpdate(current, request.Listing, request.UpdateMask, writer.Now, v);
         ListingRules.Validate(updated, taxonomy, v, "listing.");
         v.ThrowIfAny();
+        if (current.Telehealth && !updated.Telehealth) await RefuseTurningOffUsedTelehealthAsync(updated.Id, context.CancellationToken);
         var moves = LocationMoves.Between(current.Locations, updated.Locations);
         var written = moves.IsNone
             ? await writer.ReplaceAsync(updated, request.Listing.Etag, context.CancellationToken)
@@ -59,8 +60,25 @@ public sealed class DirectoryApi(
     }
 
     /// <summary>
-    /// Writes an update that changes the listing's places; the hours at a place that changed index
-    /// follow it (<see cref="LocationMoves"/>), and hours at a place that is gone refuse the update.
+    /// A listing without telehealth is shown as in-person only (search, matching), so telehealth hours
+    /// would sell sessions it says it does not give, and clients booked for telehealth would be left with
+    /// a session the listing no longer offers. Like hours at a removed place, both refuse the update;
+    /// the same race with SetWeeklyAvailability applies (see <see cref="ReplaceMovingHoursAsync"/>).
+    /// </summary>
+    private async Task RefuseTurningOffUsedTelehealthAsync(string listingId, CancellationToken ct)
+    {
+        var v = new Violations();
+        LocationReferences.ValidateTelehealthUnused(await availability.GetScheduleAsync(listingId, ct), v);
+        v.ThrowIfAny();
+        var now = NodaTime.Instant.FromDateTimeOffset(writer.Now);
+        var booked = LocationReferences.Telehealth(await BookingConflicts.OverlappingAsync(availability, listingId, now, SlotQueryRules.Latest, ct));
+        if (booked.Count > 0) throw BookingConflicts.Refusal("turn telehealth off while telehealth sessions are booked", booked);
+    }
+
+    /// <summary>
+    /// Writes an update that changes the listing's places; the hours, holds and bookings at a place that
+    /// changed index follow it (<see cref="LocationMoves"/>), and hours or upcoming confirmed bookings at
+    /// a place that is gone refuse the update.
     /// </summary>
     private async Task<Listing> ReplaceMovingHoursAsync(Listing updated, string etag, LocationMoves moves, CancellationToken ct)
     {
@@ -70,15 +88,26 @@ public sealed class DirectoryApi(
         var v = new Violations();
         LocationReferences.ValidateStillExist(await availability.GetScheduleAsync(updated.Id, ct), moves, v);
         v.ThrowIfAny();
-        // The listing is written first, then the hours follow. The listing write is the step that can
-        // be refused (a stale etag when two edits race, a deleted listing); the remap cannot, it can
-        // only fail with the store. Remapping first would leave hours moved for an update that was
-        // then refused, and a client retrying with the same etag would move them twice. In this order
-        // a refused update changes nothing. A crash or store failure between the two leaves the new
-        // order with the hours at their old indexes (the defect this fixes, for that one listing,
-        // shown to the practitioner by GetWeeklyAvailability and mended by setting the hours again),
-        // never hours moved twice. Both in one atomic write would need the listing's change-feed keys,
-        // shared by every listing, in the same cluster slot as its hours.
+        // A client booked there would be sent to whichever place now has that index, or to none. No new
+        // booking can appear there meanwhile: a slot there needs hours there, which the check above refuses.
+        // Past sessions keep their index (there is no place left to name); live holds there need hours
+        // there too, or are refused at confirm as no longer offered.
+        if (moves.Gone.Count > 0)
+        {
+            var now = NodaTime.Instant.FromDateTimeOffset(writer.Now);
+            var upcoming = await BookingConflicts.OverlappingAsync(availability, updated.Id, now, SlotQueryRules.Latest, ct);
+            var stranded = LocationReferences.AtRemovedPlaces(upcoming, moves);
+            if (stranded.Count > 0) throw BookingConflicts.Refusal("remove the place these sessions are booked at", stranded);
+        }
+        // The listing is written first, then the hours (and the holds and bookings there) follow. The listing
+        // write is the step that can be refused (a stale etag when two edits race, a deleted listing); the
+        // remap cannot, it can only fail with the store. Remapping first would leave hours moved for an update
+        // that was then refused, and a client retrying with the same etag would move them twice. In this order
+        // a refused update changes nothing. A crash or store failure between the two leaves the new order with
+        // the hours, holds and bookings at their old indexes (the defect this fixes, for that one listing,
+        // shown to the practitioner by GetWeeklyAvailability and mended by setting the hours again; its
+        // bookings are not mended), never hours moved twice. Both in one atomic write would need the listing's
+        // change-feed keys, shared by every listing, in the same cluster slot as its hours.
         // Hours set after this write and before the remap reads them, by a client that already saw the
         // new order, are moved too: a window of one round trip, the same kind as the race above.
         var written = await writer.ReplaceAsync(updated, etag, ct);

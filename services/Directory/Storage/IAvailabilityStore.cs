@@ -110,10 +110,10 @@ public interface IAvailabilityStore
     Task<IReadOnlyList<Booking>> ListBookingsAsync(string listingId, long fromUnixSeconds, long toUnixSeconds, bool includeCancelled, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves every weekly window and extra-hours exception at an old location index in
-    /// <paramref name="map"/> (old → new) to its new index, schedule and exceptions in one atomic
-    /// step that never overwrites a concurrent change to the hours; false when nothing was at those
-    /// indexes.
+    /// Moves every weekly window, extra-hours exception, live hold and booking (confirmed or cancelled,
+    /// past or future) at an old location index in <paramref name="map"/> (old → new) to its new index,
+    /// all in one atomic step that never overwrites a concurrent change to the hours, holds or bookings;
+    /// false when nothing was at those indexes.
     /// </summary>
     Task<bool> RemapLocationsAsync(string listingId, IReadOnlyDictionary<int, int> map, CancellationToken cancellationToken);
 }

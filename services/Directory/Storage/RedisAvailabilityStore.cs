@@ -26,6 +26,8 @@ namespace HealingNetwork.Directory.Storage;
 ///                                      that version's buffer_minutes (absent in holds from before buffers were
 ///                                      kept: confirmed as an unknown version); PX = hold TTL
 /// booking:{L}-{r}              hash    client, start, end, slot = Slot protobuf, state, created (unix ms)
+///                                      (the slot's location_index of holds and bookings, like the hours',
+///                                      follows its place when the listing's places change index: RemapLocationsAsync)
 /// bookings:{L}                 zset    score = start unix seconds, member = confirmed booking id
 /// cancelled:{L}                zset    score = start unix seconds, member = cancelled booking id (the owner's record)
 /// availability:layout          string  "2" once every confirmed booking is in its listing's calendar, "3" once
@@ -628,18 +630,37 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         return result;
     }
 
-    // KEYS: schedule, exceptions. ARGV: the "schedule" field as read ("" when none), the field to write
-    // ("" to leave it), then per exception to move: id, bytes as read, bytes to write.
-    // 1 = written (and the version moved); 0 = the schedule or one of those exceptions changed since it
-    // was read (nothing written).
+    // KEYS: schedule, exceptions, calendar, cancelled, then the booking and hold keys to move. ARGV: the
+    // "schedule" field as read ("" when none), the field to write ("" to leave it), the number of
+    // exceptions to move E, the number of calendar members as read C, the size of the cancelled index as
+    // read, then per exception to move: id, bytes as read, bytes to write; then the C calendar members;
+    // then per booking or hold key: its slot as read, the slot to write.
+    // 1 = written (and the version moved, when there are hours); 2 = nothing there to move, as read (nothing
+    // written); 0 = the hours, one of those exceptions,
+    // bookings or holds, or the set of holds and bookings changed since it was read (nothing written).
+    // The calendar and cancelled index are compared whole (same size, every member read still there), so
+    // a hold taken, a booking confirmed or cancelled meanwhile makes the caller read again.
     private const string RemapLocationsScript = """
         if (redis.call('HGET', KEYS[1], 'schedule') or '') ~= ARGV[1] then return 0 end
-        for i = 3, #ARGV, 3 do
+        local e, c = tonumber(ARGV[3]), tonumber(ARGV[4])
+        local first = 6
+        for i = first, first + 3 * e - 1, 3 do
           if redis.call('HGET', KEYS[2], ARGV[i]) ~= ARGV[i + 1] then return 0 end
         end
+        if redis.call('ZCARD', KEYS[3]) ~= c or redis.call('ZCARD', KEYS[4]) ~= tonumber(ARGV[5]) then return 0 end
+        local members = first + 3 * e
+        for i = members, members + c - 1 do
+          if not redis.call('ZSCORE', KEYS[3], ARGV[i]) then return 0 end
+        end
+        local slots = members + c
+        for k = 5, #KEYS do
+          if redis.call('HGET', KEYS[k], 'slot') ~= ARGV[slots + (k - 5) * 2] then return 0 end
+        end
+        if ARGV[2] == '' and e == 0 and #KEYS == 4 then return 2 end
         if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'schedule', ARGV[2]) end
-        for i = 3, #ARGV, 3 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2]) end
-        redis.call('HINCRBY', KEYS[1], 'version', 1)
+        for i = first, first + 3 * e - 1, 3 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2]) end
+        for k = 5, #KEYS do redis.call('HSET', KEYS[k], 'slot', ARGV[slots + (k - 5) * 2 + 1]) end
+        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HINCRBY', KEYS[1], 'version', 1) end
         return 1
         """;
 
@@ -647,13 +668,15 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
     private const int RemapAttempts = 8;
 
     /// <summary>
-    /// Optimistic: the hours are read and rewritten here, then a script writes them only if the
-    /// "schedule" field and every exception it rewrites still hold the bytes that were read (a
-    /// compare-and-set, all in one cluster slot), else reads again. So a SetWeeklyAvailability,
-    /// AddException or RemoveException landing in between is never overwritten or undone, and is
-    /// itself remapped on the next read. Only the "schedule" field is read and written, and the
-    /// version moved, as by every change to the hours. Exceptions the script does not name (one added
-    /// meanwhile) are not touched.
+    /// Optimistic: the hours, the holds and the bookings (confirmed, past and future, and cancelled) are
+    /// read and rewritten here, then a script writes them only if the "schedule" field, every exception
+    /// and every hold or booking it rewrites still hold the bytes that were read, and the listing's
+    /// calendar and cancelled index still have the members that were read (a compare-and-set, all in
+    /// one cluster slot), else reads again. So a SetWeeklyAvailability, AddException, RemoveException,
+    /// HoldSlot, ConfirmBooking or CancelBooking landing in between is never overwritten or undone, and
+    /// is itself remapped on the next read. Only the "schedule" field and the slot of holds and bookings
+    /// are written, and the version moved, as by every change to the hours. Exceptions the script does
+    /// not name (one added meanwhile) are not touched.
     /// </summary>
     public async Task<bool> RemapLocationsAsync(string listingId, IReadOnlyDictionary<int, int> map, CancellationToken cancellationToken)
     {
@@ -661,10 +684,14 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
         for (var attempt = 0; attempt < RemapAttempts; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var scheduleRead = Db.HashGetAsync(ScheduleKey(listingId), "schedule");
-            var exceptionsRead = Db.HashGetAllAsync(ExceptionsKey(listingId));
-            var (stored, exceptions) = (await scheduleRead, await exceptionsRead);
-            var args = new List<RedisValue> { stored.IsNull ? RedisValue.EmptyString : stored, RedisValue.EmptyString };
+            var batch = Db.CreateBatch();
+            var scheduleRead = batch.HashGetAsync(ScheduleKey(listingId), "schedule");
+            var exceptionsRead = batch.HashGetAllAsync(ExceptionsKey(listingId));
+            var calendarRead = batch.SortedSetRangeByRankAsync(CalendarKey(listingId));
+            var cancelledRead = batch.SortedSetRangeByRankAsync(CancelledKey(listingId));
+            batch.Execute();
+            var (stored, exceptions, calendar, cancelled) = (await scheduleRead, await exceptionsRead, await calendarRead, await cancelledRead);
+            var args = new List<RedisValue> { stored.IsNull ? RedisValue.EmptyString : stored, RedisValue.EmptyString, 0, calendar.Length, cancelled.Length };
             if (!stored.IsNull)
             {
                 var schedule = WeeklyAvailability.Parser.ParseFrom((byte[])stored!);
@@ -673,6 +700,7 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
                     if (map.TryGetValue(window.LocationIndex, out var to)) (window.LocationIndex, moved) = (to, true);
                 if (moved) args[1] = schedule.ToByteArray();
             }
+            var exceptionsMoved = 0;
             foreach (var entry in exceptions)
             {
                 var exception = AvailabilityException.Parser.ParseFrom((byte[])entry.Value!);
@@ -680,12 +708,53 @@ public sealed class RedisAvailabilityStore(IConnectionMultiplexer redis, TimePro
                 if (exception.Kind != ExceptionKind.ExtraHours || !map.TryGetValue(exception.LocationIndex, out var to)) continue;
                 exception.LocationIndex = to;
                 args.AddRange([entry.Name, entry.Value, exception.ToByteArray()]);
+                exceptionsMoved++;
             }
-            if (args[1].IsNullOrEmpty && args.Count == 2) return false;
-            if ((long)await Db.ScriptEvaluateAsync(RemapLocationsScript, [ScheduleKey(listingId), ExceptionsKey(listingId)], [.. args]) == 1)
-                return true;
+            args[2] = exceptionsMoved;
+            args.AddRange(calendar);
+            var (keys, slots) = await SlotsToRemapAsync(listingId, calendar, cancelled, map);
+            args.AddRange(slots);
+            // With holds or bookings about, "nothing to move" is checked by the script too: a hold read as
+            // lapsed may have been confirmed meanwhile, and its booking is then in the calendar to move.
+            if (args[1].IsNullOrEmpty && exceptionsMoved == 0 && keys.Count == 0 && calendar.Length == 0) return false;
+            RedisKey[] allKeys = [ScheduleKey(listingId), ExceptionsKey(listingId), CalendarKey(listingId), CancelledKey(listingId), .. keys];
+            var result = (long)await Db.ScriptEvaluateAsync(RemapLocationsScript, allKeys, [.. args]);
+            if (result != 0) return result == 1;
         }
         // Callers see a timeout as the store being busy (UNAVAILABLE, retry), which this is.
         throw new TimeoutException($"The hours of listing {listingId} kept changing while their locations were remapped.");
+    }
+
+    /// <summary>
+    /// The keys of the holds and bookings (members of the calendar, "{end}:{expire}:{id}" with expire 0
+    /// for a booking, and cancelled bookings) whose slot is at a place in <paramref name="map"/>, each with
+    /// its slot as read and as it is to be written. A lapsed hold (its hash gone) is left out.
+    /// </summary>
+    private async Task<(List<RedisKey> Keys, List<RedisValue> Slots)> SlotsToRemapAsync(
+        string listingId, RedisValue[] calendar, RedisValue[] cancelled, IReadOnlyDictionary<int, int> map)
+    {
+        var owners = new List<RedisKey>(calendar.Length + cancelled.Length);
+        foreach (var member in calendar)
+        {
+            var parts = member.ToString().Split(':', 3);
+            if (parts.Length != 3 || !AvailabilityIds.TryListing(parts[2], out var of) || of != listingId) continue;
+            owners.Add(parts[1] == "0" ? BookingKey(parts[2]) : HoldKey(parts[2]));
+        }
+        owners.AddRange(cancelled.Select(id => BookingKey(id.ToString())));
+        var batch = Db.CreateBatch();
+        var reads = owners.Select(key => batch.HashGetAsync(key, "slot")).ToArray();
+        batch.Execute();
+        var (keys, slots) = (new List<RedisKey>(), new List<RedisValue>());
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var bytes = await reads[i];
+            if (bytes.IsNull) continue;
+            var slot = Slot.Parser.ParseFrom((byte[])bytes!);
+            if (!map.TryGetValue(slot.LocationIndex, out var to)) continue;
+            slot.LocationIndex = to;
+            keys.Add(owners[i]);
+            slots.AddRange([bytes, slot.ToByteArray()]);
+        }
+        return (keys, slots);
     }
 }

@@ -43,13 +43,15 @@ public sealed class DirectoryHost : IDisposable
 
     /// <summary>
     /// A listing written straight to the store: availability needs only its owner, zone, whether it
-    /// takes new clients and how many places it has (<paramref name="places"/>, in Berlin's streets).
+    /// takes new clients, how many places it has (<paramref name="places"/>, in Berlin's streets) and
+    /// whether it offers telehealth (hours at -1 need it; a listing with no places always does).
     /// </summary>
-    public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin", bool acceptingNewClients = true, int places = 0)
+    public async Task<Listing> CreateListingAsync(string owner, string timeZone = "Europe/Berlin", bool acceptingNewClients = true, int places = 0, bool telehealth = true)
     {
         var listing = new Listing
         {
             Id = Guid.NewGuid().ToString("N"), OwnerId = owner, DisplayName = "Test practice", TimeZone = timeZone, AcceptingNewClients = acceptingNewClients,
+            Telehealth = telehealth,
         };
         for (var i = 0; i < places; i++)
             listing.Locations.Add(new Location { Lat = 52.52 + i / 100.0, Lon = 13.40, City = "Berlin", Country = "DE", PostalCode = $"1011{i}" });

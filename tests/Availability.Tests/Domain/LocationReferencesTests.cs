@@ -65,4 +65,16 @@ public sealed class LocationReferencesTests
 
         Assert.Equal(["the weekly hours' windows[2] (Friday 14:00-15:00) are at location 0"], v.Items.Select(i => i.Description[..i.Description.IndexOf(',')]));
     }
+
+    [Fact]
+    public void Only_bookings_at_a_place_that_is_gone_are_stranded_by_an_update()
+    {
+        var (portland, salem, eugene) = (new Location { City = "Portland" }, new Location { City = "Salem" }, new Location { City = "Eugene" });
+        Booking At(string id, int location) => new() { BookingId = id, Slot = new Slot { LocationIndex = location } };
+
+        // Salem moves from 1 to 0, Portland (0) is gone, telehealth (-1) is no place.
+        var stranded = LocationReferences.AtRemovedPlaces([At("portland", 0), At("salem", 1), At("tele", -1)], LocationMoves.Between([portland, salem], [salem, eugene]));
+
+        Assert.Equal(["portland"], stranded.Select(b => b.BookingId));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class SyntheticSchedulesTests
                 ListingId = listing.Id, SessionMinutes = schedule.SessionMinutes, BufferMinutes = schedule.BufferMinutes, Windows = { schedule.Windows },
             };
             var v = new Violations();
-            WeeklySchedule.Validate(request, listing.Locations.Count, v);
+            WeeklySchedule.Validate(request, listing.Locations.Count, listing.Telehealth, v);
 
             Assert.False(v.Any, string.Join("; ", v.Items.Select(i => $"{i.Field}: {i.Description}")));
             Assert.InRange(schedule.Windows.Count, 3, 5);

@@ -7,10 +7,10 @@ namespace HealingNetwork.Availability.Tests.Domain;
 
 public sealed class WeeklyScheduleTests
 {
-    private static List<string> Violations(SetWeeklyAvailabilityRequest request, int locations = 1)
+    private static List<string> Violations(SetWeeklyAvailabilityRequest request, int locations = 1, bool telehealth = true)
     {
         var v = new Violations();
-        WeeklySchedule.Validate(request, locations, v);
+        WeeklySchedule.Validate(request, locations, telehealth, v);
         return v.Items.Select(i => i.Field).ToList();
     }
 
@@ -21,6 +21,26 @@ public sealed class WeeklyScheduleTests
     public void A_valid_week_has_no_violations() =>
         Assert.Empty(Violations(Request(50, 10, Window(Weekday.Monday, "09:00", "12:00", 0), Window(Weekday.Monday, "13:00", "17:00", 0),
             Window(Weekday.Monday, "09:00", "12:00", -1))));
+
+    [Fact]
+    public void A_telehealth_window_is_refused_when_the_listing_offers_no_telehealth()
+    {
+        var request = Request(60, 0, Window(Weekday.Monday, "09:00", "12:00", 0), Window(Weekday.Tuesday, "09:00", "12:00", -1));
+
+        Assert.Equal(["windows[1].location_index"], Violations(request, locations: 1, telehealth: false));
+        Assert.Empty(Violations(request, locations: 1, telehealth: true));
+    }
+
+    [Fact]
+    public void Telehealth_extra_hours_are_refused_when_the_listing_offers_no_telehealth()
+    {
+        var extra = new AvailabilityException { Date = "2026-02-02", Kind = ExceptionKind.ExtraHours, Start = "09:00", End = "12:00", LocationIndex = -1 };
+        var v = new Violations();
+
+        ExceptionRules.Validate(extra, 1, new NodaTime.LocalDate(2026, 1, 1), v, telehealth: false);
+
+        Assert.Equal(["exception.location_index"], v.Items.Select(i => i.Field));
+    }
 
     [Fact]
     public void Overlapping_windows_on_one_weekday_and_location_name_the_later_window() =>

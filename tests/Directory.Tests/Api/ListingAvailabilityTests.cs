@@ -150,6 +150,100 @@ public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : I
         Assert.Equal(["Portland", "Salem"], (await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Locations.Select(l => l.City));
     }
 
+    [Fact]
+    public async Task Telehealth_hours_are_refused_for_a_listing_that_offers_no_telehealth()
+    {
+        var owner = NewOwner();
+        var inPerson = Samples.Naturopath();
+        inPerson.Telehealth = false;
+        var listing = await Directory.CreateListingAsync(new CreateListingRequest { Listing = inPerson }, Tokens.As(owner));
+
+        var refused = await RpcAssert.InvalidField("windows[0].location_index", () => Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = -1 } },
+        }, Tokens.As(owner)).ResponseAsync);
+
+        Assert.Contains("does not offer telehealth", refused.FieldViolations.Single(f => f.Field == "windows[0].location_index").Description);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Turning_telehealth_off_while_telehealth_hours_exist_is_refused_until_they_are_moved()
+    {
+        var owner = NewOwner();
+        var listing = await WithMondayHoursAsync(owner, locationIndex: -1);
+
+        var refused = await RpcAssert.InvalidField("listing.telehealth", () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Telehealth = false }, "telehealth"));
+
+        Assert.Contains("windows[0] (Monday 09:00-12:00) are at telehealth", Assert.Single(refused.FieldViolations).Description);
+        Assert.True((await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id })).Telehealth);
+        Assert.All(await OpenSlotsAsync(listing.Id), s => Assert.Equal(-1, s.LocationIndex));
+
+        // Once the hours are at the practice, telehealth can be turned off.
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = 0 } },
+        }, Tokens.As(owner));
+        Assert.False((await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Telehealth = false }, "telehealth")).Telehealth);
+    }
+
+    /// <summary>Holds the slot for <paramref name="client"/>, and confirms it unless <paramref name="confirm"/> is false.</summary>
+    private async Task<(Hold Hold, Booking? Booking)> BookAsync(string client, Slot slot, bool confirm = true)
+    {
+        var hold = await Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = slot.ListingId, StartTime = slot.StartTime }, Tokens.As(client));
+        return (hold, confirm ? await Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = hold.HoldId }, Tokens.As(client)) : null);
+    }
+
+    [Fact]
+    public async Task Reordering_locations_keeps_confirmed_bookings_and_live_holds_at_the_same_place()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 1); // Mondays in Salem
+        var slots = await OpenSlotsAsync(listing.Id);
+        var (_, booked) = await BookAsync("client-" + Guid.NewGuid().ToString("N")[..8], slots[0]);
+        var holder = "client-" + Guid.NewGuid().ToString("N")[..8];
+        var (held, _) = await BookAsync(holder, slots[1], confirm: false);
+
+        var updated = await UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { Salem, listing.Locations[0] } }, "locations");
+
+        // The client and the practitioner both still read Salem, where the session was booked.
+        var clientView = Assert.Single((await Availability.ListMyBookingsAsync(new ListMyBookingsRequest(), Tokens.As(booked!.ClientId))).Bookings);
+        Assert.Equal("Salem", updated.Locations[clientView.Slot.LocationIndex].City);
+        var ownerView = Assert.Single((await Availability.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, Tokens.As(owner))).Bookings);
+        Assert.Equal("Salem", updated.Locations[ownerView.Slot.LocationIndex].City);
+        // The hold taken before the reorder is at a place that did not change: it is confirmed, in Salem.
+        Assert.Equal("Salem", updated.Locations[Assert.Single((await Availability.ListMyBookingsAsync(new ListMyBookingsRequest(), Tokens.As(holder))).Holds).Slot.LocationIndex].City);
+        var confirmed = await Availability.ConfirmBookingAsync(new ConfirmBookingRequest { HoldId = held.HoldId }, Tokens.As(holder));
+        Assert.Equal("Salem", updated.Locations[confirmed.Slot.LocationIndex].City);
+    }
+
+    [Fact]
+    public async Task Removing_a_place_with_an_upcoming_booking_is_refused_naming_the_booking()
+    {
+        var owner = NewOwner();
+        var listing = await InPortlandAndSalemAsync(owner, locationIndex: 1); // Mondays in Salem
+        var (_, booked) = await BookAsync("client-" + Guid.NewGuid().ToString("N")[..8], (await OpenSlotsAsync(listing.Id))[0]);
+        // The practitioner moves the weekly hours to Portland, then drops Salem.
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "13:00", End = "16:00", LocationIndex = 0 } },
+        }, Tokens.As(owner));
+
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            UpdateAsync(owner, new Listing { Id = listing.Id, Etag = listing.Etag, Locations = { listing.Locations[0] } }, "locations"));
+
+        Assert.Contains(booked!.BookingId, refused.Status.Detail);
+        Assert.Contains(booked.Slot.LocalStart, refused.Status.Detail);
+        var unchanged = await Directory.GetListingAsync(new GetListingRequest { Id = listing.Id });
+        Assert.Equal(["Portland", "Salem"], unchanged.Locations.Select(l => l.City));
+        var ownerView = Assert.Single((await Availability.ListBookingsAsync(new ListBookingsRequest { ListingId = listing.Id }, Tokens.As(owner))).Bookings);
+        Assert.Equal("Salem", unchanged.Locations[ownerView.Slot.LocationIndex].City);
+    }
+
     /// <summary>The open slots of the coming 8 days (a Monday among them), never none.</summary>
     private async Task<IReadOnlyList<Slot>> OpenSlotsAsync(string listingId)
     {

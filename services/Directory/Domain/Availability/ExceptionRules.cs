@@ -13,7 +13,8 @@ public static class ExceptionRules
 
     /// <param name="today">Today's date in the listing's time zone (<see cref="LocalClock.Today"/>).</param>
     /// <param name="sessionMinutes">The session length of the listing's weekly hours, when it has them: extra hours shorter than one session would never offer a slot.</param>
-    public static void Validate(AvailabilityException exception, int locationCount, LocalDate today, Violations v, string prefix = "exception.", int? sessionMinutes = null)
+    /// <param name="telehealth">Whether the listing offers telehealth: only then may extra hours be telehealth (-1).</param>
+    public static void Validate(AvailabilityException exception, int locationCount, LocalDate today, Violations v, string prefix = "exception.", int? sessionMinutes = null, bool telehealth = true)
     {
         // The same calendar window as slot queries: year 0000 parses as ISO but is no day anyone books.
         if (LocalClock.ParseDate(exception.Date) is not { } date || date.Year < 1970 || date.Year >= 2200)
@@ -32,7 +33,7 @@ public static class ExceptionRules
                 break;
             case ExceptionKind.ExtraHours:
                 WeeklySchedule.ValidateSpan(exception.Start, exception.End, v, prefix.TrimEnd('.'), sessionMinutes);
-                WeeklySchedule.ValidateLocation(exception.LocationIndex, locationCount, v, prefix + "location_index");
+                WeeklySchedule.ValidateLocation(exception.LocationIndex, locationCount, telehealth, v, prefix + "location_index");
                 break;
             default:
                 v.Add(prefix + "kind", "must be CLOSED or EXTRA_HOURS");

@@ -16,7 +16,9 @@ public static class WeeklySchedule
     public const int MaxBufferMinutes = 120;
     public const int Telehealth = -1;
 
-    public static void Validate(SetWeeklyAvailabilityRequest request, int locationCount, Violations v)
+    /// <param name="locationCount">How many places the listing has (windows name one by index).</param>
+    /// <param name="telehealth">Whether the listing offers telehealth: only then may a window be telehealth (-1).</param>
+    public static void Validate(SetWeeklyAvailabilityRequest request, int locationCount, bool telehealth, Violations v)
     {
         if (request.SessionMinutes is < MinSessionMinutes or > MaxSessionMinutes)
             v.Add("session_minutes", $"must be between {MinSessionMinutes} and {MaxSessionMinutes}");
@@ -36,7 +38,7 @@ public static class WeeklySchedule
             var field = $"windows[{i}]";
             var day = ToIsoDay(window.Weekday);
             if (day is null) v.Add(field + ".weekday", "must be MONDAY..SUNDAY");
-            var location = ValidateLocation(window.LocationIndex, locationCount, v, field + ".location_index");
+            var location = ValidateLocation(window.LocationIndex, locationCount, telehealth, v, field + ".location_index");
             var span = ValidateSpan(window.Start, window.End, v, field, session);
             if (day is { } d && location && span is var (start, end))
                 parsed.Add((i, d, window.LocationIndex, start, end));
@@ -83,12 +85,21 @@ public static class WeeklySchedule
         return (start.Value, end.Value);
     }
 
-    public static bool ValidateLocation(int index, int locationCount, Violations v, string field)
+    /// <summary>
+    /// Hours are at one of the listing's places, or telehealth (-1) when the listing offers it: a listing
+    /// that says it offers no telehealth is shown as in-person only by search and matching, so its
+    /// clients must not be sold telehealth sessions.
+    /// </summary>
+    public static bool ValidateLocation(int index, int locationCount, bool telehealth, Violations v, string field)
     {
-        if (index == Telehealth || (index >= 0 && index < locationCount)) return true;
-        v.Add(field, locationCount == 0
-            ? "must be -1 (telehealth): the listing has no locations"
-            : $"must be -1 (telehealth) or a location index 0..{locationCount - 1}");
+        if ((index == Telehealth && telehealth) || (index >= 0 && index < locationCount)) return true;
+        v.Add(field, (locationCount, telehealth) switch
+        {
+            (0, false) => "cannot be met: the listing has no locations and does not offer telehealth; add a place or turn telehealth on (UpdateListing) first",
+            (0, true) => "must be -1 (telehealth): the listing has no locations",
+            (_, false) => $"must be a location index 0..{locationCount - 1}: the listing does not offer telehealth (-1); turn telehealth on (UpdateListing) first to offer telehealth hours",
+            _ => $"must be -1 (telehealth) or a location index 0..{locationCount - 1}",
+        });
         return false;
     }
 
