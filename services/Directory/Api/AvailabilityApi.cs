@@ -74,7 +74,8 @@ public sealed class AvailabilityApi(
             // it only if nothing changed since, so a double click cannot add the same hours twice.
             var (schedule, existing, version) = await store.GetVersionedScheduleAsync(listing.Id, context.CancellationToken);
             var v = new Violations();
-            ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v, sessionMinutes: schedule?.SessionMinutes);
+            ExceptionRules.Validate(request.Exception, listing.Locations.Count, LocalClock.Today(listing.TimeZone, Now), v,
+                sessionMinutes: schedule?.SessionMinutes, telehealth: listing.Telehealth);
             v.ThrowIfAny();
             // Slots are cut from hours in sessions of the weekly hours' length: without them, extra hours never offer one.
             if (schedule is null && request.Exception.Kind == ExceptionKind.ExtraHours)

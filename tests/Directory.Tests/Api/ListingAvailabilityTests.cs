@@ -166,6 +166,23 @@ public sealed class ListingAvailabilityTests(DirectorySystemFixture fixture) : I
 
         Assert.Contains("does not offer telehealth", refused.FieldViolations.Single(f => f.Field == "windows[0].location_index").Description);
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id }).ResponseAsync);
+
+        // Nor as extra hours, once there are weekly hours at the practice.
+        await Availability.SetWeeklyAvailabilityAsync(new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 60,
+            Windows = { new WeeklyWindow { Weekday = Weekday.Monday, Start = "09:00", End = "12:00", LocationIndex = 0 } },
+        }, Tokens.As(owner));
+        var extra = await RpcAssert.InvalidField("exception.location_index", () => Availability.AddExceptionAsync(new AddExceptionRequest
+        {
+            ListingId = listing.Id,
+            Exception = new AvailabilityException
+            {
+                Date = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Kind = ExceptionKind.ExtraHours, Start = "14:00", End = "17:00", LocationIndex = -1,
+            },
+        }, Tokens.As(owner)).ResponseAsync);
+        Assert.Contains("does not offer telehealth", extra.FieldViolations.Single(f => f.Field == "exception.location_index").Description);
     }
 
     [Fact]
