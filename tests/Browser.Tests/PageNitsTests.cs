@@ -51,15 +51,8 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
     public async Task A_telehealth_listing_with_no_place_at_all_is_created_without_a_location()
     {
         var page = await SignedInPageAsync("online-olu");
-        var listing = page.Locator("#practitioner");
-        await listing.GetByLabel("Display name").FillAsync("Olu Adeyemi");
-        foreach (var field in new[] { "City", "Country", "Latitude", "Longitude" })
-            await listing.GetByLabel(field, new() { Exact = true }).FillAsync("");
-        await listing.GetByLabel("I offer telehealth").CheckAsync();
-        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        var id = await CreateTelehealthOnlyListingAsync(page, "Olu Adeyemi");
 
-        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
-        var id = await page.Locator("#listing-id").TextContentAsync();
         var stored = await new DirectoryService.DirectoryServiceClient(system.Channel()).GetListingAsync(new GetListingRequest { Id = id });
         Assert.Empty(stored.Locations);
         Assert.True(stored.Telehealth);
@@ -242,13 +235,7 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
     {
         var page = await SignedInPageAsync("online-otto");
         var listing = page.Locator("#practitioner");
-        await listing.GetByLabel("Display name").FillAsync("Otto Online");
-        foreach (var field in new[] { "City", "Country", "Latitude", "Longitude" })
-            await listing.GetByLabel(field, new() { Exact = true }).FillAsync("");
-        await listing.GetByLabel("I offer telehealth").CheckAsync();
-        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
-        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
-        var id = await page.Locator("#listing-id").TextContentAsync();
+        var id = await CreateTelehealthOnlyListingAsync(page, "Otto Online");
 
         await listing.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
 
@@ -282,6 +269,19 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
             .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
         Assert.Equal(-1, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Tuesday).LocationIndex);
         Assert.Equal(0, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Monday).LocationIndex);
+    }
+
+    /// <summary>Creates, on the page, a telehealth listing with no place at all (City, Country and coordinates cleared); its id.</summary>
+    private static async Task<string?> CreateTelehealthOnlyListingAsync(IPage page, string name)
+    {
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync(name);
+        foreach (var field in new[] { "City", "Country", "Latitude", "Longitude" })
+            await listing.GetByLabel(field, new() { Exact = true }).FillAsync("");
+        await listing.GetByLabel("I offer telehealth").CheckAsync();
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        return await page.Locator("#listing-id").TextContentAsync();
     }
 
     /// <summary>A profile made through the API (another client), as the page later finds it.</summary>

@@ -24,10 +24,7 @@ public sealed class OwedErasureTests(SystemFixture fixture) : IClassFixture<Syst
         var me = Tokens.As(owner);
         var before = await Bookings.BookAsync(fixture.System, listing, slots[0], me);
         var old = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
-        outage.Down = true;
-        await RpcAssert.FailsWith(StatusCode.Unavailable, async () =>
-            await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me));
-        outage.Down = false;
+        await DeleteWhileDirectoryIsDownAsync(profiles, outage, old.Id, me);
 
         var fresh = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
         Assert.Equal("erased", await Bookings.ClientOfAsync(fixture.System, listing, slots[0], before, practitioner));
@@ -50,10 +47,7 @@ public sealed class OwedErasureTests(SystemFixture fixture) : IClassFixture<Syst
         var me = Tokens.As(owner);
         var before = await Bookings.BookAsync(fixture.System, listing, slots[0], me);
         var old = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
-        outage.Down = true;
-        await RpcAssert.FailsWith(StatusCode.Unavailable, async () =>
-            await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me));
-        outage.Down = false;
+        await DeleteWhileDirectoryIsDownAsync(profiles, outage, old.Id, me);
 
         // Booking needs no profile: the person books again before anything retries the delete.
         var after = await Bookings.BookAsync(fixture.System, listing, slots[1], me);
@@ -75,10 +69,7 @@ public sealed class OwedErasureTests(SystemFixture fixture) : IClassFixture<Syst
         var me = Tokens.As(owner);
         var old = await profiles.CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, me);
         var hold = await fixture.System.Availability.HoldSlotAsync(new HoldSlotRequest { ListingId = listing.Id, StartTime = slots[0].StartTime }, me);
-        outage.Down = true;
-        await RpcAssert.FailsWith(StatusCode.Unavailable, async () =>
-            await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = old.Id }, me));
-        outage.Down = false;
+        await DeleteWhileDirectoryIsDownAsync(profiles, outage, old.Id, me);
 
         // The hold is the person's data from before the delete: the erasure takes it, so it books nothing.
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, async () =>
@@ -117,6 +108,14 @@ public sealed class OwedErasureTests(SystemFixture fixture) : IClassFixture<Syst
 
         Assert.Equal("erased", await Bookings.ClientOfAsync(fixture.System, listing, slots[0], booking, practitioner));
         Assert.Equal(created, await profiles.GetProfileAsync(new GetProfileRequest { Id = created.Id }, me));
+    }
+
+    /// <summary>Deletes the profile while its bookings cannot be erased (UNAVAILABLE), leaving the erasure owed.</summary>
+    private static async Task DeleteWhileDirectoryIsDownAsync(ProfileService.ProfileServiceClient profiles, Outage outage, string id, CallOptions me)
+    {
+        outage.Down = true;
+        await RpcAssert.FailsWith(StatusCode.Unavailable, async () => await profiles.DeleteProfileAsync(new DeleteProfileRequest { Id = id }, me));
+        outage.Down = false;
     }
 
     private static async Task<StatusCode> StatusOfAsync(Func<Task> call)
