@@ -20,12 +20,15 @@ public sealed class GatewaySystem : IScenarioSystem, IAsyncLifetime
     public ProfileService.ProfileServiceClient Profiles => new(Channel);
     public MatchingService.MatchingServiceClient Matching => new(Channel);
 
+    public AgingPractice Aging { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _system = await RunningSystem.StartAsync(configure: builder =>
             builder.CreateResourceBuilder<ProjectResource>("directory")
                 .WithEnvironment("Directory__StaleAfter", ScenarioClock.StaleAfterSetting));
         _channel = _system.GatewayChannel();
+        Aging = await AgingPractice.CreateAsync(this);
     }
 
     public async Task DisposeAsync()

@@ -10,4 +10,7 @@ public interface IScenarioSystem
     DirectoryService.DirectoryServiceClient Directory { get; }
     ProfileService.ProfileServiceClient Profiles { get; }
     MatchingService.MatchingServiceClient Matching { get; }
+
+    /// <summary>The staleness scenario's practice, made when the system started.</summary>
+    AgingPractice Aging { get; }
 }

@@ -14,7 +14,9 @@ public sealed class InProcessSystem : IScenarioSystem, IAsyncLifetime
     public ProfileService.ProfileServiceClient Profiles => _system.Profiles;
     public MatchingService.MatchingServiceClient Matching => _system.Matching;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public AgingPractice Aging { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Aging = await AgingPractice.CreateAsync(this);
 
     public Task DisposeAsync() => _system.DisposeAsync().AsTask();
 }

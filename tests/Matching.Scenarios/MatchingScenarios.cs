@@ -133,9 +133,8 @@ public abstract class MatchingScenarios(IScenarioSystem system)
     [Fact]
     public async Task Stale_listing_ranks_below_equal_fresh_one_and_says_so()
     {
-        var world = NewWorld();
-        var stale = await world.PracticeAsync("Quiet Valley Naturopathy", "naturopathy", 3);
-        await Task.Delay(ScenarioClock.StaleAfter + TimeSpan.FromSeconds(1));
+        var (world, stale) = (system.Aging.World, system.Aging.Listing);
+        await system.Aging.WaitUntilStaleAsync();
         var fresh = await world.PracticeAsync("Sunrise Naturopathy", "naturopathy", 3);
         var client = await world.ClientAsync();
 
