@@ -22,7 +22,10 @@ namespace HealingNetwork.Reliability.Tests.Resilience;
 /// </summary>
 public sealed class CircuitBreakerTests
 {
-    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(1);
+    // Long enough that the open circuit is still open for the calls right after it opened on a busy
+    // machine: with 1 s, a read's retry backoff under CI load (load average 37) outlasted the break and
+    // its half-open trial call ran into the hung service's deadline instead of "circuit open".
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task Calls_to_a_hung_service_run_into_deadlines_then_the_circuit_opens_and_closes_again_when_it_answers()
