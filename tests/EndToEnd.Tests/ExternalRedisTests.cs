@@ -30,8 +30,8 @@ public sealed class ExternalRedisTests(ITestOutputHelper output)
             .CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As("redis-practitioner"));
         var profile = await new ProfileService.ProfileServiceClient(channel)
             .CreateProfileAsync(new CreateProfileRequest { Profile = Samples.NatureClient() }, Tokens.As("redis-client"));
-        var matches = await new MatchingService.MatchingServiceClient(channel)
-            .FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, Tokens.As("redis-client"));
+        var matching = new MatchingService.MatchingServiceClient(channel);
+        var matches = await ColdStart.ReadAsync(() => matching.FindMatchesAsync(new FindMatchesRequest { ProfileId = profile.Id }, Tokens.As("redis-client")));
 
         Assert.Contains(matches.Matches, m => m.Listing.Id == listing.Id);
         using var direct = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
