@@ -3,8 +3,9 @@ using HealingNetwork.Benchmarks.Import;
 using HealingNetwork.Benchmarks.Load;
 using HealingNetwork.Benchmarks.Micro;
 using HealingNetwork.Benchmarks.Search;
+using HealingNetwork.Benchmarks.Startup;
 
-// dotnet run -c Release --project tests/Benchmarks -- <micro|search|import|load> [--results DIR] [mode options]
+// dotnet run -c Release --project tests/Benchmarks -- <micro|search|import|load|startup> [--results DIR] [mode options]
 var mode = args.FirstOrDefault() ?? "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (mode)
@@ -21,6 +22,9 @@ switch (mode)
     case "load":
         await LoadBenchmark.RunAsync(options);
         break;
+    case "startup":
+        await StartupBenchmark.RunAsync(options);
+        break;
     default:
         Console.WriteLine("""
             usage: Benchmarks <mode> [options]
@@ -28,6 +32,7 @@ switch (mode)
               search  100k listings in a temp Lucene index: raw Lucene vs LuceneListingIndex.SearchAsync
               import  the Aspire-started system: ImportListings through the gateway, CPU per process
               load    the Aspire-started system through YARP, directly, and through nginx grpc_pass
+              startup `dotnet run --project apphost` (Release, built) until every resource is healthy, cold and warm
             options: --results DIR (default BenchmarkResults) --listings N --profiles N
                      --seconds S (per load workload) --callers N --only TEXT (load: workloads named so, plus the no-op; search: queries; micro: classes)
             """);
