@@ -20,7 +20,8 @@ public sealed class MatchFinder(CandidateSource candidates, TimeProvider clock)
         int pageSize, MatchScorer scorer, Func<string, double> weightOf, CallOptions options, ReferralScope? referral = null)
     {
         var hits = await candidates.SearchAsync(searches, options);
-        var eligible = hits.Where(h => (referral?.Admits(h.Listing) ?? true)
+        var partners = CarePartnerListings.Of(profile);
+        var eligible = hits.Where(h => !partners.Contains(h.Listing.Id)
             && HardFilters.Violation(profile, h.Listing, h.DistanceKm, maxTravelKm, includeInfeasibleTerms, referral?.Requested, h.VisitsYou) is null).ToArray();
         var considered = eligible.Length; // read before the lookup, so no candidate list is kept alive across it (see TopAsync)
         var now = clock.GetUtcNow();

@@ -93,7 +93,7 @@ public sealed class MatchingApi(
         var searches = ReferralQuery.For(profile, request, specialty);
         var radius = searches[0].Near?.RadiusKm ?? 0; // the searches differ only in the specialty
         var (referrals, _) = await finder.FindAsync(profile, searches, radius, includeInfeasibleTerms: true,
-            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, ReferralScope.For(profile, request, specialty));
+            PageSizeOr(request.PageSize, 10), ReferralScorer.Scorer, ReferralScorer.WeightOf, options, ReferralScope.For(request, specialty));
         var response = new FindReferralsResponse();
         response.Referrals.AddRange(referrals);
         return response;

@@ -86,6 +86,22 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_practitioner_already_on_the_clients_care_team_is_not_offered_again_as_a_match()
+    {
+        // A match is a new partner; the client's own naturopath filled the first place of the page.
+        var world = new World(System);
+        var own = await world.AddAsync(world.Naturopath("My own naturopath", km: 0.5));
+        var other = await world.AddAsync(world.Naturopath("Another naturopath", km: 2));
+        var profile = await world.ClientAsync();
+        await world.AddToCareTeamAsync(profile, own);
+
+        var response = await FindAsync(world, new FindMatchesRequest { ProfileId = profile.Id });
+
+        Assert.Equal([other.Id], response.Matches.Select(m => m.Listing.Id));
+        Assert.Equal(1, response.CandidatesConsidered);
+    }
+
+    [Fact]
     public async Task A_client_who_wrote_pt_BR_is_matched_with_a_practitioner_who_wrote_pt()
     {
         // "No shared language" is a hard filter: comparing whole tags left this client with no match at all.

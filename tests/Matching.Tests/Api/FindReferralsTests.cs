@@ -48,7 +48,7 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
         var naturopath = await world.AddAsync(world.Naturopath("Maya Okafor, ND", km: 3));
         var profile = await world.ClientAsync();
         // Only the listing id: its modalities (naturopathy) come from the directory, not from the client.
-        await AddToCareTeamAsync(world, profile, naturopath);
+        await world.AddToCareTeamAsync(profile, naturopath);
 
         var response = await System.Matching.FindReferralsAsync(
             new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
@@ -145,7 +145,7 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
         plain.Approach = new Directory.V1.Approach();
         plain = await world.AddAsync(plain);
         var profile = await world.ClientAsync();
-        await AddToCareTeamAsync(world, profile, partner);
+        await world.AddToCareTeamAsync(profile, partner);
 
         var response = await System.Matching.FindReferralsAsync(
             new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
@@ -162,7 +162,7 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
         var partner = await world.AddAsync(world.Cardiologist("Dr. Own, MD", respectful: true, km: 2));
         var other = await world.AddAsync(world.Cardiologist("Dr. New, MD", respectful: false, km: 4));
         var profile = await world.ClientAsync();
-        await AddToCareTeamAsync(world, profile, partner);
+        await world.AddToCareTeamAsync(profile, partner);
 
         var response = await System.Matching.FindReferralsAsync(
             new FindReferralsRequest { ProfileId = profile.Id, Specialty = Cardiology }, Tokens.As(world.Client));
@@ -281,12 +281,4 @@ public sealed class FindReferralsTests(MatchingSystem fixture)
         await RpcAssert.InvalidField("specialty", () => System.Matching.FindReferralsAsync(
             new FindReferralsRequest { ProfileId = profile.Id, Specialty = "not-a-specialty" }, Tokens.As(world.Client)).ResponseAsync);
     }
-
-    /// <summary>Puts <paramref name="partner"/> on the client's care team (body layer, regular visits).</summary>
-    private Task AddToCareTeamAsync(World world, Profile profile, Directory.V1.Listing partner) =>
-        System.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
-        {
-            ProfileId = profile.Id,
-            Partner = new CarePartner { ListingId = partner.Id, Layer = CareLayer.Body, Cadence = Cadence.Regular },
-        }, Tokens.As(world.Client)).ResponseAsync;
 }

@@ -45,6 +45,23 @@ public sealed class SuggestCareTeamTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_care_partner_from_the_directory_is_not_suggested_for_another_layer()
+    {
+        // Their counsellor is on the team as body work (the layer is the client's to choose); the
+        // mind suggestions are other counsellors, never the partner they already have.
+        var world = new World(System);
+        var partner = await world.AddAsync(As(world.Naturopath("x", km: 1), "My counsellor", "counselling"));
+        var other = await world.AddAsync(As(world.Naturopath("x", km: 2), "Listening Room Counselling", "counselling"));
+        var profile = await world.ClientAsync();
+        await world.AddToCareTeamAsync(profile, partner, CareLayer.Body);
+
+        var response = await System.Matching.SuggestCareTeamAsync(new SuggestCareTeamRequest { ProfileId = profile.Id }, Tokens.As(world.Client));
+
+        var mind = Assert.Single(response.Suggestions, s => s.Layer == CareLayer.Mind);
+        Assert.Equal([other.Id], mind.Candidates.Select(c => c.Listing.Id));
+    }
+
+    [Fact]
     public async Task Every_body_modality_can_be_suggested_including_the_last_ones_in_code_order()
     {
         // The body layer has more modalities than one search takes; the last in code order were never searched.

@@ -48,4 +48,12 @@ public sealed class World(TestSystem system)
 
     public async Task<Profile> ClientAsync(Profile? profile = null) =>
         await system.Profiles.CreateProfileAsync(new CreateProfileRequest { Profile = profile ?? NatureClient() }, Tokens.As(Client));
+
+    /// <summary>Puts <paramref name="partner"/> on the client's care team (regular visits).</summary>
+    public Task AddToCareTeamAsync(Profile profile, Listing partner, CareLayer layer = CareLayer.Body) =>
+        system.Profiles.AddCarePartnerAsync(new AddCarePartnerRequest
+        {
+            ProfileId = profile.Id,
+            Partner = new CarePartner { ListingId = partner.Id, Layer = layer, Cadence = Cadence.Regular },
+        }, Tokens.As(Client)).ResponseAsync;
 }
