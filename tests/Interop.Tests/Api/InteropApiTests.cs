@@ -266,6 +266,26 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Calendar_feed_answers_head_with_the_headers_of_get_and_no_body()
+    {
+        // Calendar applications and link checkers send HEAD before subscribing; it was 405.
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(NewOwner()));
+        var url = $"/feeds/listings/{listing.Id}.ics";
+        using var http = System.DirectoryHost.CreateClient();
+        using var get = await http.GetAsync(url);
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(global::System.Net.HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/calendar; charset=utf-8", head.Content.Headers.ContentType!.ToString());
+        Assert.Equal("public, max-age=300", head.Headers.CacheControl!.ToString());
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var unknown = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/feeds/listings/unknown.ics"));
+        Assert.Equal(global::System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Export_errors_in_the_search_name_the_field_under_search()
     {
         var badLat = await RpcAssert.InvalidField("search.near.lat", async () => await Interop.ExportHsdsAsync(new ExportHsdsRequest
