@@ -191,6 +191,27 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Fhir_export_of_a_full_practice_is_an_active_role_not_accepting_new_patients()
+    {
+        var sample = Samples.Naturopath();
+        sample.AcceptingNewClients = false;
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = sample }, Tokens.As(NewOwner()));
+
+        var json = (await Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = listing.Id })).BundleJson;
+
+        // As a FHIR directory client reads it: active=false said the role was no longer in use.
+        var role = JsonNode.Parse(json)!["entry"]!.AsArray().Select(e => e!["resource"]!)
+            .Single(r => (string?)r["resourceType"] == "PractitionerRole");
+        Assert.True((bool)role["active"]!);
+        var newPatients = role["extension"]!.AsArray()
+            .Single(e => (string?)e!["url"] == "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients")!;
+        var acceptingPatients = newPatients["extension"]!.AsArray().Single(e => (string?)e!["url"] == "acceptingPatients")!;
+        var coding = acceptingPatients["valueCodeableConcept"]!["coding"]!.AsArray().Single()!;
+        Assert.Equal("http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS", (string?)coding["system"]);
+        Assert.Equal("nopt", (string?)coding["code"]);
+    }
+
+    [Fact]
     public async Task Fhir_export_of_an_unknown_listing_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = "nope" }).ResponseAsync);
