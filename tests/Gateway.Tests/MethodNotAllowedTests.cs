@@ -25,8 +25,8 @@ public sealed class MethodNotAllowedTests(GatewayHost gateway) : IClassFixture<G
         { "DELETE", "/v1/listings/abc/availability", "GET, PUT", "alice" },
         { "DELETE", "/v1/profiles", "GET, POST", "alice" },
         // The calendar feed, served by the Directory outside the protos: this fell to the 404 fallback.
-        { "POST", "/feeds/listings/abc.ics", "GET", null },
-        { "DELETE", "/feeds/listings/abc.ics", "GET", "alice" },
+        { "POST", "/feeds/listings/abc.ics", "GET, HEAD", null },
+        { "DELETE", "/feeds/listings/abc.ics", "GET, HEAD", "alice" },
     };
 
     [Theory]
@@ -41,6 +41,18 @@ public sealed class MethodNotAllowedTests(GatewayHost gateway) : IClassFixture<G
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains($"it takes {allow}", body);
         Assert.DoesNotContain("authorized", body); // the fake backend's answer: nothing was forwarded
+    }
+
+    // Calendar applications and link checkers send HEAD before subscribing to a feed: this was 405.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("alice")]
+    public async Task Head_on_the_calendar_feed_reaches_the_directory_like_get(string? sub)
+    {
+        var response = await gateway.Client(sub).SendAsync(new HttpRequestMessage(HttpMethod.Head, "/feeds/listings/abc.ics"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.Allow);
     }
 
     // Paths no route claims (under a catch-all route the service answers, as before).

@@ -7,7 +7,9 @@ namespace HealingNetwork.Directory.Api;
 /// <summary>
 /// The public iCalendar feed of a listing's open hours, GET /feeds/listings/{id}.ics, for
 /// calendar applications that subscribe to a URL and cannot speak gRPC. Anonymous, so open
-/// slots only: never bookings or anything about clients. Same slots as ExportCalendar.
+/// slots only: never bookings or anything about clients. Same slots as ExportCalendar. HEAD is
+/// answered as GET, without the body: calendar applications and link checkers ask with HEAD before
+/// they subscribe, and a 405 there reads as a broken link.
 /// </summary>
 public static class CalendarFeed
 {
@@ -16,12 +18,14 @@ public static class CalendarFeed
     /// <summary>Calendar apps poll; five minutes of caching (here or at a CDN) costs nothing real.</summary>
     public const string CacheControl = "public, max-age=300";
 
+    public const string ContentType = "text/calendar; charset=utf-8";
+
     public static IEndpointConventionBuilder MapCalendarFeed(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Route, WriteAsync).AllowAnonymous();
+        endpoints.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], WriteAsync).AllowAnonymous();
 
     private static async Task<IResult> WriteAsync(
         string listingId, IListingStore listings, IAvailabilityStore availability, OpenSlotReader reader, TimeProvider clock,
-        HttpResponse response, CancellationToken ct)
+        HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         if (listingId.Length is 0 or > 64) return Results.NotFound();
         var scheduleRead = availability.GetScheduleAsync(listingId, ct);
@@ -31,7 +35,12 @@ public static class CalendarFeed
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var to = now + Duration.FromDays(SlotQueryRules.DefaultExportDays);
         IReadOnlyList<OpenSlot> open = schedule is null ? [] : await reader.OpenAsync(listing, schedule, now, to, int.MaxValue, ct);
+        var ics = CalendarExport.Write(listing, open, [], now);
         response.Headers.CacheControl = CacheControl;
-        return Results.Text(CalendarExport.Write(listing, open, [], now), "text/calendar; charset=utf-8");
+        if (!HttpMethods.IsHead(request.Method)) return Results.Text(ics, ContentType);
+        // The headers GET would send, Content-Length included; Kestrel would drop a body anyway, other servers need not.
+        response.ContentType = ContentType;
+        response.ContentLength = System.Text.Encoding.UTF8.GetByteCount(ics);
+        return Results.Empty;
     }
 }

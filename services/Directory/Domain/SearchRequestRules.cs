@@ -15,7 +15,7 @@ public static class SearchRequestRules
         SearchListingsRequest request, ModalityTaxonomy taxonomy, DateTimeOffset now, TimeSpan staleAfter)
     {
         var v = new Violations();
-        FieldRules.Text(v, "query", request.Query, 200);
+        CheckQuery(v, request.Query);
         FieldRules.List(v, "modalities", request.Modalities, 50, c => taxonomy.IsKnownModality(c) ? null : "unknown modality code");
         FieldRules.List(v, "exclude_modalities", request.ExcludeModalities, 50, c => taxonomy.IsKnownModality(c) ? null : "unknown modality code");
         FieldRules.List(v, "specialties", request.Specialties, 50, c => taxonomy.IsKnownSpecialty(c) ? null : "unknown specialty code");
@@ -76,6 +76,28 @@ public static class SearchRequestRules
             Limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
             SkipExactTotal = request.SkipExactTotal,
         };
+    }
+
+    /// <summary>Why a query has nothing to search for, in the words a person who typed it would understand.</summary>
+    public const string NoWordsToSearch = "has no words to search for (common words such as \"the\" are not searched)";
+
+    /// <summary>
+    /// The index's own analyzer, so a query is refused exactly when the index would find no term in it.
+    /// The Elasticsearch mapping builds the same chain, so both backends refuse the same queries.
+    /// </summary>
+    private static readonly ListingTextAnalyzer TextAnalyzer = new();
+
+    /// <summary>
+    /// A blank query is no query. A query the analyzer reduces to nothing ("the", "(((", "...") searched
+    /// nothing and returned the whole directory as if none had been typed, which surprised the person
+    /// who typed it; it is refused instead.
+    /// </summary>
+    private static void CheckQuery(Violations v, string query)
+    {
+        var before = v.Items.Count;
+        FieldRules.Text(v, "query", query, 200);
+        if (v.Items.Count == before && !string.IsNullOrWhiteSpace(query) && !LuceneListingQuery.HasText(query, TextAnalyzer))
+            v.Add("query", NoWordsToSearch);
     }
 
     /// <summary>max_fee 0 is a real limit (free sessions only), so presence, not a positive value, says a fee limit was asked for.</summary>

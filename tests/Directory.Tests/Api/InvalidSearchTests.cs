@@ -80,6 +80,34 @@ public sealed class InvalidSearchTests(DirectorySystemFixture fixture) : IClassF
             details.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
     }
 
+    // These searched nothing and returned the whole directory, as if the person had typed nothing.
+    [Theory]
+    [InlineData("the")]
+    [InlineData("(((")]
+    [InlineData("  ...  ")]
+    [InlineData("The and, of the")]
+    public async Task A_query_with_no_words_to_search_for_is_invalid_argument_not_the_whole_directory(string query)
+    {
+        var request = new SearchListingsRequest { Query = query, Near = Portland(), PageSize = 10 };
+
+        var details = await RpcAssert.InvalidField("query", () => Client.SearchListingsAsync(request).ResponseAsync);
+
+        var violation = Assert.Single(details.FieldViolations);
+        Assert.Equal(("query", "has no words to search for (common words such as \"the\" are not searched)"), (violation.Field, violation.Description));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("the herbalist")]
+    [InlineData("José")]
+    public async Task A_blank_query_is_no_query_and_one_word_to_search_for_is_enough(string query)
+    {
+        var response = await Client.SearchListingsAsync(new SearchListingsRequest { Query = query, Near = Portland(), PageSize = 10 });
+
+        Assert.NotNull(response);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0")] // 65 characters

@@ -41,7 +41,10 @@ public sealed class TextLengthApiTests(DirectorySystemFixture fixture) : IClassF
     [MemberData(nameof(Characters))]
     public async Task A_search_query_of_200_characters_is_accepted(string character)
     {
-        var reply = await fixture.System.Directory.SearchListingsAsync(new SearchListingsRequest { Query = Repeat(character, 200) });
+        // One word to search for: a query of emoji or flags alone has none and is refused for that, not its length.
+        var query = "herbs " + Repeat(character, 194);
+
+        var reply = await fixture.System.Directory.SearchListingsAsync(new SearchListingsRequest { Query = query });
 
         Assert.NotNull(reply);
     }

@@ -191,6 +191,27 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Fhir_export_of_a_full_practice_is_an_active_role_not_accepting_new_patients()
+    {
+        var sample = Samples.Naturopath();
+        sample.AcceptingNewClients = false;
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = sample }, Tokens.As(NewOwner()));
+
+        var json = (await Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = listing.Id })).BundleJson;
+
+        // As a FHIR directory client reads it: active=false said the role was no longer in use.
+        var role = JsonNode.Parse(json)!["entry"]!.AsArray().Select(e => e!["resource"]!)
+            .Single(r => (string?)r["resourceType"] == "PractitionerRole");
+        Assert.True((bool)role["active"]!);
+        var newPatients = role["extension"]!.AsArray()
+            .Single(e => (string?)e!["url"] == "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients")!;
+        var acceptingPatients = newPatients["extension"]!.AsArray().Single(e => (string?)e!["url"] == "acceptingPatients")!;
+        var coding = acceptingPatients["valueCodeableConcept"]!["coding"]!.AsArray().Single()!;
+        Assert.Equal("http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS", (string?)coding["system"]);
+        Assert.Equal("nopt", (string?)coding["code"]);
+    }
+
+    [Fact]
     public async Task Fhir_export_of_an_unknown_listing_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Interop.ExportFhirAsync(new ExportFhirRequest { ListingId = "nope" }).ResponseAsync);
@@ -263,6 +284,26 @@ public sealed class InteropApiTests(InteropSystemFixture fixture) : IClassFixtur
         Assert.All(calendar.Events, e => Assert.StartsWith("Open:", e.Summary));
         Assert.DoesNotContain(calendar.Events, e => e.DtStart!.AsUtc == first.StartTime.ToDateTime());
         Assert.Equal(global::System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/feeds/listings/unknown.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Calendar_feed_answers_head_with_the_headers_of_get_and_no_body()
+    {
+        // Calendar applications and link checkers send HEAD before subscribing; it was 405.
+        var listing = await System.Directory.CreateListingAsync(new CreateListingRequest { Listing = Samples.Naturopath() }, Tokens.As(NewOwner()));
+        var url = $"/feeds/listings/{listing.Id}.ics";
+        using var http = System.DirectoryHost.CreateClient();
+        using var get = await http.GetAsync(url);
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(global::System.Net.HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/calendar; charset=utf-8", head.Content.Headers.ContentType!.ToString());
+        Assert.Equal("public, max-age=300", head.Headers.CacheControl!.ToString());
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var unknown = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/feeds/listings/unknown.ics"));
+        Assert.Equal(global::System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

@@ -92,6 +92,27 @@ public sealed class FhirMapperTests
         Assert.Equal("23:59:59.999", Single<PractitionerRole>(bundle).AvailableTime.Single().AvailableEndTime);
     }
 
+    [Theory]
+    [InlineData(true, "newpt")]
+    [InlineData(false, "nopt")]
+    public void A_listed_role_is_active_and_says_whether_it_takes_new_clients_with_plan_net_newpatients(bool accepting, string code)
+    {
+        var listing = Samples.Naturopath();
+        listing.Id = Guid.CreateVersion7().ToString("N");
+        listing.AcceptingNewClients = accepting;
+
+        var role = Single<PractitionerRole>(Export(listing, Hours, out _));
+
+        // A full practice is still a role in use: it was active=false, which FHIR readers take as retired.
+        Assert.True(role.Active);
+        var newPatients = Assert.Single(role.Extension);
+        Assert.Equal("http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients", newPatients.Url);
+        var acceptingPatients = Assert.Single(newPatients.Extension);
+        Assert.Equal("acceptingPatients", acceptingPatients.Url);
+        var coding = Assert.Single(Assert.IsType<CodeableConcept>(acceptingPatients.Value).Coding);
+        Assert.Equal(("http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS", code), (coding.System, coding.Code));
+    }
+
     [Fact]
     public void A_naturopath_exports_as_practitioner_role_location_service_schedule_and_free_slots()
     {

@@ -10,7 +10,8 @@ namespace HealingNetwork.Directory.Domain.Interop.Fhir;
 
 /// <summary>
 /// A listing as a FHIR R4 Bundle (collection): Practitioner (name, qualification from licensure,
-/// no telecom), PractitionerRole (modalities and NUCC specialties, weekly hours), one Location per
+/// no telecom), PractitionerRole (modalities and NUCC specialties, weekly hours, whether new clients
+/// are taken as Plan-Net's newpatients extension), one Location per
 /// place, HealthcareService (name, bio, categories, weekly hours), and Schedule + one free Slot
 /// per open slot. Resource ids derive from the listing id, so the export is repeatable.
 /// </summary>
@@ -68,17 +69,35 @@ public static class FhirMapper
         return qualification;
     }
 
+    /// <summary>
+    /// The role is active while the listing is listed: FHIR's <c>active</c> says the role is in use, and
+    /// a practitioner whose practice is full still practises and still sees their clients. Whether new
+    /// clients are taken is Plan-Net's newpatients extension, which directory consumers read for that.
+    /// </summary>
     private static PractitionerRole ToRole(Listing listing, ModalityTaxonomy taxonomy, Practitioner practitioner,
         HealthcareService service, IReadOnlyList<FhirLocation> locations, List<PractitionerRole.AvailableTimeComponent> hours) => new()
     {
         Id = listing.Id + "-role",
-        Active = listing.AcceptingNewClients,
+        Extension = [NewPatients(listing.AcceptingNewClients)],
+        Active = true,
         Practitioner = Ref(practitioner),
         Code = listing.Modalities.Select(c => ModalityConcept(c, taxonomy)).ToList(),
         Specialty = listing.Specialties.Select(c => SpecialtyConcept(c, taxonomy)).ToList(),
         Location = locations.Select(Ref).ToList(),
         HealthcareService = [Ref(service)],
         AvailableTime = hours,
+    };
+
+    /// <summary>Plan-Net newpatients: one <c>acceptingPatients</c> sub-extension, <c>newpt</c> or <c>nopt</c>.</summary>
+    private static Extension NewPatients(bool accepting) => new()
+    {
+        Url = FhirSystems.PlanNetNewPatients,
+        Extension =
+        [
+            new Extension("acceptingPatients", accepting
+                ? new CodeableConcept(FhirSystems.PlanNetAcceptingPatients, "newpt", "Accepting")
+                : new CodeableConcept(FhirSystems.PlanNetAcceptingPatients, "nopt", "Not Accepting")),
+        ],
     };
 
     private static HealthcareService ToHealthcareService(Listing listing, ModalityTaxonomy taxonomy,

@@ -15,4 +15,8 @@ public static class FhirSystems
     public const string Bcp47 = "urn:ietf:bcp:47";
     /// <summary>Licence numbers, qualified by the issuing jurisdiction.</summary>
     public const string Licence = Base + "NamingSystem/licence/";
+    /// <summary>Da Vinci PDex Plan-Net's extension saying whether a role takes new patients (on PractitionerRole).</summary>
+    public const string PlanNetNewPatients = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients";
+    /// <summary>Plan-Net's codes for that extension's <c>acceptingPatients</c>: <c>newpt</c> (accepting), <c>nopt</c> (not accepting).</summary>
+    public const string PlanNetAcceptingPatients = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS";
 }
