@@ -63,9 +63,19 @@ public sealed class MatchingApi(
 
         var weights = MatchWeightsResolver.Resolve(profile.Weights, request.Weights);
         var maxTravel = CandidateQuery.MaxTravelKm(profile, request.Filters);
-        var (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters, weights), maxTravel,
-            request.Filters?.IncludeInfeasibleTerms == true, PageSizeOr(request.PageSize, 20),
-            MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
+        IReadOnlyList<Match> matches;
+        int considered;
+        try
+        {
+            (matches, considered) = await finder.FindAsync(profile, CandidateQuery.For(profile, request.Filters, weights), maxTravel,
+                request.Filters?.IncludeInfeasibleTerms == true, PageSizeOr(request.PageSize, 20),
+                MatchScorer.Default, MatchWeightsResolver.Lookup(weights), options);
+        }
+        catch (RpcException ex) when (DownstreamValidation.Renamed(ex, "query", "filters.query") is { } refused)
+        {
+            // Only the Directory's analyzer knows whether the text has words to search for.
+            throw refused;
+        }
         var response = new FindMatchesResponse { CandidatesConsidered = considered, ProfileVersion = profile.Version, WeightsUsed = weights };
         response.Matches.AddRange(matches);
         var encoded = response.ToByteArray();

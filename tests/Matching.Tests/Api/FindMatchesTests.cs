@@ -86,6 +86,17 @@ public sealed class FindMatchesTests(MatchingSystem fixture)
     }
 
     [Fact]
+    public async Task A_query_with_no_words_to_search_for_is_invalid_argument_on_filters_query()
+    {
+        // The Directory's analyzer decides; the refusal names the field as the caller sent it.
+        var world = new World(System);
+        var profile = await world.ClientAsync();
+
+        await RpcAssert.InvalidField("filters.query", () => FindAsync(world,
+            new FindMatchesRequest { ProfileId = profile.Id, Filters = new MatchFilters { Query = "the (((" } }));
+    }
+
+    [Fact]
     public async Task A_practitioner_already_on_the_clients_care_team_is_not_offered_again_as_a_match()
     {
         // A match is a new partner; the client's own naturopath filled the first place of the page.
