@@ -38,10 +38,10 @@ public static class StartupBenchmark
         var rows = new List<IReadOnlyList<string>>();
         try
         {
-            foreach (var run in new[] { "cold: new data folder, 2,000 demo listings seeded", "warm: the same data folder again" })
+            foreach (var (run, log) in new[] { ("cold: new data folder, 2,000 demo listings seeded", "startup-cold.log"), ("warm: the same data folder again", "startup-warm.log") })
             {
                 var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-                var seen = await LaunchAsync(root, dataRoot);
+                var seen = await LaunchAsync(root, dataRoot, Path.Combine(options.ResultsDirectory, log));
                 rows.Add([run, .. Probes.Select(p => seen.TryGetValue(p.Name, out var t) ? $"{t.TotalSeconds:0.0}" : "–"), load]);
             }
         }
@@ -52,11 +52,15 @@ public static class StartupBenchmark
         report.Table(["run", .. Probes.Select(p => p.Name == "gateway" ? "gateway = all healthy (s, target ≤ 20)" : p.Name + " (s)"), "load average at launch"], rows);
         report.Line("Seconds from launching `dotnet run --project apphost --no-build -c Release` until the store's port accepts and each /health answers 200, polled every 100 ms. "
             + "The services start in dependency order (store, then directory, then profiles, then matching, then the gateway), so each column includes the ones before it.");
+        report.Line("Each run's AppHost console output, with seconds since launch, is in startup-cold.log and startup-warm.log beside this file.");
         report.Save(options.ResultsDirectory, "startup.md");
     }
 
-    /// <summary>Starts the AppHost, records when each probe first succeeds, then stops it as Ctrl+C would.</summary>
-    private static async Task<Dictionary<string, TimeSpan>> LaunchAsync(string root, string dataRoot)
+    /// <summary>
+    /// Starts the AppHost, records when each probe first succeeds, then stops it as Ctrl+C would. Its
+    /// console output (the AppHost's own log; the resources' logs go to its dashboard) goes to <paramref name="logPath"/> for a slow start's why.
+    /// </summary>
+    private static async Task<Dictionary<string, TimeSpan>> LaunchAsync(string root, string dataRoot, string logPath)
     {
         var start = new ProcessStartInfo("dotnet", ["run", "--project", "apphost", "--no-build", "-c", "Release", "--", "--DataRoot=" + dataRoot])
         {
@@ -65,9 +69,17 @@ public static class StartupBenchmark
             RedirectStandardError = true,
         };
         var clock = Stopwatch.StartNew();
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
+        using var log = new StreamWriter(logPath) { AutoFlush = true };
+        var closed = false;
+        void Write(string? line)
+        {
+            if (line is null) return;
+            lock (log) if (!closed) log.WriteLine($"{clock.Elapsed.TotalSeconds,7:0.00} {line}");
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var seen = new Dictionary<string, TimeSpan>();
@@ -78,7 +90,9 @@ public static class StartupBenchmark
             {
                 foreach (var probe in Probes.Where(p => !seen.ContainsKey(p.Name)))
                 {
-                    if (await UpAsync(http, probe.Port, probe.Http)) seen[probe.Name] = clock.Elapsed;
+                    if (!await UpAsync(http, probe.Port, probe.Http)) continue;
+                    seen[probe.Name] = clock.Elapsed;
+                    Write($"[bench] {probe.Name} up");
                 }
                 await Task.Delay(100);
             }
@@ -86,6 +100,7 @@ public static class StartupBenchmark
         finally
         {
             await StopAsync(process);
+            lock (log) closed = true;
         }
         return seen;
     }
