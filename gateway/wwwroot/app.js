@@ -165,6 +165,7 @@ function useToken(token) {
   // person's own, if they have one (saved here or on another device), is loaded instead (also after a reload).
   if (sub !== before) {
     if (before) $("#profile-form").reset(); // their story and choices are private
+    delete $("#search-form").currency.dataset.chosen; // the previous person's choice
     showProfile(null);
     state.profileLoaded = loadOwnProfile(sub);
     state.profileLoaded.catch(fail);
@@ -241,12 +242,22 @@ async function search(event) {
   }
   // An empty field is no limit. "0" is a value, not a blank: with its currency the API takes it as
   // free sessions only (sending nothing would ask for any fee).
-  if (f.get("maxFee") !== "") { request.maxFee = minorAmount(f.get("maxFee"), "USD"); request.currency = "USD"; }
+  if (f.get("maxFee") !== "") { request.maxFee = minorAmount(f.get("maxFee"), f.get("currency")); request.currency = f.get("currency"); }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
   results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime, r.visitsYou)));
   const order = request.near ? ", nearest first" : request.query ? ", best match first" : "";
   say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown${order}.`);
+}
+
+/**
+ * The search's max fee is in the currency of the person's budget when their profile gives one (a
+ * client in Europe searches in euros, and listings in other currencies are beyond any max fee),
+ * else in the browser's, until they choose one themselves.
+ */
+function searchCurrency(code) {
+  const select = $("#search-form").currency;
+  if (!select.dataset.chosen) chooseCurrency(select, code || localCurrency());
 }
 
 /** "next open Tue, 3 Dec, 09:00" in the reader's own time, from an RFC 3339 instant. */
@@ -446,6 +457,7 @@ function showProfile(profile) {
   state.profileEtag = profile ? profile.etag : "";
   if (!profile) state.profileSaved = null;
   $("#profile-id").textContent = profile ? profile.id : "none yet";
+  searchCurrency(profile && profile.budget && profile.budget.currency);
   $("#match-button").disabled = !profile;
   $("#referral-button").disabled = !profile;
 }
@@ -764,6 +776,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#paste-token-form").addEventListener("submit", run(async (e) => { useToken(new FormData(e.target).get("token")); say($("#who").textContent); }));
   $("#sign-out").addEventListener("click", () => { useToken(""); say("Signed out."); });
   $("#search-form").addEventListener("submit", run(search));
+  $("#search-form").currency.addEventListener("change", (e) => { e.target.dataset.chosen = "true"; });
   $("#profile-form").addEventListener("submit", run(saveProfile));
   $("#match-button").addEventListener("click", run(findMatches));
   $("#referral-form").addEventListener("submit", run(findReferrals));

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies, where weekly hours are and the stored ones shown.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies (max fee included), where weekly hours are and the stored ones shown.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -91,6 +91,52 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
             Assert.False(sent.RootElement.TryGetProperty("currency", out _)); // the API refuses a currency without a fee
         }
         await Expect(results).ToContainTextAsync(SampleListings.Naturopath);
+    }
+
+    [Fact]
+    public async Task A_max_fee_in_euros_finds_a_euro_listing_within_it_and_a_yen_max_fee_has_no_minor_unit()
+    {
+        var euro = Samples.Naturopath("Elodie Euromann, HP");
+        euro.Terms = new ExchangeTerms { Currency = "EUR", FeeMin = 5000, FeeMax = 5000 };
+        await new DirectoryService.DirectoryServiceClient(system.Channel()).CreateListingAsync(new CreateListingRequest { Listing = euro }, As("euro-elodie"));
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        var search = page.Locator("#search");
+        var results = page.Locator("#search-results");
+        var currency = search.GetByLabel("Max fee currency");
+        var maxFee = search.GetByLabel("Max fee per session");
+        await Expect(currency).ToHaveValueAsync("USD"); // no profile, and the browser is en-US
+        await search.GetByLabel("Words").FillAsync("Euromann");
+        await currency.SelectOptionAsync("EUR");
+
+        await maxFee.FillAsync("60");
+        using (var sent = await SentSearchAsync(page))
+            Assert.Equal(("6000", "EUR"), (sent.RootElement.GetProperty("maxFee").GetString(), sent.RootElement.GetProperty("currency").GetString()));
+        await Expect(results).ToContainTextAsync("Elodie Euromann");
+
+        await maxFee.FillAsync("40");
+        using (var sent = await SentSearchAsync(page))
+            Assert.Equal("4000", sent.RootElement.GetProperty("maxFee").GetString());
+        await Expect(page.Locator("#status")).ToContainTextAsync("0 of 0 listings shown");
+        await Expect(results).Not.ToContainTextAsync("Elodie Euromann");
+
+        await currency.SelectOptionAsync("JPY");
+        await Expect(maxFee).ToHaveAttributeAsync("step", "1");
+        await maxFee.FillAsync("6000");
+        using (var sent = await SentSearchAsync(page))
+            Assert.Equal(("6000", "JPY"), (sent.RootElement.GetProperty("maxFee").GetString(), sent.RootElement.GetProperty("currency").GetString()));
+    }
+
+    [Fact]
+    public async Task A_client_whose_budget_is_in_euros_searches_in_euros()
+    {
+        await CreateProfileAsync("euro-eva", new Budget { Currency = "EUR", MaxPerSession = 6000 });
+        var page = await SignedInPageAsync("euro-eva");
+
+        await Expect(page.Locator("#search").GetByLabel("Max fee currency")).ToHaveValueAsync("EUR");
+        await page.Locator("#search").GetByLabel("Max fee per session").FillAsync("60");
+        using var sent = await SentSearchAsync(page);
+        Assert.Equal(("6000", "EUR"), (sent.RootElement.GetProperty("maxFee").GetString(), sent.RootElement.GetProperty("currency").GetString()));
     }
 
     [Fact]
