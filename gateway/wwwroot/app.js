@@ -165,6 +165,7 @@ function useToken(token) {
   // person's own, if they have one (saved here or on another device), is loaded instead (also after a reload).
   if (sub !== before) {
     if (before) $("#profile-form").reset(); // their story and choices are private
+    delete $("#search-form").currency.dataset.chosen; // the previous person's choice
     showProfile(null);
     state.profileLoaded = loadOwnProfile(sub);
     state.profileLoaded.catch(fail);
@@ -241,12 +242,22 @@ async function search(event) {
   }
   // An empty field is no limit. "0" is a value, not a blank: with its currency the API takes it as
   // free sessions only (sending nothing would ask for any fee).
-  if (f.get("maxFee") !== "") { request.maxFee = minorAmount(f.get("maxFee"), "USD"); request.currency = "USD"; }
+  if (f.get("maxFee") !== "") { request.maxFee = minorAmount(f.get("maxFee"), f.get("currency")); request.currency = f.get("currency"); }
   const data = await api("POST", "/v1/listings:search", request);
   const results = $("#search-results");
   results.replaceChildren(...(data.results || []).map((r) => listingItem(r.listing, r.distanceKm, r.earliestSlot && r.earliestSlot.startTime, r.visitsYou)));
   const order = request.near ? ", nearest first" : request.query ? ", best match first" : "";
   say(`${(data.results || []).length} of ${data.totalSize || 0} listings shown${order}.`);
+}
+
+/**
+ * The search's max fee is in the currency of the person's budget when their profile gives one (a
+ * client in Europe searches in euros, and listings in other currencies are beyond any max fee),
+ * else in the browser's, until they choose one themselves.
+ */
+function searchCurrency(code) {
+  const select = $("#search-form").currency;
+  if (!select.dataset.chosen) chooseCurrency(select, code || localCurrency());
 }
 
 /** "next open Tue, 3 Dec, 09:00" in the reader's own time, from an RFC 3339 instant. */
@@ -446,6 +457,7 @@ function showProfile(profile) {
   state.profileEtag = profile ? profile.etag : "";
   if (!profile) state.profileSaved = null;
   $("#profile-id").textContent = profile ? profile.id : "none yet";
+  searchCurrency(profile && profile.budget && profile.budget.currency);
   $("#match-button").disabled = !profile;
   $("#referral-button").disabled = !profile;
 }
@@ -567,9 +579,8 @@ function chooseListing(id) {
   state.listingId = id;
   $("#my-listings").value = id;
   $("#listing-id").textContent = id || "none yet";
-  $("#hours-button").disabled = !id;
   $("#bookings-button").disabled = !id;
-  for (const select of document.querySelectorAll(".place-select")) select.replaceChildren(...placeChoices(state.listings.get(id)));
+  loadHours(id).catch(fail);
 }
 
 /**
@@ -603,30 +614,100 @@ function placesOf(f) {
     + "or clear City and Country too for a telehealth-only listing.");
 }
 
-function weekdayRows() {
-  const rows = $("#weekday-rows");
-  for (const day of WEEKDAYS) {
-    const row = el("div", null, "weekday");
-    const name = day.charAt(0) + day.slice(1).toLowerCase();
-    const check = el("label", null, "check");
-    const box = el("input"); box.type = "checkbox"; box.name = `on-${day}`; box.checked = !["SATURDAY", "SUNDAY"].includes(day);
-    check.append(box, document.createTextNode(" " + name));
-    const start = el("input"); start.type = "time"; start.name = `start-${day}`; start.value = "09:00"; start.setAttribute("aria-label", `${name} start`);
-    const end = el("input"); end.type = "time"; end.name = `end-${day}`; end.value = "17:00"; end.setAttribute("aria-label", `${name} end`);
-    const place = el("select", null, "place-select"); place.name = `place-${day}`; place.setAttribute("aria-label", `${name} place`);
-    place.append(...placeChoices(state.listings.get(state.listingId)));
-    row.append(check, start, end, place);
-    rows.append(row);
+/**
+ * The hours form shows the chosen listing's weekly hours as stored, so a practitioner who changes
+ * one day and saves keeps the others (SetWeeklyAvailability replaces them all). The form is off
+ * until they are shown: what was typed into it before they came would be overwritten, and saving
+ * what it showed would replace them. A listing without hours (NOT_FOUND, or none set) gets the
+ * form for new hours.
+ */
+async function loadHours(id) {
+  const fields = $("#hours-form fieldset");
+  $("#hours-button").disabled = true;
+  fields.disabled = Boolean(id);
+  showHours(null);
+  if (!id) return;
+  let hours = null;
+  try {
+    hours = await api("GET", `/v1/listings/${encodeURIComponent(id)}/availability`);
+  } catch (error) {
+    if (state.listingId !== id) return;
+    if (!(error instanceof ApiError && error.status === 404)) {
+      throw new Error(`The weekly hours of this listing could not be loaded, so saving them is off (it would replace them): reload the page to try again.\n${error.message}`);
+    }
   }
+  if (state.listingId !== id) return; // another listing chosen meanwhile
+  if (hours && (hours.windows || []).length) showHours(hours);
+  fields.disabled = false;
+  $("#hours-button").disabled = false;
+}
+
+/** New hours: Monday to Friday, 9 to 5, at the listing's first place. */
+const NEW_HOURS = {
+  windows: WEEKDAYS.slice(0, 5).map((day) => ({ weekday: `WEEKDAY_${day}`, start: "09:00", end: "17:00", locationIndex: null })),
+  sessionMinutes: 60, bufferMinutes: 15,
+};
+
+/**
+ * Fills the hours form: a row per window (a day may have several: two places, a lunch break), and
+ * an unticked row for each day without hours. `hours` is a WeeklyAvailability in the API's JSON
+ * form, which leaves out zeros (place 0, no buffer); null is new hours.
+ */
+function showHours(hours) {
+  const stored = Boolean(hours);
+  const { windows, sessionMinutes, bufferMinutes } = hours || NEW_HOURS;
+  const rows = [];
+  for (const day of WEEKDAYS) {
+    const onDay = (windows || []).filter((w) => w.weekday === `WEEKDAY_${day}`);
+    if (!onDay.length) rows.push(hoursRow(day, 1, null));
+    onDay.forEach((w, i) => rows.push(hoursRow(day, i + 1, { ...w, locationIndex: stored ? Number(w.locationIndex || 0) : null })));
+  }
+  $("#weekday-rows").replaceChildren(...rows);
+  const form = $("#hours-form");
+  form.sessionMinutes.value = String(sessionMinutes || NEW_HOURS.sessionMinutes);
+  form.bufferMinutes.value = String(stored ? bufferMinutes || 0 : NEW_HOURS.bufferMinutes);
+}
+
+/**
+ * One row of hours on `day` (its `nth` on that day), ticked with its times and place when `given`
+ * is given. A time field cannot hold "24:00", midnight at the end of the day: it shows as "00:00",
+ * which as an end can mean nothing else (an end is after the start on the same day).
+ */
+function hoursRow(day, nth, given) {
+  const name = day.charAt(0) + day.slice(1).toLowerCase() + (nth > 1 ? ` (${nth})` : "");
+  const row = el("div", null, "weekday");
+  row.dataset.day = day;
+  const check = el("label", null, "check");
+  const box = el("input"); box.type = "checkbox"; box.className = "day-on"; box.checked = Boolean(given);
+  check.append(box, document.createTextNode(" " + name));
+  const start = el("input"); start.type = "time"; start.className = "day-start"; start.value = given ? given.start : "09:00"; start.setAttribute("aria-label", `${name} start`);
+  const end = el("input"); end.type = "time"; end.className = "day-end"; end.value = given ? given.end.replace(/^24:00$/, "00:00") : "17:00"; end.setAttribute("aria-label", `${name} end`);
+  end.title = "00:00 is midnight at the end of the day";
+  const place = el("select", null, "place-select"); place.setAttribute("aria-label", `${name} place`);
+  place.append(...placeChoices(state.listings.get(state.listingId)));
+  if (given && given.locationIndex !== null) {
+    // A place the listing no longer lists is still shown and kept; the API says what is wrong with it.
+    const index = String(given.locationIndex);
+    if (!Array.from(place.options).some((o) => o.value === index)) place.append(new Option(index === "-1" ? "Telehealth" : `Place ${Number(index) + 1}`, index));
+    place.value = index;
+  }
+  row.append(check, start, end, place);
+  return row;
 }
 
 async function saveHours(event) {
   const f = new FormData(event.target);
-  const windows = WEEKDAYS.filter((d) => f.get(`on-${d}`) === "on")
-    .map((d) => ({ weekday: `WEEKDAY_${d}`, start: f.get(`start-${d}`), end: f.get(`end-${d}`), locationIndex: Number(f.get(`place-${d}`)) }));
-  await api("PUT", `/v1/listings/${encodeURIComponent(state.listingId)}/availability`,
+  const windows = Array.from($("#weekday-rows").children).filter((row) => row.querySelector(".day-on").checked)
+    .map((row) => ({
+      weekday: `WEEKDAY_${row.dataset.day}`, start: row.querySelector(".day-start").value,
+      end: row.querySelector(".day-end").value.replace(/^00:00$/, "24:00"), locationIndex: Number(row.querySelector(".place-select").value),
+    }));
+  const listingId = state.listingId;
+  const saved = await api("PUT", `/v1/listings/${encodeURIComponent(listingId)}/availability`,
     { windows, sessionMinutes: Number(f.get("sessionMinutes")), bufferMinutes: Number(f.get("bufferMinutes")) });
-  say(`Weekly hours saved: ${windows.length} days.`);
+  if (state.listingId === listingId) showHours(saved);
+  const days = new Set(windows.map((w) => w.weekday)).size;
+  say(`Weekly hours saved: ${days} ${days === 1 ? "day" : "days"}.`);
 }
 
 async function showBookings() {
@@ -688,13 +769,14 @@ document.addEventListener("DOMContentLoaded", () => {
   state.modalitiesLoaded = loadModalities();
   state.modalitiesLoaded.catch(fail);
   for (const select of document.querySelectorAll(".currency-select")) currencyChoices(select);
+  showHours(null);
   useToken(state.token);
-  weekdayRows();
   $("#slots-form").from.valueAsDate = new Date();
   $("#dev-token-form").addEventListener("submit", run(getDevToken));
   $("#paste-token-form").addEventListener("submit", run(async (e) => { useToken(new FormData(e.target).get("token")); say($("#who").textContent); }));
   $("#sign-out").addEventListener("click", () => { useToken(""); say("Signed out."); });
   $("#search-form").addEventListener("submit", run(search));
+  $("#search-form").currency.addEventListener("change", (e) => { e.target.dataset.chosen = "true"; });
   $("#profile-form").addEventListener("submit", run(saveProfile));
   $("#match-button").addEventListener("click", run(findMatches));
   $("#referral-form").addEventListener("submit", run(findReferrals));

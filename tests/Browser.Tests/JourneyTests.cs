@@ -371,7 +371,8 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         await Expect(page.Locator("#search").GetByLabel("Modality")).ToContainTextAsync("Naturopathic medicine");
 
         // Keys only from the Words field: Tab through the form to the orientation, choose by typing, Tab on to the
-        // distance, replace it, Tab to the Search button and press it with the space bar.
+        // distance, replace it, Tab past the max fee's currency and amount and telehealth to the Search button and
+        // press it with the space bar.
         await page.Locator("#search").GetByLabel("Words").FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
@@ -381,7 +382,7 @@ public sealed class JourneyTests(BrowserSystem system) : IClassFixture<BrowserSy
         Assert.Equal("radius", await page.EvaluateAsync<string>("document.activeElement.name"));
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("25");
-        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("Tab");
+        for (var i = 0; i < 4; i++) await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Search", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Space");
 

@@ -3,12 +3,13 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using HealingNetwork.Directory.V1;
 using HealingNetwork.Profiles.V1;
+using HealingNetwork.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies, where weekly hours are.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies (max fee included), where weekly hours are and the stored ones shown.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -90,6 +91,52 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
             Assert.False(sent.RootElement.TryGetProperty("currency", out _)); // the API refuses a currency without a fee
         }
         await Expect(results).ToContainTextAsync(SampleListings.Naturopath);
+    }
+
+    [Fact]
+    public async Task A_max_fee_in_euros_finds_a_euro_listing_within_it_and_a_yen_max_fee_has_no_minor_unit()
+    {
+        var euro = Samples.Naturopath("Elodie Euromann, HP");
+        euro.Terms = new ExchangeTerms { Currency = "EUR", FeeMin = 5000, FeeMax = 5000 };
+        await new DirectoryService.DirectoryServiceClient(system.Channel()).CreateListingAsync(new CreateListingRequest { Listing = euro }, As("euro-elodie"));
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/");
+        var search = page.Locator("#search");
+        var results = page.Locator("#search-results");
+        var currency = search.GetByLabel("Max fee currency");
+        var maxFee = search.GetByLabel("Max fee per session");
+        await Expect(currency).ToHaveValueAsync("USD"); // no profile, and the browser is en-US
+        await search.GetByLabel("Words").FillAsync("Euromann");
+        await currency.SelectOptionAsync("EUR");
+
+        await maxFee.FillAsync("60");
+        using (var sent = await SentSearchAsync(page))
+            Assert.Equal(("6000", "EUR"), (sent.RootElement.GetProperty("maxFee").GetString(), sent.RootElement.GetProperty("currency").GetString()));
+        await Expect(results).ToContainTextAsync("Elodie Euromann");
+
+        await maxFee.FillAsync("40");
+        using (var sent = await SentSearchAsync(page))
+            Assert.Equal("4000", sent.RootElement.GetProperty("maxFee").GetString());
+        await Expect(page.Locator("#status")).ToContainTextAsync("0 of 0 listings shown");
+        await Expect(results).Not.ToContainTextAsync("Elodie Euromann");
+
+        await currency.SelectOptionAsync("JPY");
+        await Expect(maxFee).ToHaveAttributeAsync("step", "1");
+        await maxFee.FillAsync("6000");
+        using (var sent = await SentSearchAsync(page))
+            Assert.Equal(("6000", "JPY"), (sent.RootElement.GetProperty("maxFee").GetString(), sent.RootElement.GetProperty("currency").GetString()));
+    }
+
+    [Fact]
+    public async Task A_client_whose_budget_is_in_euros_searches_in_euros()
+    {
+        await CreateProfileAsync("euro-eva", new Budget { Currency = "EUR", MaxPerSession = 6000 });
+        var page = await SignedInPageAsync("euro-eva");
+
+        await Expect(page.Locator("#search").GetByLabel("Max fee currency")).ToHaveValueAsync("EUR");
+        await page.Locator("#search").GetByLabel("Max fee per session").FillAsync("60");
+        using var sent = await SentSearchAsync(page);
+        Assert.Equal(("6000", "EUR"), (sent.RootElement.GetProperty("maxFee").GetString(), sent.RootElement.GetProperty("currency").GetString()));
     }
 
     [Fact]
@@ -269,6 +316,70 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
             .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
         Assert.Equal(-1, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Tuesday).LocationIndex);
         Assert.Equal(0, Assert.Single(hours.Windows, w => w.Weekday == Weekday.Monday).LocationIndex);
+    }
+
+    [Fact]
+    public async Task The_hours_form_shows_a_listings_stored_hours_and_changing_one_day_keeps_the_others()
+    {
+        // Hours set by another client: two windows on Monday (practice, then telehealth), Wednesday
+        // until midnight, Friday; Tuesday and the weekend closed.
+        var listing = await new DirectoryService.DirectoryServiceClient(system.Channel()).CreateListingAsync(
+            new CreateListingRequest { Listing = Samples.Naturopath("Wanda Weekly, ND") }, As("weekly-wanda"));
+        var set = new SetWeeklyAvailabilityRequest
+        {
+            ListingId = listing.Id, SessionMinutes = 50, BufferMinutes = 10,
+            Windows =
+            {
+                new WeeklyWindow { Weekday = Weekday.Monday, Start = "08:00", End = "12:00", LocationIndex = 0 },
+                new WeeklyWindow { Weekday = Weekday.Monday, Start = "13:00", End = "17:00", LocationIndex = -1 },
+                new WeeklyWindow { Weekday = Weekday.Wednesday, Start = "18:00", End = "24:00", LocationIndex = 0 },
+                new WeeklyWindow { Weekday = Weekday.Friday, Start = "09:30", End = "15:30", LocationIndex = -1 },
+            },
+        };
+        var availability = new AvailabilityService.AvailabilityServiceClient(system.Channel());
+        await availability.SetWeeklyAvailabilityAsync(set, As("weekly-wanda"));
+
+        var page = await SignedInPageAsync("weekly-wanda");
+        var form = page.Locator("#hours-form");
+        await Expect(page.Locator("#listing-id")).ToHaveTextAsync(listing.Id);
+        await Expect(form.GetByLabel("Monday start")).ToHaveValueAsync("08:00");
+        await Expect(form.GetByLabel("Monday end")).ToHaveValueAsync("12:00");
+        await Expect(form.GetByLabel("Monday place")).ToHaveValueAsync("0");
+        await Expect(form.GetByLabel("Monday (2) start")).ToHaveValueAsync("13:00");
+        await Expect(form.GetByLabel("Monday (2) place")).ToHaveValueAsync("-1");
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Tuesday", Exact = true })).Not.ToBeCheckedAsync();
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Wednesday", Exact = true })).ToBeCheckedAsync();
+        await Expect(form.GetByLabel("Wednesday end")).ToHaveValueAsync("00:00"); // midnight, as a time field can say it
+        await Expect(form.GetByLabel("Friday start")).ToHaveValueAsync("09:30");
+        await Expect(form.GetByLabel("Friday place")).ToHaveValueAsync("-1");
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Saturday", Exact = true })).Not.ToBeCheckedAsync();
+        await Expect(form.GetByLabel("Session minutes")).ToHaveValueAsync("50");
+        await Expect(form.GetByLabel("Buffer minutes")).ToHaveValueAsync("10");
+        await Expect(page.Locator("#error")).ToBeEmptyAsync();
+
+        await form.GetByLabel("Friday end").FillAsync("16:30");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Weekly hours saved: 3 days.");
+        var stored = await availability.GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = listing.Id });
+        set.Windows[3].End = "16:30";
+        Assert.Equal(set.Windows.OrderBy(w => (w.Weekday, w.Start)), stored.Windows.OrderBy(w => (w.Weekday, w.Start)));
+        Assert.Equal((50, 10), (stored.SessionMinutes, stored.BufferMinutes));
+    }
+
+    [Fact]
+    public async Task A_listing_without_hours_gets_the_form_for_new_hours_and_no_error()
+    {
+        var page = await SignedInPageAsync("hourless-hugo");
+        var form = page.Locator("#hours-form");
+        await CreateTelehealthOnlyListingAsync(page, "Hugo Hourless");
+
+        await Expect(form.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" })).ToBeEnabledAsync();
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Monday", Exact = true })).ToBeCheckedAsync();
+        await Expect(form.GetByLabel("Monday start")).ToHaveValueAsync("09:00");
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Sunday", Exact = true })).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Listing created.");
+        await Expect(page.Locator("#error")).ToBeEmptyAsync();
     }
 
     /// <summary>Creates, on the page, a telehealth listing with no place at all (City, Country and coordinates cleared); its id.</summary>
