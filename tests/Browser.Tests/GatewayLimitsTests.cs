@@ -15,10 +15,15 @@ public sealed class GatewayLimitsTests(RunningSystem system) : IClassFixture<Run
     public async Task A_burst_beyond_the_limit_gets_429_while_another_client_passes()
     {
         using var noisy = Client("noisy");
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 250).Select(async _ => (await noisy.GetAsync("/v1/modalities")).StatusCode));
+        // A busy machine may take longer than the bucket's refill to open 250 connections, and then
+        // the first burst stays under 100 per second; the next bursts reuse those connections.
+        var first = await Burst(noisy);
+        var statuses = first.ToList();
+        for (var round = 1; round < 5 && !statuses.Contains(HttpStatusCode.TooManyRequests); round++)
+            statuses.AddRange(await Burst(noisy));
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) >= 100, "the first 100 of a burst pass");
+        Assert.True(first.Count(s => s == HttpStatusCode.OK) >= 100, "the first 100 of a burst pass");
         Assert.DoesNotContain(statuses, s => s is not (HttpStatusCode.OK or HttpStatusCode.TooManyRequests));
 
         using var calm = Client("calm");
@@ -30,11 +35,13 @@ public sealed class GatewayLimitsTests(RunningSystem system) : IClassFixture<Run
     {
         var client = new DirectoryService.DirectoryServiceClient(system.Channel());
         var headers = new Metadata { { "authorization", "Bearer " + RunningSystem.Token("noisy-grpc") } };
-        var codes = await Task.WhenAll(Enumerable.Range(0, 250).Select(async _ =>
-        {
-            try { await client.ListModalitiesAsync(new ListModalitiesRequest(), headers); return StatusCode.OK; }
-            catch (RpcException e) { return e.StatusCode; }
-        }));
+        var codes = new List<StatusCode>();
+        for (var round = 0; round < 5 && !codes.Contains(StatusCode.ResourceExhausted); round++) // as for REST above
+            codes.AddRange(await Task.WhenAll(Enumerable.Range(0, 250).Select(async _ =>
+            {
+                try { await client.ListModalitiesAsync(new ListModalitiesRequest(), headers); return StatusCode.OK; }
+                catch (RpcException e) { return e.StatusCode; }
+            })));
 
         Assert.Contains(StatusCode.ResourceExhausted, codes);
         Assert.DoesNotContain(codes, c => c is not (StatusCode.OK or StatusCode.ResourceExhausted));
@@ -63,6 +70,9 @@ public sealed class GatewayLimitsTests(RunningSystem system) : IClassFixture<Run
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
+
+    private static Task<HttpStatusCode[]> Burst(HttpClient client) =>
+        Task.WhenAll(Enumerable.Range(0, 250).Select(async _ => (await client.GetAsync("/v1/modalities")).StatusCode));
 
     private HttpClient Client(string sub)
     {
