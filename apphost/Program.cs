@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using HealingNetwork.ServiceDefaults.Identity;
 using HealingNetwork.ServiceDefaults.Security;
+using HealingNetwork.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -30,7 +31,7 @@ else
     var commitWait = builder.Configuration.GetValue("Store:CommitWait", true);
     // Store:Memory (e.g. "512m") is how much of the store stays in memory; the rest is on disk (README, Durability).
     var storeMemory = builder.Configuration["Store:Memory"];
-    embeddedStore = builder.AddProject<Projects.Store>("store")
+    embeddedStore = builder.AddProject<Projects.Store>("store").FromBuildOutput()
         .WithArgs(["--port", storePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", Path.Combine(dataRoot, "store"),
             .. commitWait ? Array.Empty<string>() : ["--no-commit-wait"],
             .. string.IsNullOrEmpty(storeMemory) ? Array.Empty<string>() : ["--memory", storeMemory]])
@@ -49,7 +50,7 @@ IResourceBuilder<ProjectResource> Service<T>(string name, int port) where T : IP
     // gRPC and REST (forwarded by the gateway) on an HTTP/2-only port; health probes over HTTP/1.1.
     var grpcPort = Port(name, port);
     var healthPort = Port(name + "Health", port + 100);
-    var service = builder.AddProject<T>(name, launchProfileName: null)
+    var service = builder.AddProject<T>(name, launchProfileName: null).FromBuildOutput()
         .WithHttpEndpoint(port: grpcPort, name: "http", isProxied: false)
         .WithHttpEndpoint(port: healthPort, name: "health", isProxied: false)
         .WithEnvironment("Kestrel__Endpoints__Grpc__Url", "http://127.0.0.1:" + grpcPort)
@@ -83,7 +84,7 @@ var matching = Service<Projects.Matching>("matching", 5103)
 // Reverse proxy: the one public address (HTTP/1.1 for REST and the page, HTTP/2 for gRPC).
 var gatewayHttp = Port("GatewayHttp", 5080);
 var gatewayGrpc = Port("GatewayGrpc", 5081);
-var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
+var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null).FromBuildOutput()
     .WithHttpEndpoint(port: gatewayHttp, name: "http", isProxied: false)
     .WithEndpoint("grpc", e => { e.Port = gatewayGrpc; e.TargetPort = gatewayGrpc; e.IsProxied = false; e.UriScheme = "http"; e.Transport = "http2"; })
     .WithEnvironment("Kestrel__Endpoints__Http__Url", "http://127.0.0.1:" + gatewayHttp)
