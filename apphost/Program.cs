@@ -62,7 +62,7 @@ IResourceBuilder<ProjectResource> Service<T>(string name, int port) where T : IP
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
         .WithReference(redis)
         .WithHttpHealthCheck("/health", endpointName: "health");
-    if (embeddedStore is not null) service.WaitFor(embeddedStore);
+    if (embeddedStore is not null) service.WaitForStore(embeddedStore);
     return service;
 }
 
@@ -73,13 +73,13 @@ if (elasticsearch is not null) directory.WithReference(elasticsearch);
 
 var profiles = Service<Projects.Profiles>("profiles", 5102)
     .WithEnvironment("DataProtection__KeyCertificate", keyRingCertificate)
-    .WithReference(directory).WaitFor(directory);
+    .WithReference(directory).WaitForHealthy(directory);
 if (builder.Configuration["DataProtection:KeyCertificatePassword"] is { } keyRingPassword)
     profiles.WithEnvironment("DataProtection__KeyCertificatePassword", keyRingPassword);
 
 var matching = Service<Projects.Matching>("matching", 5103)
     .WithReference(directory).WithReference(profiles)
-    .WaitFor(directory).WaitFor(profiles);
+    .WaitForHealthy(directory).WaitForHealthy(profiles);
 
 // Reverse proxy: the one public address (HTTP/1.1 for REST and the page, HTTP/2 for gRPC).
 var gatewayHttp = Port("GatewayHttp", 5080);
@@ -91,7 +91,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", launchProfileName:
     .WithEnvironment("Kestrel__Endpoints__Grpc__Url", "http://127.0.0.1:" + gatewayGrpc)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithReference(directory).WithReference(profiles).WithReference(matching)
-    .WaitFor(directory).WaitFor(profiles).WaitFor(matching)
+    .WaitForHealthy(directory).WaitForHealthy(profiles).WaitForHealthy(matching)
     .WithHttpHealthCheck("/health");
 // Say where the one public address listens, once the gateway answers its health check.
 gateway.OnResourceReady((_, ready, _) =>
