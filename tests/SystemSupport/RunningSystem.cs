@@ -136,7 +136,7 @@ public sealed class RunningSystem : IAsyncDisposable
         ProcessTree.Kill(ProcessId(resource) ?? throw new InvalidOperationException($"'{resource}' has no process id (not running?)"));
     }
 
-    /// <summary>The process Aspire started for a resource (its `dotnet run` launcher), if it runs.</summary>
+    /// <summary>The process Aspire started for a resource (the service's `dotnet exec`, apphost/BuiltOutputLaunch.cs), if it runs.</summary>
     private int? ProcessId(string resource) =>
         _app.ResourceNotifications.TryGetCurrentState(resource, out var state)
         && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
@@ -189,9 +189,8 @@ public sealed class RunningSystem : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the system and waits until every process of it has exited. Aspire stops a project by
-    /// stopping its `dotnet run` launcher; the service itself may go on shutting down for seconds
-    /// afterwards, still holding its data (e.g. the Lucene write lock), and a test that starts the
+    /// Stops the system and waits until every process of it has exited. Aspire's stop returns before
+    /// its services have exited; a service may go on shutting down for seconds afterwards, still holding its data (e.g. the Lucene write lock), and a test that starts the
     /// system again on the same data folder must not race it. Stragglers are killed after 30 s.
     /// Then the data folder is deleted, if this system made it.
     /// </summary>
@@ -211,7 +210,7 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private static readonly string[] Resources = ["store", "directory", "profiles", "matching", "gateway"];
 
-    /// <summary>Every process of the running resources (launchers and the services they started).</summary>
+    /// <summary>Every process of the running resources (with their children, e.g. under a `dotnet run` launcher).</summary>
     private List<Process> Processes()
     {
         var result = new List<Process>();

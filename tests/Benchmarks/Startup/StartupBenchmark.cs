@@ -99,7 +99,7 @@ public static class StartupBenchmark
         }
         finally
         {
-            await StopAsync(process);
+            await StopAsync(process, root);
             lock (log) closed = true;
         }
         return seen;
@@ -122,9 +122,11 @@ public static class StartupBenchmark
     /// <summary>
     /// SIGINT to the AppHost (what Ctrl+C sends; `dotnet run` itself waits for its child), which stops
     /// every resource; the process tree is killed if it has not ended within 60 s. Then waits for the
-    /// ports to be free for the next run.
+    /// ports to be free and every process started from this repository's build output to have exited
+    /// (a Directory still closing its index seconds after the AppHost had gone took CPU from the next
+    /// run's start; DCP, not the AppHost, is the services' parent) for the next run.
     /// </summary>
-    private static async Task StopAsync(Process process)
+    private static async Task StopAsync(Process process, string root)
     {
         foreach (var pid in Descendants(process.Id).Where(pid => CommandLine(pid).Contains("AppHost", StringComparison.Ordinal)))
         {
@@ -137,8 +139,14 @@ public static class StartupBenchmark
             catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
         }
         var waited = Stopwatch.StartNew();
-        while (Ports.Any(Listening) && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200);
+        while ((Ports.Any(Listening) || RunningFrom(root)) && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200);
     }
+
+    /// <summary>A process other than this one whose command line names a file of this repository (a service's build output).</summary>
+    private static bool RunningFrom(string root) =>
+        System.IO.Directory.EnumerateDirectories("/proc").Any(dir =>
+            int.TryParse(Path.GetFileName(dir), out var pid) && pid != Environment.ProcessId
+            && CommandLine(pid).Contains(root + "/", StringComparison.Ordinal));
 
     private static IEnumerable<int> Descendants(int pid)
     {
