@@ -35,8 +35,12 @@ public static class HardFilters
 
     private static bool OffersAvoided(Profile profile, Listing listing, IReadOnlySet<string>? requested)
     {
-        foreach (var modality in listing.Modalities)
+        // Indexed: RepeatedField's enumerator is a heap-allocated iterator (40 B per candidate).
+        for (var i = 0; i < listing.Modalities.Count; i++)
+        {
+            var modality = listing.Modalities[i];
             if (requested?.Contains(modality) != true && profile.AvoidedModalities.Contains(modality)) return true;
+        }
         return false;
     }
 
