@@ -661,6 +661,7 @@ function showHours(hours) {
     const onDay = (windows || []).filter((w) => w.weekday === `WEEKDAY_${day}`);
     if (!onDay.length) rows.push(hoursRow(day, 1, null));
     onDay.forEach((w, i) => rows.push(hoursRow(day, i + 1, { ...w, locationIndex: stored ? Number(w.locationIndex || 0) : null })));
+    rows[rows.length - 1].append(addWindowButton(day));
   }
   $("#weekday-rows").replaceChildren(...rows);
   const form = $("#hours-form");
@@ -674,7 +675,7 @@ function showHours(hours) {
  * which as an end can mean nothing else (an end is after the start on the same day).
  */
 function hoursRow(day, nth, given) {
-  const name = day.charAt(0) + day.slice(1).toLowerCase() + (nth > 1 ? ` (${nth})` : "");
+  const name = dayName(day) + (nth > 1 ? ` (${nth})` : "");
   const row = el("div", null, "weekday");
   row.dataset.day = day;
   const check = el("label", null, "check");
@@ -693,6 +694,36 @@ function hoursRow(day, nth, given) {
   }
   row.append(check, start, end, place);
   return row;
+}
+
+function dayName(day) { return day.charAt(0) + day.slice(1).toLowerCase(); }
+
+/** The button under a day's last row that adds another window that day (a lunch break, a second place). */
+function addWindowButton(day) {
+  const button = el("button", `+ Another window on ${dayName(day)}`, "add-window");
+  button.type = "button";
+  button.addEventListener("click", () => addWindow(day));
+  return button;
+}
+
+/**
+ * Adds a ticked row after the day's last one, from where that one ends (four hours, at most to
+ * midnight, "24:00" which the row shows as 00:00) at the same place; the button moves to the new row.
+ */
+function addWindow(day) {
+  const onDay = Array.from($("#weekday-rows").children).filter((row) => row.dataset.day === day);
+  const last = onDay[onDay.length - 1];
+  // After a window ending at midnight there is no room left that day: 9 to 1 then, to be changed.
+  const ends = last.querySelector(".day-end").value;
+  const start = ends && ends !== "00:00" ? ends : "09:00";
+  const [h, m] = start.split(":").map(Number);
+  const endMinutes = Math.min(24 * 60, h * 60 + m + 240);
+  const end = `${String(Math.floor(endMinutes / 60)).padStart(2, "0")}:${String(endMinutes % 60).padStart(2, "0")}`;
+  const row = hoursRow(day, onDay.length + 1, { start, end, locationIndex: Number(last.querySelector(".place-select").value) });
+  last.querySelector(".add-window").remove();
+  row.append(addWindowButton(day));
+  last.after(row);
+  row.querySelector(".day-start").focus();
 }
 
 async function saveHours(event) {

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HealingNetwork.Browser.Tests;
 
-/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies (max fee included), where weekly hours are and the stored ones shown.</summary>
+/// <summary>What the page sends and shows at the edges: a cleared home or listing place, the travel limit, a zero fee, a zero max fee, a negative score component, money in other currencies (max fee included), where weekly hours are, the stored ones shown and a second window added to a day.</summary>
 public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserSystem>
 {
     [Fact]
@@ -365,6 +365,41 @@ public sealed class PageNitsTests(BrowserSystem system) : IClassFixture<BrowserS
         set.Windows[3].End = "16:30";
         Assert.Equal(set.Windows.OrderBy(w => (w.Weekday, w.Start)), stored.Windows.OrderBy(w => (w.Weekday, w.Start)));
         Assert.Equal((50, 10), (stored.SessionMinutes, stored.BufferMinutes));
+    }
+
+    [Fact]
+    public async Task A_practitioner_adds_a_second_window_to_a_day_and_both_are_saved()
+    {
+        var page = await SignedInPageAsync("lunch-lena");
+        var listing = page.Locator("#practitioner");
+        await listing.GetByLabel("Display name").FillAsync("Lena Lunchbreak");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(page.Locator("#listing-id")).Not.ToHaveTextAsync("none yet");
+        var id = await page.Locator("#listing-id").TextContentAsync();
+        var form = page.Locator("#hours-form");
+        await Expect(form.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" })).ToBeEnabledAsync();
+
+        await form.GetByLabel("Monday end").FillAsync("12:00");
+        await form.GetByRole(AriaRole.Button, new() { Name = "+ Another window on Monday" }).ClickAsync();
+
+        // The new window starts where the day's last one ends, four hours long, ticked; the button moves under it.
+        await Expect(form.GetByLabel("Monday (2) start")).ToHaveValueAsync("12:00");
+        await Expect(form.GetByLabel("Monday (2) end")).ToHaveValueAsync("16:00");
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Monday (2)", Exact = true })).ToBeCheckedAsync();
+        await Expect(form.GetByRole(AriaRole.Button, new() { Name = "+ Another window on Monday" })).ToHaveCountAsync(1);
+        await form.GetByLabel("Monday (2) start").FillAsync("13:00");
+        await form.GetByLabel("Monday (2) end").FillAsync("17:30");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save weekly hours" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Weekly hours saved: 5 days.");
+        var hours = await new AvailabilityService.AvailabilityServiceClient(system.Channel())
+            .GetWeeklyAvailabilityAsync(new GetWeeklyAvailabilityRequest { ListingId = id });
+        Assert.Equal([("09:00", "12:00"), ("13:00", "17:30")],
+            hours.Windows.Where(w => w.Weekday == Weekday.Monday).OrderBy(w => w.Start).Select(w => (w.Start, w.End)));
+        Assert.Equal(6, hours.Windows.Count);
+        // Shown again as stored: Monday's two windows, with the button under the second.
+        await Expect(form.GetByLabel("Monday (2) end")).ToHaveValueAsync("17:30");
+        await Expect(form.GetByRole(AriaRole.Button, new() { Name = "+ Another window on Monday" })).ToHaveCountAsync(1);
     }
 
     [Fact]
