@@ -12,9 +12,9 @@ using Xunit.Abstractions;
 namespace HealingNetwork.Reliability.Tests.Faults;
 
 /// <summary>
-/// SIGKILL of Directory or Profiles in the running system: Matching answers UNAVAILABLE (or
-/// DEADLINE_EXCEEDED) within seconds instead of hanging, and after the service is started again the
-/// system serves within 10 s, with every acknowledged listing searchable.
+/// SIGKILL of Directory, Profiles or the store in the running system: Matching answers UNAVAILABLE
+/// (or DEADLINE_EXCEEDED) within seconds instead of hanging, and after the process is started again
+/// the system serves within 10 s, with every acknowledged listing or profile there.
 /// </summary>
 [Collection(FaultCollection.Name)]
 [Trait("Category", FaultCollection.Category)]
@@ -64,6 +64,26 @@ public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHel
         Assert.True(down.Elapsed < AnswerWithin, $"took {down.Elapsed}");
 
         await RestartAndMeasureAsync(channel, seeded, "profiles");
+        var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(
+            new GetProfileRequest { Id = seeded.Profile.Id }, Tokens.As(seeded.ProfileOwner));
+        Assert.Equal(seeded.Profile.Story, profile.Story);
+    }
+
+    [Fact]
+    public async Task Store_crash_fails_calls_cleanly_and_after_restart_the_services_reconnect_with_every_acknowledged_write()
+    {
+        using var channel = fixture.System.GatewayChannel();
+        var seeded = await Seeded.CreateAsync(channel, "store-crash");
+        Assert.Equal(StatusCode.OK, (await MatchAsync(channel, seeded)).Code);
+
+        fixture.System.Kill("store");
+        var down = await MatchAsync(channel, seeded);
+        output.WriteLine($"Store killed: FindMatches -> {down.Code} in {down.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Contains(down.Code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded });
+        Assert.True(down.Elapsed < AnswerWithin, $"took {down.Elapsed}");
+
+        // "Healthy" is the store process running: the 10 s include its recovery from the AOF.
+        await RestartAndMeasureAsync(channel, seeded, "store");
         var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(
             new GetProfileRequest { Id = seeded.Profile.Id }, Tokens.As(seeded.ProfileOwner));
         Assert.Equal(seeded.Profile.Story, profile.Story);
