@@ -39,11 +39,7 @@ public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHel
         }
         Assert.Equal(StatusCode.OK, (await MatchAsync(channel, seeded)).Code);
 
-        fixture.System.Kill("directory");
-        var down = await MatchAsync(channel, seeded);
-        output.WriteLine($"Directory killed: FindMatches -> {down.Code} in {down.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Contains(down.Code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded });
-        Assert.True(down.Elapsed < AnswerWithin, $"took {down.Elapsed}");
+        await KillAndExpectUnavailableAsync(channel, seeded, "directory");
 
         await RestartAndMeasureAsync(channel, seeded, "directory");
         var search = await directory.SearchListingsAsync(new SearchListingsRequest { Query = Marker, PageSize = 50 });
@@ -57,11 +53,7 @@ public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHel
         var seeded = await Seeded.CreateAsync(channel, "profiles-crash");
         Assert.Equal(StatusCode.OK, (await MatchAsync(channel, seeded)).Code);
 
-        fixture.System.Kill("profiles");
-        var down = await MatchAsync(channel, seeded);
-        output.WriteLine($"Profiles killed: FindMatches -> {down.Code} in {down.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Contains(down.Code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded });
-        Assert.True(down.Elapsed < AnswerWithin, $"took {down.Elapsed}");
+        await KillAndExpectUnavailableAsync(channel, seeded, "profiles");
 
         await RestartAndMeasureAsync(channel, seeded, "profiles");
         var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(
@@ -76,17 +68,23 @@ public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHel
         var seeded = await Seeded.CreateAsync(channel, "store-crash");
         Assert.Equal(StatusCode.OK, (await MatchAsync(channel, seeded)).Code);
 
-        fixture.System.Kill("store");
-        var down = await MatchAsync(channel, seeded);
-        output.WriteLine($"Store killed: FindMatches -> {down.Code} in {down.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.Contains(down.Code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded });
-        Assert.True(down.Elapsed < AnswerWithin, $"took {down.Elapsed}");
+        await KillAndExpectUnavailableAsync(channel, seeded, "store");
 
         // "Healthy" is the store process running: the 10 s include its recovery from the AOF.
         await RestartAndMeasureAsync(channel, seeded, "store");
         var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(
             new GetProfileRequest { Id = seeded.Profile.Id }, Tokens.As(seeded.ProfileOwner));
         Assert.Equal(seeded.Profile.Story, profile.Story);
+    }
+
+    /// <summary>Kills the resource; a match request then fails cleanly (UNAVAILABLE or DEADLINE_EXCEEDED) and soon.</summary>
+    private async Task KillAndExpectUnavailableAsync(GrpcChannel channel, Seeded seeded, string resource)
+    {
+        fixture.System.Kill(resource);
+        var down = await MatchAsync(channel, seeded);
+        output.WriteLine($"{resource} killed: FindMatches -> {down.Code} in {down.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Contains(down.Code, new[] { StatusCode.Unavailable, StatusCode.DeadlineExceeded });
+        Assert.True(down.Elapsed < AnswerWithin, $"took {down.Elapsed}");
     }
 
     /// <summary>
