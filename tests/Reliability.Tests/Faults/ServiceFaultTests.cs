@@ -46,32 +46,19 @@ public sealed class ServiceFaultTests(FaultSystemFixture fixture, ITestOutputHel
         Assert.Equal(20, search.TotalSize);
     }
 
-    [Fact]
-    public async Task Profiles_crash_makes_matching_unavailable_quickly_and_it_serves_again_after_restart()
+    /// <param name="resource">Profiles, or the store ("healthy" is then its process running: the 10 s include its recovery from the AOF).</param>
+    [Theory]
+    [InlineData("profiles")]
+    [InlineData("store")]
+    public async Task A_crash_makes_matching_unavailable_quickly_and_after_restart_it_serves_again_with_the_acknowledged_profile(string resource)
     {
         using var channel = fixture.System.GatewayChannel();
-        var seeded = await Seeded.CreateAsync(channel, "profiles-crash");
+        var seeded = await Seeded.CreateAsync(channel, resource + "-crash");
         Assert.Equal(StatusCode.OK, (await MatchAsync(channel, seeded)).Code);
 
-        await KillAndExpectUnavailableAsync(channel, seeded, "profiles");
+        await KillAndExpectUnavailableAsync(channel, seeded, resource);
 
-        await RestartAndMeasureAsync(channel, seeded, "profiles");
-        var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(
-            new GetProfileRequest { Id = seeded.Profile.Id }, Tokens.As(seeded.ProfileOwner));
-        Assert.Equal(seeded.Profile.Story, profile.Story);
-    }
-
-    [Fact]
-    public async Task Store_crash_fails_calls_cleanly_and_after_restart_the_services_reconnect_with_every_acknowledged_write()
-    {
-        using var channel = fixture.System.GatewayChannel();
-        var seeded = await Seeded.CreateAsync(channel, "store-crash");
-        Assert.Equal(StatusCode.OK, (await MatchAsync(channel, seeded)).Code);
-
-        await KillAndExpectUnavailableAsync(channel, seeded, "store");
-
-        // "Healthy" is the store process running: the 10 s include its recovery from the AOF.
-        await RestartAndMeasureAsync(channel, seeded, "store");
+        await RestartAndMeasureAsync(channel, seeded, resource);
         var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(
             new GetProfileRequest { Id = seeded.Profile.Id }, Tokens.As(seeded.ProfileOwner));
         Assert.Equal(seeded.Profile.Story, profile.Story);
