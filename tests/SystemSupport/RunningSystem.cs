@@ -190,8 +190,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     /// <summary>
     /// Stops the system and waits until every process of it has exited. Aspire's stop returns before
-    /// its services have exited; a service may go on shutting down for seconds afterwards, still holding its data (e.g. the Lucene write lock), and a test that starts the
-    /// system again on the same data folder must not race it. Stragglers are killed after 30 s.
+    /// its services have exited; a service may go on shutting down for seconds afterwards, still
+    /// holding its data (e.g. the Lucene write lock), and a test that starts the system again on the
+    /// same data folder must not race it. Stragglers are killed after 30 s.
     /// Then the data folder is deleted, if this system made it.
     /// </summary>
     public async ValueTask DisposeAsync()

@@ -142,11 +142,11 @@ public static class StartupBenchmark
         while ((Ports.Any(Listening) || RunningFrom(root)) && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200);
     }
 
-    /// <summary>A process other than this one whose command line names a file of this repository (a service's build output).</summary>
+    /// <summary>A process whose command line names a service's or the gateway's build output in this repository.</summary>
     private static bool RunningFrom(string root) =>
         System.IO.Directory.EnumerateDirectories("/proc").Any(dir =>
-            int.TryParse(Path.GetFileName(dir), out var pid) && pid != Environment.ProcessId
-            && CommandLine(pid).Contains(root + "/", StringComparison.Ordinal));
+            int.TryParse(Path.GetFileName(dir), out var pid) && CommandLine(pid) is var command
+            && (command.Contains(root + "/services/", StringComparison.Ordinal) || command.Contains(root + "/gateway/", StringComparison.Ordinal)));
 
     private static IEnumerable<int> Descendants(int pid)
     {
